@@ -38,7 +38,7 @@ export function isGzip(bytes: Uint8Array): boolean {
 }
 
 function megabytes(n: number): string {
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  return n < 1024 * 1024 ? `${n} bytes` : `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** Offset of the first byte that is not part of well-formed UTF-8 (only called once decoding failed). */
