@@ -30,8 +30,6 @@ export default tseslint.config(
     rules: {
       'gclab/layers': 'error',
       'no-debugger': 'error',
-      'no-dupe-keys': 'error',
-      'no-unreachable': 'error',
       '@typescript-eslint/no-unused-vars': 'off',
     },
   },

@@ -1,0 +1,101 @@
+// The one contract between the renderer and the lab service (architecture.md, "One contract").
+// Both transports (Electron IPC, the browser host's WebSocket) carry exactly these calls and events.
+// To add a method: add it to LabApi, to LAB_METHODS, and its argument schema to LAB_ARGS in shared/rpc.ts
+// (the compiler checks that the three agree).
+import type { GcView, HeapSnapshot, SnapshotRequest } from './snapshot';
+
+export type HostKind = 'electron' | 'web';
+
+export interface LabInfo {
+  appVersion: string;
+  host: HostKind;
+  /** Profile ids the engine simulates ('3.8' ... '3.14'), in order. */
+  profiles: string[];
+  profile: string;
+}
+
+/** What the status bar shows. gc.counts is gc.get_count() of the simulated interpreter. */
+export interface LabStatus {
+  profile: string;
+  /** null while the engine cannot build a heap view. */
+  gc: GcView | null;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Gestures in the program (what undo can take back). */
+  statements: number;
+}
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  ok: boolean;
+  /** The Python exception, e.g. { name: 'NameError', message: "name 'x' is not defined" }. */
+  error?: ErrorShape;
+}
+
+export interface LabApi {
+  info(): Promise<LabInfo>;
+  status(): Promise<LabStatus>;
+  /** Runs Python statements against the session, as one undoable gesture. */
+  exec(source: string): Promise<ExecResult>;
+  snapshot(options: SnapshotRequest): Promise<HeapSnapshot>;
+  setProfile(id: string): Promise<LabStatus>;
+  newSession(): Promise<LabStatus>;
+  undo(): Promise<LabStatus>;
+  redo(): Promise<LabStatus>;
+}
+
+export type LabMethod = keyof LabApi;
+export const LAB_METHODS = ['info', 'status', 'exec', 'snapshot', 'setProfile', 'newSession', 'undo', 'redo'] as const;
+// Compile-time check that LAB_METHODS lists exactly the methods of LabApi.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const LAB_METHODS_MATCH: Exact<(typeof LAB_METHODS)[number], LabMethod> = true;
+
+/** Commands of the toolbar and of the native menu: both run the same command by id. */
+export const COMMAND_IDS = [
+  'new', 'open', 'save', 'saveAs', 'export', 'undo', 'redo',
+  'zoomIn', 'zoomOut', 'zoomReset', 'fit', 'theme', 'about',
+] as const;
+export type CommandId = (typeof COMMAND_IDS)[number];
+
+/**
+ * Push events. `changed` follows every change of the heap (exec, undo, redo, profile, new).
+ * `command` is a native menu item (Electron only); `open` is a .gclab file given on the command line or by the OS.
+ */
+export interface LabEvents {
+  changed: { reason: 'exec' | 'undo' | 'redo' | 'profile' | 'new'; status: LabStatus };
+  command: { id: CommandId };
+  open: { path: string };
+}
+export type LabEventName = keyof LabEvents;
+
+/** The client side of the contract: the api plus a way to listen to events. */
+export interface LabClient extends LabApi {
+  on<E extends LabEventName>(event: E, listener: (payload: LabEvents[E]) => void): () => void;
+}
+
+/** Errors cross process boundaries as plain data and are rebuilt on the other side. */
+export interface ErrorShape {
+  name: string;
+  message: string;
+}
+
+export function toErrorShape(err: unknown): ErrorShape {
+  if (err instanceof Error) return { name: err.name, message: err.message };
+  if (err && typeof err === 'object' && 'message' in err) {
+    const e = err as { name?: unknown; message: unknown };
+    return { name: typeof e.name === 'string' ? e.name : 'Error', message: String(e.message) };
+  }
+  return { name: 'Error', message: String(err) };
+}
+
+export class LabError extends Error {
+  constructor(shape: ErrorShape) {
+    super(shape.message);
+    this.name = shape.name;
+  }
+}
+
+export function fromErrorShape(shape: ErrorShape): Error {
+  return new LabError(shape);
+}
