@@ -1,7 +1,7 @@
 // Real CPython interpreters on this machine, for differential tests and benchmarks.
 // pyenv holds 3.8-3.13 on the developers' machines; Pyodide (npm) is a real CPython 3.14.2.
 // Tests must say which interpreters they skipped: use `interpreterReport()`.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -81,7 +81,7 @@ export interface RunResult {
  * no PYTHONMALLOC, so startup numbers are quiet and repeatable.
  */
 export function runPython(interp: Interpreter, source: string, args: string[] = [], timeoutMs = 120_000): RunResult {
-  const env = { ...process.env, PYTHONHASHSEED: '0', PYTHONDONTWRITEBYTECODE: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONHASHSEED: '0', PYTHONDONTWRITEBYTECODE: '1' };
   delete env.PYTHONMALLOC;
   delete env.PYTHONSTARTUP;
   const r = spawnSync(interp.path, ['-S', '-', ...args], {
@@ -92,6 +92,39 @@ export function runPython(interp: Interpreter, source: string, args: string[] = 
     maxBuffer: 64 * 1024 * 1024,
   });
   return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status ?? -1 };
+}
+
+/** `runPython` without blocking the event loop, so several interpreters can run at once. */
+export function runPythonAsync(interp: Interpreter, source: string, args: string[] = [], timeoutMs = 120_000): Promise<RunResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONHASHSEED: '0', PYTHONDONTWRITEBYTECODE: '1' };
+  delete env.PYTHONMALLOC;
+  delete env.PYTHONSTARTUP;
+  return new Promise((resolve) => {
+    const child = spawn(interp.path, ['-S', '-', ...args], { env, timeout: timeoutMs });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e) => err.push(Buffer.from(String(e))));
+    child.on('close', (code) => {
+      resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), status: code ?? -1 });
+    });
+    child.stdin.end(source);
+  });
+}
+
+/** Runs `jobs` with at most `limit` in flight; results in input order. */
+export async function runLimited<T>(jobs: (() => Promise<T>)[], limit = 2): Promise<T[]> {
+  const results: T[] = new Array(jobs.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await jobs[i]();
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+  return results;
 }
 
 // ---- Pyodide: a real CPython 3.14.2 compiled to WebAssembly, loaded offline from node_modules ----
@@ -140,6 +173,64 @@ export async function runPyodide(source: string): Promise<RunResult | undefined>
     status = 1;
     err.push(...Buffer.from(String((e as Error).message ?? e)));
   }
+  const dec = new TextDecoder();
+  return { stdout: dec.decode(new Uint8Array(out)), stderr: dec.decode(new Uint8Array(err)), status };
+}
+
+// ---- Pyodide as a fresh-looking interpreter per program ----
+// One Pyodide instance serves every program (loading takes seconds), so the state a program can change
+// (collector settings, callbacks, gc.garbage, frozen objects, stdout buffers) is put back before each run.
+
+const PYODIDE_DRIVER = `
+import gc as _gclab_gc
+_gclab_defaults = _gclab_gc.get_threshold()
+def _gclab_run(src, filename):
+    import gc, sys
+    gc.disable(); gc.set_debug(0); gc.callbacks.clear(); del gc.garbage[:]; gc.unfreeze()
+    gc.set_threshold(*_gclab_defaults)
+    gc.collect(); gc.collect()
+    gc.enable()
+    ns = {'__name__': '__main__', '__builtins__': __builtins__}
+    status = 0
+    try:
+        exec(compile(src, filename, 'exec'), ns)
+    except SystemExit as e:
+        status = e.code if isinstance(e.code, int) else 1
+    except BaseException:
+        import traceback
+        traceback.print_exc()
+        status = 1
+    finally:
+        # Like the module cleanup at interpreter exit: objects the program left in its globals die now.
+        ns.clear()
+        del ns
+        gc.collect()
+        sys.stdout.flush(); sys.stderr.flush()
+    return status
+`;
+
+let driverReady: Promise<PyodideLike | undefined> | undefined;
+
+/**
+ * Runs one program in Pyodide's CPython 3.14.2 in a fresh `__main__` namespace with the collector reset to its
+ * startup settings; stdout and stderr as text and an exit status like the command line's (1 for a traceback).
+ * undefined when Pyodide is not installed.
+ */
+export async function runPyodideProgram(source: string, filename = '<program>'): Promise<RunResult | undefined> {
+  if (!driverReady) {
+    driverReady = (async () => {
+      const py = await loadPyodideOnce();
+      if (py) py.runPython(PYODIDE_DRIVER);
+      return py;
+    })();
+  }
+  const py = await driverReady;
+  if (!py) return undefined;
+  const out: number[] = [];
+  const err: number[] = [];
+  py.setStdout({ raw: (c) => { out.push(c); } });
+  py.setStderr({ raw: (c) => { err.push(c); } });
+  const status = Number(py.runPython(`_gclab_run(${JSON.stringify(source)}, ${JSON.stringify(filename)})`));
   const dec = new TextDecoder();
   return { stdout: dec.decode(new Uint8Array(out)), stderr: dec.decode(new Uint8Array(err)), status };
 }
