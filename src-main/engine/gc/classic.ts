@@ -1,0 +1,447 @@
+// The classic generational collection of one generation, step by step as gcmodule.c / gc.c run it
+// (reference §3.6):
+//   1. "start" callbacks            2. counter bookkeeping        3. merge younger generations
+//   4. update_refs                  5. subtract_refs              6. move_unreachable
+//   7. untrack_tuples               8. promote survivors (untrack_dicts on full collections)
+//   9. legacy finalizers (none can be written in Python 3; the list stays empty)
+//  11. handle_weakrefs             12. finalize_garbage (PEP 442) 13. resurrection check (3.8 vs 3.9+)
+//  14. second weakref clear (3.14.4+)                            15. delete_garbage (tp_clear)
+//  16. uncollectable accounting    17. clear free lists (full)   18. stats   19. "stop" callbacks
+import type { Heap } from '../heap/heap';
+import { Kind, F_COLLECTING, F_UNREACHABLE, F_TRACKED, F_FINALIZED, F_GC, F_IMMORTAL, F_UNICODE_KEYS, F_SPLIT } from '../heap/kinds';
+import type { Store } from '../heap/store';
+import * as L from './lists';
+import { DEBUG_SAVEALL } from './state';
+import type { GcList } from '../../../shared/events';
+
+/** Debug checks of each step's postcondition (cheap enough for tests; off for benchmarks). */
+export const gcDebug = { checks: false };
+
+const GEN = [L.GEN0, L.GEN1, L.GEN2];
+const LIST_NAME: Record<number, GcList> = {
+  [L.GEN0]: 'gen0', [L.GEN1]: 'gen1', [L.GEN2]: 'gen2', [L.PERMANENT]: 'permanent', [L.UNREACHABLE]: 'unreachable',
+  [L.FINALIZERS]: 'finalizers', [L.SEEN]: 'young', [L.YOUNG_TMP]: 'young', [L.OLD_TMP]: 'old',
+};
+
+function check(cond: boolean, what: string): void {
+  if (!cond) throw new Error(`gc postcondition failed: ${what}`);
+}
+
+/**
+ * Visit the references of `id` in tp_traverse order: items / slots in order, dict entries value-then-key
+ * (generic tables) or values only (str-keyed tables), then an instance's class.
+ */
+export function traverse(s: Store, id: number, visit: (r: number) => void): void {
+  const off = s.refOff[id];
+  const n = s.refLen[id];
+  const k = s.kind[id];
+  if (k === Kind.Dict) {
+    const valuesOnly = (s.flags[id] & (F_UNICODE_KEYS | F_SPLIT)) !== 0;
+    for (let i = 0; i < n; i += 2) {
+      const key = s.pool[off + i];
+      if (key === 0) continue;
+      visit(s.pool[off + i + 1]);
+      if (!valuesOnly) visit(key);
+    }
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    const r = s.pool[off + i];
+    if (r !== 0) visit(r);
+  }
+  if (k === Kind.Instance) visit(s.aux[id]);
+}
+
+/**
+ * update_refs: gc_refs = ob_refcnt and COLLECTING for every object of `young`. Immortal objects (3.12+) are moved
+ * to the permanent generation or untracked, per the profile.
+ * Post: every object left in `young` has COLLECTING and gc_refs == refcount > 0.
+ */
+export function updateRefs(h: Heap, young: number): void {
+  const s = h.s;
+  const full = h.tl >= 3;
+  for (let o = s.next[young]; o !== young; ) {
+    const nx = s.next[o];
+    if (s.flags[o] & F_IMMORTAL) {
+      if (h.profile.immortalInCollection === 'untrack') h.untrack(o);
+      else L.moveTo(s, o, L.PERMANENT);
+      o = nx;
+      continue;
+    }
+    s.gcRefs[o] = s.rc[o];
+    s.flags[o] |= F_COLLECTING;
+    if (full) h.emit({ t: 'gc-refs', id: o, refs: s.gcRefs[o] });
+    o = nx;
+  }
+  if (gcDebug.checks) for (let o = s.next[young]; o !== young; o = s.next[o]) check(s.gcRefs[o] > 0, 'update_refs: refcount > 0');
+}
+
+/**
+ * subtract_refs: for every reference between two members of the set, gc_refs of the target -= 1.
+ * Post: gc_refs = number of references from outside the set (>= 0).
+ */
+export function subtractRefs(h: Heap, young: number): void {
+  const s = h.s;
+  const flags = s.flags;
+  const gcRefs = s.gcRefs;
+  const pool = s.pool;
+  const full = h.tl >= 3;
+  for (let o = s.next[young]; o !== young; o = s.next[o]) {
+    const k = s.kind[o];
+    if (k === Kind.Dict || full) {
+      traverse(s, o, (r) => {
+        if (flags[r] & F_COLLECTING) {
+          gcRefs[r]--;
+          if (full) h.emit({ t: 'gc-subtract', from: o, to: r, refs: gcRefs[r] });
+        }
+      });
+      continue;
+    }
+    // Inline traversal (hot path): items/slots, then the class of an instance.
+    const off = s.refOff[o];
+    const end = off + s.refLen[o];
+    for (let i = off; i < end; i++) {
+      const r = pool[i];
+      if (r !== 0 && flags[r] & F_COLLECTING) gcRefs[r]--;
+    }
+    if (k === Kind.Instance) {
+      const c = s.aux[o];
+      if (flags[c] & F_COLLECTING) gcRefs[c]--;
+    }
+  }
+  if (gcDebug.checks) for (let o = s.next[young]; o !== young; o = s.next[o]) check(s.gcRefs[o] >= 0, 'subtract_refs: gc_refs >= 0');
+}
+
+/**
+ * move_unreachable: one pass over `young`; objects with gc_refs == 0 go (tentatively) to the tail of
+ * `unreachable`, and come back to the tail of `young` when a reachable object refers to them.
+ * Post: `young` holds exactly the objects reachable from outside (COLLECTING cleared), `unreachable` the rest
+ * (COLLECTING and UNREACHABLE set).
+ */
+export function moveUnreachable(h: Heap, young: number, unreachable: number): void {
+  const s = h.s;
+  const flags = s.flags;
+  const gcRefs = s.gcRefs;
+  const next = s.next;
+  const pool = s.pool;
+  const full = h.tl >= 3;
+  const visit = (r: number): void => {
+    if (!(flags[r] & F_COLLECTING)) return;
+    if (flags[r] & F_UNREACHABLE) {
+      flags[r] &= ~F_UNREACHABLE;
+      L.moveTo(s, r, young);
+      gcRefs[r] = 1;
+      if (full) h.emit({ t: 'gc-move', id: r, to: 'young' });
+    } else if (gcRefs[r] === 0) gcRefs[r] = 1;
+  };
+  let o = next[young];
+  while (o !== young) {
+    if (gcRefs[o] > 0) {
+      const k = s.kind[o];
+      if (k === Kind.Dict || k === Kind.Instance || full) traverse(s, o, visit);
+      else {
+        const off = s.refOff[o];
+        const end = off + s.refLen[o];
+        for (let i = off; i < end; i++) {
+          const r = pool[i];
+          if (r !== 0 && flags[r] & F_COLLECTING) visit(r);
+        }
+      }
+      flags[o] &= ~F_COLLECTING;
+      o = next[o]; // read after the traversal: it may have appended to young
+    } else {
+      const nx = next[o];
+      L.moveTo(s, o, unreachable);
+      flags[o] |= F_UNREACHABLE;
+      if (full) h.emit({ t: 'gc-move', id: o, to: 'unreachable' });
+      o = nx;
+    }
+  }
+  if (gcDebug.checks) {
+    for (let x = next[young]; x !== young; x = next[x]) check(!(flags[x] & F_COLLECTING), 'move_unreachable: young not collecting');
+    for (let x = next[unreachable]; x !== unreachable; x = next[x]) {
+      check((flags[x] & (F_COLLECTING | F_UNREACHABLE)) === (F_COLLECTING | F_UNREACHABLE), 'move_unreachable: unreachable flags');
+      traverse(s, x, () => {});
+    }
+  }
+}
+
+/** deduce_unreachable = update_refs + subtract_refs + move_unreachable. */
+function deduceUnreachable(h: Heap, base: number, unreachable: number): void {
+  updateRefs(h, base);
+  subtractRefs(h, base);
+  moveUnreachable(h, base, unreachable);
+}
+
+/** _PyObject_GC_MAY_BE_TRACKED */
+function mayBeTracked(s: Store, r: number): boolean {
+  if (!(s.flags[r] & F_GC)) return false;
+  if (s.kind[r] === Kind.Tuple) return (s.flags[r] & F_TRACKED) !== 0;
+  return true;
+}
+
+/** untrack_tuples: untrack every tuple of `young` whose items cannot be tracked. Post: none of them remains. */
+export function untrackTuples(h: Heap, young: number): void {
+  const s = h.s;
+  for (let o = s.next[young]; o !== young; ) {
+    const nx = s.next[o];
+    if (s.kind[o] === Kind.Tuple) {
+      let keep = false;
+      const off = s.refOff[o];
+      for (let i = 0; i < s.refLen[o]; i++) {
+        const r = s.pool[off + i];
+        if (r === 0 || mayBeTracked(s, r)) {
+          keep = true;
+          break;
+        }
+      }
+      if (!keep) {
+        h.untrack(o);
+        if (h.tl >= 3) h.emit({ t: 'gc-untrack', id: o });
+      }
+    }
+    o = nx;
+  }
+}
+
+/** untrack_dicts (full collections, 3.8-3.13): untrack dicts holding nothing that may be tracked. */
+export function untrackDicts(h: Heap, young: number): void {
+  const s = h.s;
+  for (let o = s.next[young]; o !== young; ) {
+    const nx = s.next[o];
+    if (s.kind[o] === Kind.Dict) {
+      let keep = false;
+      const valuesOnly = (s.flags[o] & (F_UNICODE_KEYS | F_SPLIT)) !== 0;
+      traverse(s, o, (r) => {
+        if (!keep && mayBeTracked(s, r)) keep = true;
+      });
+      void valuesOnly;
+      if (!keep) {
+        h.untrack(o);
+        if (h.tl >= 3) h.emit({ t: 'gc-untrack', id: o });
+      }
+    }
+    o = nx;
+  }
+}
+
+/**
+ * handle_weakrefs: clear weakrefs that are garbage themselves and every weakref to a garbage object; call the
+ * callbacks of cleared weakrefs that are not garbage. Returns how many of those weakrefs the callbacks freed.
+ * Post: no weakref points into `unreachable`.
+ */
+export function handleWeakrefs(h: Heap, unreachable: number, old: number): number {
+  const s = h.s;
+  const wrcb = L.OLD_TMP;
+  const full = h.tl >= 3;
+  for (let o = s.next[unreachable]; o !== unreachable; o = s.next[o]) {
+    if (s.kind[o] === Kind.Weakref) {
+      if (full && s.aux[o] !== 0) h.emit({ t: 'gc-weakref-clear', wr: o, target: s.aux[o] });
+      h.clearWeakref(o);
+    }
+    while (s.wrHead[o] !== 0) {
+      const wr = s.wrHead[o];
+      if (full) h.emit({ t: 'gc-weakref-clear', wr, target: o });
+      h.clearWeakref(wr);
+      if (h.weakrefCallbackOf(wr) === 0) continue;
+      if (s.flags[wr] & F_COLLECTING) continue; // the weakref is garbage too: its callback never runs
+      h.incref(wr);
+      L.moveTo(s, wr, wrcb);
+    }
+  }
+  let freed = 0;
+  while (!L.isEmpty(s, wrcb)) {
+    const wr = s.next[wrcb];
+    const cb = h.weakrefCallbackOf(wr);
+    if (h.tl >= 2) h.emit({ t: 'weakref-callback', wr });
+    h.host.weakrefCallback(cb, wr);
+    h.decref(wr);
+    if (s.next[wrcb] === wr) L.moveTo(s, wr, old);
+    else freed++;
+  }
+  if (gcDebug.checks) for (let o = s.next[unreachable]; o !== unreachable; o = s.next[o]) check(s.wrHead[o] === 0, 'handle_weakrefs: no weakrefs left');
+  return freed;
+}
+
+/** finalize_garbage: call __del__ (once per object) in list order. Post: every instance with __del__ is FINALIZED. */
+export function finalizeGarbage(h: Heap, collectable: number): void {
+  const s = h.s;
+  const seen = L.SEEN;
+  while (!L.isEmpty(s, collectable)) {
+    const o = s.next[collectable];
+    L.moveTo(s, o, seen);
+    if (s.kind[o] === Kind.Instance && !(s.flags[o] & F_FINALIZED) && h.classInfo(s.aux[o]).hasDel) {
+      s.flags[o] |= F_FINALIZED;
+      h.incref(o);
+      if (h.tl >= 2) h.emit({ t: 'finalize', id: o });
+      h.host.finalize(o);
+      h.decref(o);
+    }
+  }
+  L.merge(s, seen, collectable);
+}
+
+/** 3.9+ handle_resurrected_objects: what finalizers made reachable again goes to `old`. */
+export function handleResurrected(h: Heap, unreachable: number, stillUnreachable: number, old: number): void {
+  const s = h.s;
+  for (let o = s.next[unreachable]; o !== unreachable; o = s.next[o]) s.flags[o] &= ~(F_COLLECTING | F_UNREACHABLE);
+  deduceUnreachable(h, unreachable, stillUnreachable);
+  for (let o = s.next[stillUnreachable]; o !== stillUnreachable; o = s.next[o]) s.flags[o] &= ~F_UNREACHABLE;
+  L.merge(s, unreachable, old);
+}
+
+/** 3.8 check_garbage: true when anything in the set is referenced from outside (then nothing is collected). */
+export function checkGarbage(h: Heap, collectable: number): boolean {
+  const s = h.s;
+  for (let o = s.next[collectable]; o !== collectable; o = s.next[o]) s.gcRefs[o] = s.rc[o];
+  subtractRefs(h, collectable);
+  let resurrected = false;
+  for (let o = s.next[collectable]; o !== collectable; o = s.next[o]) {
+    if (s.gcRefs[o] !== 0) resurrected = true;
+    s.flags[o] &= ~(F_COLLECTING | F_UNREACHABLE);
+  }
+  return resurrected;
+}
+
+/** tp_clear of each kind: drop the references that can form cycles. Tuples and bound methods have none. */
+function tpClear(h: Heap, o: number): boolean {
+  const s = h.s;
+  switch (s.kind[o]) {
+    case Kind.Tuple:
+    case Kind.Method:
+      return false;
+    case Kind.List:
+      h.listClear(o);
+      return true;
+    case Kind.Dict:
+      h.dictClear(o);
+      return true;
+    case Kind.Weakref:
+      h.clearWeakref(o);
+      h.xdecref(h.takeWeakrefCallback(o));
+      return true;
+    default: {
+      // set, instance (slots + dict/values; never the class), class attributes, function, module, cell
+      const n = s.refLen[o];
+      for (let i = 0; i < n; i++) {
+        const off = s.refOff[o];
+        const r = s.pool[off + i];
+        if (r !== 0) {
+          s.pool[off + i] = 0;
+          h.decref(r);
+        }
+      }
+      if (s.kind[o] === Kind.Set) {
+        s.refLen[o] = 0;
+        s.aux[o] = 0;
+        h.dictIndex.set(o, new Map());
+      }
+      return true;
+    }
+  }
+}
+
+/**
+ * delete_garbage: break the cycles. Each object at the head is appended to gc.garbage (DEBUG_SAVEALL) or
+ * cleared; if it is still at the head afterwards (it survived) it moves to `old`.
+ * Post: `collectable` is empty.
+ */
+export function deleteGarbage(h: Heap, collectable: number, old: number): void {
+  const s = h.s;
+  const saveAll = (h.gcs.debug & DEBUG_SAVEALL) !== 0;
+  const full = h.tl >= 3;
+  while (!L.isEmpty(s, collectable)) {
+    const o = s.next[collectable];
+    if (saveAll) {
+      h.listAppend(h.garbage, o);
+      if (full) h.emit({ t: 'gc-move', id: o, to: 'garbage' });
+    } else {
+      if (full) h.emit({ t: 'gc-clear', id: o });
+      h.incref(o);
+      tpClear(h, o);
+      h.decref(o);
+    }
+    if (s.next[collectable] === o) {
+      s.flags[o] &= ~(F_COLLECTING | F_UNREACHABLE);
+      L.moveTo(s, o, old);
+      if (full) h.emit({ t: 'gc-move', id: o, to: LIST_NAME[old] ?? 'old' });
+    }
+  }
+}
+
+/**
+ * collect(generation): steps 2-18. Returns [collected, uncollectable]. The caller runs the callbacks and holds
+ * the `collecting` flag. `young`/`old` default to the classic generation lists.
+ */
+export function collectGeneration(h: Heap, g: number): [number, number] {
+  const s = h.s;
+  const st = h.gcs;
+  if (h.tl >= 1) h.emit({ t: 'gc-start', generation: g, counts: [st.count[0], st.count[1], st.count[2]] });
+  if (g + 1 <= 2) st.count[g + 1]++;
+  for (let i = 0; i <= g; i++) st.count[i] = 0;
+  const young = GEN[g];
+  const old = g < 2 ? GEN[g + 1] : young;
+  const full = h.tl >= 3;
+  if (full) h.emit({ t: 'gc-phase', phase: 'merge', generation: g });
+  for (let i = 0; i < g; i++) L.merge(s, GEN[i], young);
+  const [collected, uncollectable] = collectList(h, young, old, g, full);
+  st.stats[g].collections++;
+  st.stats[g].collected += collected;
+  st.stats[g].uncollectable += uncollectable;
+  if (h.tl >= 1) h.emit({ t: 'gc-done', generation: g, collected, uncollectable });
+  return [collected, uncollectable];
+}
+
+/** Steps 4-17 on the list `young` (survivors end in `old`); shared with the incremental collector. */
+export function collectList(h: Heap, young: number, old: number, g: number, full: boolean): [number, number] {
+  const s = h.s;
+  const st = h.gcs;
+  const unreachable = L.UNREACHABLE;
+  if (full) h.emit({ t: 'gc-phase', phase: 'update_refs', generation: g });
+  updateRefs(h, young);
+  if (full) h.emit({ t: 'gc-phase', phase: 'subtract_refs', generation: g });
+  subtractRefs(h, young);
+  if (full) h.emit({ t: 'gc-phase', phase: 'move_unreachable', generation: g });
+  moveUnreachable(h, young, unreachable);
+  if (full) h.emit({ t: 'gc-phase', phase: 'untrack_tuples', generation: g });
+  untrackTuples(h, young);
+  if (full) h.emit({ t: 'gc-phase', phase: 'promote', generation: g });
+  if (h.profile.gcKind === 'classic') {
+    if (g < 2) {
+      if (g === 1) st.longLivedPending += L.listLength(s, young);
+      L.merge(s, young, old);
+    } else {
+      if (h.profile.dictTracking === 'lazy') untrackDicts(h, young);
+      st.longLivedPending = 0;
+      st.longLivedTotal = L.listLength(s, young);
+    }
+  } else if (young !== old) L.merge(s, young, old);
+  // Step 9: no legacy (tp_del) finalizers exist in pure Python, so `finalizers` stays empty.
+  if (full) h.emit({ t: 'gc-phase', phase: 'handle_weakrefs', generation: g });
+  let collected = handleWeakrefs(h, unreachable, old);
+  if (full) h.emit({ t: 'gc-phase', phase: 'finalize_garbage', generation: g });
+  finalizeGarbage(h, unreachable);
+  if (full) h.emit({ t: 'gc-phase', phase: 'handle_resurrected', generation: g });
+  let finalList = L.YOUNG_TMP;
+  if (h.profile.resurrection === 'wholeSet') {
+    if (checkGarbage(h, unreachable)) {
+      L.merge(s, unreachable, old);
+    }
+    finalList = unreachable;
+  } else {
+    handleResurrected(h, unreachable, finalList, old);
+  }
+  if (h.profile.secondWeakrefClear) {
+    for (let o = s.next[finalList]; o !== finalList; o = s.next[o]) while (s.wrHead[o] !== 0) h.clearWeakref(s.wrHead[o]);
+  }
+  collected += L.listLength(s, finalList);
+  if (full) h.emit({ t: 'gc-phase', phase: 'delete_garbage', generation: g });
+  deleteGarbage(h, finalList, old);
+  const uncollectable = 0;
+  if (g === 2) {
+    if (full) h.emit({ t: 'gc-phase', phase: 'clear_freelists', generation: g });
+    const blocks = h.freeLists.clearAll(h.alloc);
+    if (h.tl >= 2) h.emit({ t: 'freelists-cleared', blocks });
+  }
+  return [collected, uncollectable];
+}

@@ -1,0 +1,1637 @@
+// The object model: a struct-of-arrays heap with CPython's reference counting, deallocation cascade, caches,
+// roots (the __main__ module and a frame stack) and the gc module surface (delegated to gc/).
+//
+// Reference conventions follow the C API: constructors return a NEW reference (held by the caller), stores into
+// containers/attributes incref the stored value and decref what was there, getters return BORROWED ids.
+import type { Allocator } from '../alloc/allocator';
+import { getProfile } from '../profiles';
+import type { Profile } from '../profiles/profile';
+import { DEFAULT_PROFILE, type ProfileId } from '../profiles/types';
+import type { EngineEvent, EventSink, TraceLevel } from '../../../shared/events';
+import { traceLevelRank } from '../../../shared/events';
+import {
+  Kind, KIND_NAMES, type ObjId,
+  F_GC, F_TRACKED, F_FINALIZED, F_IMMORTAL, F_FROM_FREELIST, F_UNICODE_KEYS, F_SPLIT,
+} from './kinds';
+import { Store, FIRST_ID } from './store';
+import { FreeLists, type FreeListCounts } from './freelists';
+import { SimpleAllocator } from './simple-allocator';
+import * as sz from './sizes';
+import * as L from '../gc/lists';
+import { GcState } from '../gc/state';
+import { onGcAllocated, onGcFreed, onTracked, onUntracked } from '../gc/triggers';
+import { keyOf } from './keys';
+import * as gcm from '../gc/module';
+import { evalBreaker as runEvalBreaker } from '../gc/triggers';
+import type { GenStats } from '../gc/state';
+
+/** Python code the heap must run, implemented by the interpreter (or by tests). */
+export interface HeapHost {
+  /** Run `obj.__del__()`. The heap holds a temporary reference during the call; storing obj resurrects it. */
+  finalize(obj: ObjId): void;
+  /** Call `callback(wr)` for a weakref whose referent died. */
+  weakrefCallback(callback: ObjId, wr: ObjId): void;
+  /** Call every gc.callbacks entry with (phase, {generation, collected, uncollectable}). */
+  gcCallbacks(phase: 'start' | 'stop', generation: number, collected: number, uncollectable: number): void;
+}
+
+const NO_HOST: HeapHost = { finalize() {}, weakrefCallback() {}, gcCallbacks() {} };
+
+/** A Python-level error the heap detects (the interpreter turns it into the exception of that name). */
+export class PyError extends Error {
+  constructor(readonly pyType: string, message: string) {
+    super(message);
+  }
+}
+
+export interface ClassOptions {
+  /** `__slots__` names (without '__dict__'/'__weakref__'); undefined = no __slots__ (instances have a __dict__). */
+  slots?: string[];
+  /** With __slots__: whether '__dict__' / '__weakref__' are among them. */
+  slotsDict?: boolean;
+  slotsWeakref?: boolean;
+  /** The class defines __del__. */
+  hasDel?: boolean;
+}
+
+/** Per-class data (classes are few, so a JS object each is fine). */
+export interface ClassInfo {
+  name: string;
+  slots: string[];
+  hasDict: boolean;
+  hasWeakref: boolean;
+  hasDel: boolean;
+  /** Instances carry a GC header (a __dict__ or object slots). */
+  isGc: boolean;
+  /** Shared keys: attribute names in first-set order (3.11+ values are indexed by it). */
+  shared: string[];
+  /** Class attribute names; values are the class object's references, same index. */
+  attrNames: string[];
+}
+
+interface Frame {
+  fn: ObjId;
+  locals: number[];
+  temps: number[];
+}
+
+const TRASHCAN_LIMIT = 50; // _PyTrash_UNWIND_LEVEL
+
+export class Heap {
+  readonly profile: Profile;
+  readonly s: Store;
+  readonly alloc: Allocator;
+  readonly freeLists: FreeLists;
+  readonly gcs: GcState;
+  host: HeapHost = NO_HOST;
+
+  readonly None: ObjId;
+  readonly True: ObjId;
+  readonly False: ObjId;
+  readonly emptyTuple: ObjId;
+  readonly emptyStr: ObjId;
+  readonly emptyBytes: ObjId;
+  /** The __main__ module and its globals dict (roots). */
+  readonly mainModule: ObjId;
+  readonly globals: ObjId;
+  /** gc.garbage. */
+  readonly garbage: ObjId;
+
+  /** References the runtime itself holds (caches, singletons, sys.modules): part of the invariant. */
+  readonly internal = new Map<ObjId, number>();
+  readonly classes = new Map<ObjId, ClassInfo>();
+  /** Per dict: lookup key -> entry index. */
+  readonly dictIndex = new Map<ObjId, Map<string, number>>();
+  readonly frames: Frame[] = [];
+
+  private smallInts: Int32Array;
+  private latin1 = new Map<number, ObjId>();
+  private interned = new Map<string, ObjId>();
+  private trashDepth = 0;
+  private trashLater: ObjId[] = [];
+
+  /** Trace level rank (0 off .. 3 full) and sink. */
+  tl = 0;
+  private sink: EventSink | null = null;
+
+  constructor(profileId: ProfileId = DEFAULT_PROFILE, allocator?: Allocator) {
+    this.profile = getProfile(profileId);
+    this.s = new Store();
+    this.alloc = allocator ?? new SimpleAllocator();
+    this.freeLists = new FreeLists(this.profile);
+    this.gcs = new GcState(this.profile.thresholds, this.profile.incremental?.initialWorkToDo ?? 0);
+    for (let h = 1; h < FIRST_ID; h++) L.initHead(this.s, h);
+
+    this.None = this.makeStatic(Kind.None, null, 0);
+    this.True = this.makeStatic(Kind.Bool, true, 0);
+    this.False = this.makeStatic(Kind.Bool, false, 0);
+    this.smallInts = new Int32Array(262);
+    for (let v = -5; v <= 256; v++) this.smallInts[v + 5] = this.makeStatic(Kind.Int, BigInt(v), 0);
+    this.emptyTuple = this.makeStatic(Kind.Tuple, null, 0);
+    this.emptyStr = this.makeStatic(Kind.Str, '', 0);
+    this.emptyBytes = this.makeStatic(Kind.Bytes, new Uint8Array(0), 0);
+
+    // sys.modules['__main__'] holds the module; the module holds its dict.
+    this.globals = this.newDict();
+    this.mainModule = this.newModule('__main__', this.globals);
+    this.decref(this.globals);
+    this.garbage = this.newList();
+    this.internal.set(this.garbage, 1); // the gc module's reference
+    this.frames.push({ fn: 0, locals: [], temps: [] }); // module-level frame: temporaries only
+    // Building the runtime's own objects is not part of the user's counts.
+    this.gcs.count = [0, 0, 0];
+    this.gcs.scheduled = false;
+  }
+
+  // ---------------------------------------------------------------------------------------------- trace
+
+  /** Choose what the heap reports: nothing ('off') up to every collector step ('full'). */
+  setTrace(level: TraceLevel, sink: EventSink | null): void {
+    this.tl = sink ? traceLevelRank(level) : 0;
+    this.sink = sink;
+  }
+
+  /** Emit an event (callers check `tl` first so that nothing is built when tracing is off). */
+  emit(e: EngineEvent): void {
+    this.sink?.(e);
+  }
+
+  setHost(host: HeapHost): void {
+    this.host = host;
+  }
+
+  // ---------------------------------------------------------------------------------------- refcounts
+
+  incref(id: ObjId): void {
+    const s = this.s;
+    if (s.flags[id] & F_IMMORTAL) return;
+    s.rc[id]++;
+    if (this.tl >= 2) this.emit({ t: 'incref', id, rc: s.rc[id] });
+  }
+
+  decref(id: ObjId): void {
+    const s = this.s;
+    if (s.flags[id] & F_IMMORTAL) return;
+    const rc = --s.rc[id];
+    if (this.tl >= 2) this.emit({ t: 'decref', id, rc });
+    if (rc === 0) this.dealloc(id);
+    else if (rc < 0) throw new Error(`refcount of ${id} went negative`);
+  }
+
+  /** Py_XDECREF */
+  xdecref(id: ObjId): void {
+    if (id !== 0) this.decref(id);
+  }
+
+  /** ob_refcnt as CPython reports it (immortal objects: the version's immortal value). */
+  refcount(id: ObjId): number {
+    if (this.s.flags[id] & F_IMMORTAL) return this.profile.immortalRefcnt ?? this.s.rc[id];
+    return this.s.rc[id];
+  }
+
+  isImmortal(id: ObjId): boolean {
+    return (this.s.flags[id] & F_IMMORTAL) !== 0;
+  }
+
+  isAlive(id: ObjId): boolean {
+    return id >= FIRST_ID && id < this.s.top && this.s.kind[id] !== Kind.Free;
+  }
+
+  kind(id: ObjId): Kind {
+    return this.s.kind[id] as Kind;
+  }
+
+  typeName(id: ObjId): string {
+    const k = this.s.kind[id] as Kind;
+    if (k === Kind.Instance) return this.classes.get(this.s.aux[id])?.name ?? 'object';
+    if (k === Kind.Dict && this.s.flags[id] & F_SPLIT) return 'dict';
+    return KIND_NAMES[k];
+  }
+
+  /** The object's simulated address (id() and reprs). */
+  address(id: ObjId): number {
+    return this.s.addr[id];
+  }
+
+  /** Whether the object's type is a GC type. */
+  isGcObject(id: ObjId): boolean {
+    return (this.s.flags[id] & F_GC) !== 0;
+  }
+
+  // ------------------------------------------------------------------------------------ allocation core
+
+  private makeStatic(kind: Kind, payload: unknown, bytes: number): ObjId {
+    const s = this.s;
+    const id = s.newId();
+    s.kind[id] = kind;
+    if (payload !== null) s.payload[id] = payload;
+    if (bytes > 0) s.addr[id] = this.alloc.malloc(bytes, id);
+    else s.addr[id] = 0x1000 + id * 16; // statically allocated in the interpreter image
+    if (this.profile.immortalRefcnt !== null) {
+      s.flags[id] |= F_IMMORTAL;
+      s.rc[id] = this.profile.immortalRefcnt;
+    } else {
+      const base = this.profile.staticRefcntBase ?? 1000; // held by the runtime; never reaches 0
+      s.rc[id] = base;
+      this.internal.set(id, base);
+    }
+    return id;
+  }
+
+  /** A new non-GC object of `bytes` (or reused from free list `fromFree`). Refcount 1. */
+  private newAtom(kind: Kind, bytes: number, payload: unknown, fromFree = 0): ObjId {
+    const s = this.s;
+    const id = s.newId();
+    s.kind[id] = kind;
+    s.payload[id] = payload;
+    s.rc[id] = 1;
+    if (fromFree !== 0) {
+      s.addr[id] = fromFree;
+      s.flags[id] = F_FROM_FREELIST;
+    } else s.addr[id] = this.alloc.malloc(bytes, id);
+    if (this.tl >= 2) this.emit({ t: 'alloc', id, type: KIND_NAMES[kind], bytes, addr: s.addr[id], fromFreeList: fromFree !== 0 });
+    return id;
+  }
+
+  /**
+   * A new GC object (untracked, refcount 1). Memory comes from the free list when `fromFree` is an address;
+   * otherwise from the allocator, and then count0 is bumped and an automatic collection may run right here
+   * (3.8-3.11) before the object exists, as in _PyObject_GC_Alloc.
+   */
+  private newGc(kind: Kind, bytes: number, fromFree = 0): ObjId {
+    const s = this.s;
+    const id = s.newId();
+    if (fromFree !== 0) {
+      s.addr[id] = fromFree;
+      s.flags[id] = F_GC | F_FROM_FREELIST;
+    } else {
+      s.addr[id] = this.alloc.malloc(bytes, id);
+      s.flags[id] = F_GC;
+      onGcAllocated(this);
+    }
+    s.kind[id] = kind;
+    s.rc[id] = 1;
+    if (this.tl >= 2) this.emit({ t: 'alloc', id, type: KIND_NAMES[kind], bytes, addr: s.addr[id], fromFreeList: fromFree !== 0 });
+    return id;
+  }
+
+  /** _PyObject_GC_TRACK: append to generation 0. */
+  track(id: ObjId): void {
+    const s = this.s;
+    if (s.flags[id] & F_TRACKED) return;
+    s.flags[id] |= F_TRACKED;
+    L.append(s, L.GEN0, id);
+    if (this.tl >= 2) this.emit({ t: 'track', id });
+    onTracked(this, id);
+  }
+
+  /** _PyObject_GC_UNTRACK: unlink from its generation list. */
+  untrack(id: ObjId): void {
+    const s = this.s;
+    if (!(s.flags[id] & F_TRACKED)) return;
+    s.flags[id] &= ~F_TRACKED;
+    L.unlink(s, id);
+    if (this.tl >= 2) this.emit({ t: 'untrack', id });
+    onUntracked(this);
+  }
+
+  isTracked(id: ObjId): boolean {
+    return (this.s.flags[id] & F_TRACKED) !== 0;
+  }
+
+  /** Release the object's own block: free list (no count0 change) or allocator (+ count0 decrement for GC). */
+  private release(id: ObjId, freeList: 'float' | 'list' | 'dict' | 'tuple' | null): void {
+    const s = this.s;
+    const addr = s.addr[id];
+    let kept = false;
+    if (freeList === 'tuple') kept = this.freeLists.pushTuple(s.refLen[id], addr);
+    else if (freeList !== null) kept = this.freeLists.push(freeList, addr);
+    if (!kept) {
+      this.alloc.free(addr);
+      if (s.flags[id] & F_GC) onGcFreed(this, id);
+    }
+    if (this.tl >= 2) this.emit({ t: 'free', id, addr, toFreeList: kept });
+    s.releaseId(id);
+  }
+
+  // ------------------------------------------------------------------------------------ deallocation
+
+  /** tp_dealloc, called when the refcount reaches 0. */
+  private dealloc(id: ObjId): void {
+    const s = this.s;
+    const k = s.kind[id] as Kind;
+    if (this.tl >= 2) this.emit({ t: 'dealloc', id, type: this.typeName(id) });
+    switch (k) {
+      case Kind.List:
+      case Kind.Tuple:
+      case Kind.Dict:
+      case Kind.Set:
+      case Kind.Instance:
+        // Untrack, then the trashcan bounds the nesting of container deallocations.
+        this.untrack(id);
+        if (this.trashDepth >= TRASHCAN_LIMIT) {
+          this.trashLater.push(id);
+          return;
+        }
+        this.trashDepth++;
+        this.deallocContainer(id, k);
+        this.trashDepth--;
+        if (this.trashDepth <= 0 && this.trashLater.length > 0) this.destroyTrashChain();
+        return;
+      case Kind.Float:
+        this.release(id, 'float');
+        return;
+      case Kind.Int:
+      case Kind.Str:
+      case Kind.Bytes:
+        this.release(id, null);
+        return;
+      case Kind.Weakref:
+        this.untrack(id);
+        this.clearWeakref(id);
+        this.dropRefsForward(id);
+        this.release(id, null);
+        return;
+      default: {
+        // class, function, module, method, cell
+        this.untrack(id);
+        if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
+        this.dropRefsForward(id);
+        if (k === Kind.Class) this.classes.delete(id);
+        this.release(id, null);
+      }
+    }
+  }
+
+  /** _PyTrash_thread_destroy_chain: newest deposit first. */
+  private destroyTrashChain(): void {
+    while (this.trashLater.length > 0) {
+      const id = this.trashLater.pop()!;
+      this.trashDepth++;
+      this.deallocContainer(id, this.s.kind[id] as Kind);
+      this.trashDepth--;
+    }
+  }
+
+  private deallocContainer(id: ObjId, k: Kind): void {
+    const s = this.s;
+    switch (k) {
+      case Kind.List: {
+        this.dropRefsBackward(id);
+        if (s.addr2[id] !== 0) this.alloc.free(s.addr2[id]);
+        this.release(id, 'list');
+        return;
+      }
+      case Kind.Tuple:
+        this.dropRefsBackward(id);
+        this.release(id, 'tuple');
+        return;
+      case Kind.Dict:
+        this.freeDictContents(id);
+        this.dictIndex.delete(id);
+        this.release(id, 'dict');
+        return;
+      case Kind.Set:
+        if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
+        this.dropRefsForward(id);
+        if (s.addr2[id] !== 0) this.alloc.free(s.addr2[id]);
+        this.release(id, null);
+        return;
+      case Kind.Instance:
+        this.deallocInstance(id);
+        return;
+    }
+  }
+
+  /** subtype_dealloc: __del__ (once, may resurrect), weakrefs, slots, dict/values, memory, then the class. */
+  private deallocInstance(id: ObjId): void {
+    const s = this.s;
+    const cls = s.aux[id];
+    const info = this.classes.get(cls)!;
+    if (info.hasDel && !(s.flags[id] & F_FINALIZED)) {
+      // PyObject_CallFinalizerFromDealloc: tracked again for the call, temporary reference 1.
+      if (s.flags[id] & F_GC) this.track(id);
+      s.rc[id] = 1;
+      s.flags[id] |= F_FINALIZED;
+      if (this.tl >= 2) this.emit({ t: 'finalize', id });
+      this.host.finalize(id);
+      if (--s.rc[id] > 0) return; // resurrected: stays alive (and tracked)
+      this.untrack(id);
+    }
+    if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
+    this.dropRefsForward(id); // slots in order, then the __dict__ (3.8-3.10) or the values in order
+    if (s.addr2[id] !== 0) this.alloc.free(s.addr2[id]); // 3.11/3.12 values array
+    this.release(id, null);
+    this.decref(cls);
+  }
+
+  /** Drop references last to first (list, tuple). */
+  private dropRefsBackward(id: ObjId): void {
+    const s = this.s;
+    const off = s.refOff[id];
+    for (let i = s.refLen[id] - 1; i >= 0; i--) {
+      const r = s.pool[off + i];
+      if (r !== 0) {
+        s.pool[off + i] = 0;
+        s.refLen[id] = i;
+        this.decref(r);
+      }
+    }
+    s.refLen[id] = 0;
+  }
+
+  /** Drop references first to last. The run may move while decrefs run code, so re-read the offset. */
+  private dropRefsForward(id: ObjId): void {
+    const s = this.s;
+    const n = s.refLen[id];
+    for (let i = 0; i < n; i++) {
+      const off = s.refOff[id];
+      const r = s.pool[off + i];
+      if (r !== 0) {
+        s.pool[off + i] = 0;
+        this.decref(r);
+      }
+    }
+    s.refLen[id] = 0;
+  }
+
+  // ---------------------------------------------------------------------------------------- weakrefs
+
+  /** weakref.ref(target, callback): a new reference. Raises TypeError for objects that cannot be weakly referenced. */
+  newWeakref(target: ObjId, callback: ObjId = 0): ObjId {
+    if (!this.supportsWeakrefs(target)) {
+      throw new PyError('TypeError', `cannot create weak reference to '${this.typeName(target)}' object`);
+    }
+    const s = this.s;
+    const wr = this.newGc(Kind.Weakref, this.profile.sizes.weakrefObject);
+    s.aux[wr] = target;
+    if (callback !== 0 && callback !== this.None) {
+      s.reserveRefs(wr, 1);
+      s.pool[s.refOff[wr]] = callback;
+      s.refLen[wr] = 1;
+      this.incref(callback);
+    }
+    s.wrNext[wr] = s.wrHead[target];
+    s.wrHead[target] = wr;
+    this.track(wr);
+    return wr;
+  }
+
+  supportsWeakrefs(id: ObjId): boolean {
+    const k = this.s.kind[id] as Kind;
+    if (k === Kind.Instance) return this.classes.get(this.s.aux[id])!.hasWeakref;
+    return k === Kind.Set || k === Kind.Class || k === Kind.Function || k === Kind.Module;
+  }
+
+  /** The referent of a weakref (borrowed), or None once it died. */
+  weakrefGet(wr: ObjId): ObjId {
+    const t = this.s.aux[wr];
+    return t === 0 ? this.None : t;
+  }
+
+  weakrefCallbackOf(wr: ObjId): ObjId {
+    return this.s.refLen[wr] > 0 ? this.s.pool[this.s.refOff[wr]] : 0;
+  }
+
+  /** Weakrefs to `id`, newest first. */
+  weakrefsTo(id: ObjId): ObjId[] {
+    const out: ObjId[] = [];
+    for (let w = this.s.wrHead[id]; w !== 0; w = this.s.wrNext[w]) out.push(w);
+    return out;
+  }
+
+  /** clear_weakref: unlink `wr` from its referent's list; the referent becomes None. */
+  clearWeakref(wr: ObjId): void {
+    const s = this.s;
+    const t = s.aux[wr];
+    if (t === 0) return;
+    if (s.wrHead[t] === wr) s.wrHead[t] = s.wrNext[wr];
+    else {
+      let p = s.wrHead[t];
+      while (p !== 0 && s.wrNext[p] !== wr) p = s.wrNext[p];
+      if (p !== 0) s.wrNext[p] = s.wrNext[wr];
+    }
+    s.wrNext[wr] = 0;
+    s.aux[wr] = 0;
+  }
+
+  /** Detach the callback of `wr` (ownership passes to the caller). */
+  takeWeakrefCallback(wr: ObjId): ObjId {
+    const s = this.s;
+    if (s.refLen[wr] === 0) return 0;
+    const cb = s.pool[s.refOff[wr]];
+    s.pool[s.refOff[wr]] = 0;
+    s.refLen[wr] = 0;
+    return cb;
+  }
+
+  /** PyObject_ClearWeakRefs: clear every weakref to `id`, then call the callbacks, newest first. */
+  private clearWeakrefsTo(id: ObjId): void {
+    const s = this.s;
+    const pending: number[] = [];
+    while (s.wrHead[id] !== 0) {
+      const wr = s.wrHead[id];
+      const cb = this.takeWeakrefCallback(wr);
+      this.clearWeakref(wr);
+      if (cb !== 0) {
+        this.incref(wr);
+        pending.push(wr, cb);
+      }
+    }
+    for (let i = 0; i < pending.length; i += 2) {
+      const wr = pending[i];
+      const cb = pending[i + 1];
+      if (this.tl >= 2) this.emit({ t: 'weakref-callback', wr });
+      this.host.weakrefCallback(cb, wr);
+      this.decref(cb);
+      this.decref(wr);
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------- atoms
+
+  newInt(v: bigint | number): ObjId {
+    const b = typeof v === 'bigint' ? v : BigInt(v);
+    if (b >= -5n && b <= 256n) {
+      const id = this.smallInts[Number(b) + 5];
+      this.incref(id);
+      return id;
+    }
+    return this.newAtom(Kind.Int, sz.intRequest(this.profile, sz.intDigits(b)), b);
+  }
+
+  newFloat(v: number): ObjId {
+    const fromFree = this.freeLists.pop('float');
+    return this.newAtom(Kind.Float, this.profile.sizes.floatObject, v, fromFree);
+  }
+
+  newBool(v: boolean): ObjId {
+    const id = v ? this.True : this.False;
+    this.incref(id);
+    return id;
+  }
+
+  newNone(): ObjId {
+    this.incref(this.None);
+    return this.None;
+  }
+
+  newStr(v: string): ObjId {
+    if (v.length === 0) {
+      this.incref(this.emptyStr);
+      return this.emptyStr;
+    }
+    const cp = v.codePointAt(0)!;
+    if (cp < 256 && v.length === 1) {
+      let id = this.latin1.get(cp);
+      if (id === undefined) {
+        id = this.makeStatic(Kind.Str, v, 0); // the interpreter's preallocated 1-char strings
+        this.latin1.set(cp, id);
+      }
+      this.incref(id);
+      return id;
+    }
+    return this.newAtom(Kind.Str, sz.strRequest(this.profile, v), v);
+  }
+
+  /** An interned str (attribute names, identifiers): one object per text, held by the interning table. */
+  intern(v: string): ObjId {
+    if (v.length <= 1) return this.newStr(v);
+    let id = this.interned.get(v);
+    if (id === undefined) {
+      id = this.newAtom(Kind.Str, sz.strRequest(this.profile, v), v);
+      if (this.profile.immortalRefcnt !== null) {
+        this.s.flags[id] |= F_IMMORTAL;
+        this.s.rc[id] = this.profile.immortalRefcnt;
+      } else this.internal.set(id, 1);
+      this.interned.set(v, id);
+    }
+    this.incref(id);
+    return id;
+  }
+
+  newBytes(v: Uint8Array): ObjId {
+    if (v.length === 0) {
+      this.incref(this.emptyBytes);
+      return this.emptyBytes;
+    }
+    return this.newAtom(Kind.Bytes, this.profile.sizes.bytesBase + v.length, v);
+  }
+
+  /** The Python value of an atom: bigint for int, number for float, string, Uint8Array, boolean, null. */
+  value(id: ObjId): unknown {
+    return this.s.payload[id] ?? null;
+  }
+
+  // ------------------------------------------------------------------------------------------ tuple
+
+  /** A new tuple holding new references to `items`. */
+  newTuple(items: readonly ObjId[]): ObjId {
+    const n = items.length;
+    if (n === 0) {
+      this.incref(this.emptyTuple);
+      return this.emptyTuple;
+    }
+    const s = this.s;
+    const id = this.newGc(Kind.Tuple, this.profile.sizes.tupleBase + 8 * n, this.freeLists.popTuple(n));
+    s.reserveRefs(id, n);
+    const off = s.refOff[id];
+    let anyGc = false;
+    for (let i = 0; i < n; i++) {
+      s.pool[off + i] = items[i];
+      this.incref(items[i]);
+      if (s.flags[items[i]] & F_GC) anyGc = true;
+    }
+    s.refLen[id] = n;
+    if (this.profile.tupleTrackAtCreation === 'always' || anyGc) this.track(id);
+    return id;
+  }
+
+  // ------------------------------------------------------------------------------------------- list
+
+  /** A new list holding new references to `items` (exactly sized, like `[a, b]` or list(x)). */
+  newList(items: readonly ObjId[] = []): ObjId {
+    const s = this.s;
+    const n = items.length;
+    const id = this.newGc(Kind.List, this.profile.sizes.listObject, this.freeLists.pop('list'));
+    if (n > 0) {
+      s.addr2[id] = this.alloc.malloc(8 * n, id);
+      s.reserveRefs(id, n);
+      const off = s.refOff[id];
+      for (let i = 0; i < n; i++) {
+        s.pool[off + i] = items[i];
+        this.incref(items[i]);
+      }
+    }
+    s.refLen[id] = n;
+    s.aux[id] = n; // allocated
+    this.track(id);
+    return id;
+  }
+
+  len(id: ObjId): number {
+    const k = this.s.kind[id];
+    if (k === Kind.Dict || k === Kind.Set) return this.s.aux[id];
+    return this.s.refLen[id];
+  }
+
+  /** Borrowed item i of a list or tuple (i already normalised by the caller). */
+  item(id: ObjId, i: number): ObjId {
+    return this.s.pool[this.s.refOff[id] + i];
+  }
+
+  /** Items of a list/tuple/set (borrowed ids, NULLs skipped). */
+  items(id: ObjId): ObjId[] {
+    const s = this.s;
+    const out: ObjId[] = [];
+    const off = s.refOff[id];
+    for (let i = 0; i < s.refLen[id]; i++) if (s.pool[off + i] !== 0) out.push(s.pool[off + i]);
+    return out;
+  }
+
+  /** list_resize: reallocate the item array per CPython's over-allocation rule. */
+  private listResize(id: ObjId, newsize: number): void {
+    const s = this.s;
+    const na = sz.listResize(this.profile, newsize, s.aux[id], s.refLen[id]);
+    if (na >= 0) {
+      s.addr2[id] = s.addr2[id] === 0 ? this.alloc.malloc(8 * na, id) : this.alloc.realloc(s.addr2[id], 8 * na, id);
+      s.aux[id] = na;
+    }
+    s.reserveRefs(id, newsize);
+  }
+
+  listAppend(l: ObjId, v: ObjId): void {
+    const s = this.s;
+    const n = s.refLen[l];
+    this.listResize(l, n + 1);
+    this.incref(v);
+    s.pool[s.refOff[l] + n] = v;
+    s.refLen[l] = n + 1;
+  }
+
+  listInsert(l: ObjId, index: number, v: ObjId): void {
+    const s = this.s;
+    const n = s.refLen[l];
+    let i = index < 0 ? Math.max(0, index + n) : Math.min(index, n);
+    this.listResize(l, n + 1);
+    const off = s.refOff[l];
+    for (let j = n; j > i; j--) s.pool[off + j] = s.pool[off + j - 1];
+    this.incref(v);
+    s.pool[off + i] = v;
+    s.refLen[l] = n + 1;
+    i = 0;
+  }
+
+  /** list.pop(i): returns a NEW reference to the removed item. */
+  listPop(l: ObjId, index = -1): ObjId {
+    const s = this.s;
+    const n = s.refLen[l];
+    if (n === 0) throw new PyError('IndexError', 'pop from empty list');
+    const i = index < 0 ? index + n : index;
+    if (i < 0 || i >= n) throw new PyError('IndexError', 'pop index out of range');
+    const off = s.refOff[l];
+    const v = s.pool[off + i];
+    for (let j = i; j < n - 1; j++) s.pool[off + j] = s.pool[off + j + 1];
+    s.pool[off + n - 1] = 0;
+    s.refLen[l] = n - 1;
+    const na = sz.listResize(this.profile, n - 1, s.aux[l], n);
+    if (na >= 0) {
+      s.addr2[l] = na === 0 && s.addr2[l] !== 0 ? (this.alloc.free(s.addr2[l]), 0) : this.alloc.realloc(s.addr2[l], 8 * na, l);
+      s.aux[l] = na;
+    }
+    return v; // the list's reference passes to the caller
+  }
+
+  /** list[i] = v */
+  listSetItem(l: ObjId, index: number, v: ObjId): void {
+    const s = this.s;
+    const n = s.refLen[l];
+    const i = index < 0 ? index + n : index;
+    if (i < 0 || i >= n) throw new PyError('IndexError', 'list assignment index out of range');
+    this.incref(v);
+    const off = s.refOff[l];
+    const old = s.pool[off + i];
+    s.pool[off + i] = v;
+    this.xdecref(old);
+  }
+
+  /** del list[i] */
+  listDelItem(l: ObjId, index: number): void {
+    this.decref(this.listPop(l, index));
+  }
+
+  /** list.remove(v) by Python equality of atoms (identity otherwise). */
+  listRemove(l: ObjId, v: ObjId): void {
+    const s = this.s;
+    const want = keyOf(this, v);
+    for (let i = 0; i < s.refLen[l]; i++) {
+      const x = s.pool[s.refOff[l] + i];
+      if (x === v || keyOf(this, x) === want) {
+        this.listDelItem(l, i);
+        return;
+      }
+    }
+    throw new PyError('ValueError', 'list.remove(x): x not in list');
+  }
+
+  /** list.clear(): items dropped last to first, then the array is freed. */
+  listClear(l: ObjId): void {
+    const s = this.s;
+    const n = s.refLen[l];
+    const items: number[] = [];
+    const off = s.refOff[l];
+    for (let i = 0; i < n; i++) items.push(s.pool[off + i]);
+    s.refLen[l] = 0;
+    const arr = s.addr2[l];
+    s.addr2[l] = 0;
+    s.aux[l] = 0;
+    for (let i = n - 1; i >= 0; i--) this.xdecref(items[i]);
+    if (arr !== 0) this.alloc.free(arr);
+  }
+
+  /** list[start:stop] = values (start/stop already clamped, 0 <= start <= stop <= len). */
+  listSetSlice(l: ObjId, start: number, stop: number, values: readonly ObjId[]): void {
+    const s = this.s;
+    const n = s.refLen[l];
+    const old: number[] = [];
+    for (let i = start; i < stop; i++) old.push(s.pool[s.refOff[l] + i]);
+    for (const v of values) this.incref(v);
+    const newsize = n - (stop - start) + values.length;
+    const tail: number[] = [];
+    for (let i = stop; i < n; i++) tail.push(s.pool[s.refOff[l] + i]);
+    if (newsize > n) this.listResize(l, newsize);
+    const off = s.refOff[l];
+    let j = start;
+    for (const v of values) s.pool[off + j++] = v;
+    for (const v of tail) s.pool[off + j++] = v;
+    for (let i = newsize; i < n; i++) s.pool[off + i] = 0;
+    s.refLen[l] = newsize;
+    if (newsize < n) {
+      const na = sz.listResize(this.profile, newsize, s.aux[l], n);
+      if (na >= 0) {
+        s.addr2[l] = na === 0 ? (this.alloc.free(s.addr2[l]), 0) : this.alloc.realloc(s.addr2[l], 8 * na, l);
+        s.aux[l] = na;
+      }
+    }
+    for (const o of old) this.xdecref(o);
+  }
+
+  // ------------------------------------------------------------------------------------------- dict
+
+  newDict(): ObjId {
+    const id = this.newGc(Kind.Dict, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
+    this.s.aux2[id] = 0; // Py_EMPTY_KEYS
+    if (this.profile.dictTracking === 'always') this.track(id);
+    return id;
+  }
+
+  /** _PyObject_GC_MAY_BE_TRACKED */
+  mayBeTracked(id: ObjId): boolean {
+    const s = this.s;
+    if (!(s.flags[id] & F_GC)) return false;
+    if (s.kind[id] === Kind.Tuple) return (s.flags[id] & F_TRACKED) !== 0;
+    return true;
+  }
+
+  private allocKeys(d: ObjId, size: number, unicode: boolean): number {
+    const p = this.profile;
+    const reuse = size === 8 && (unicode || p.sizes.dictEntryUnicode === p.sizes.dictEntryGeneric);
+    const a = reuse ? this.freeLists.pop('dictKeys') : 0;
+    return a !== 0 ? a : this.alloc.malloc(sz.dictKeysBytes(p, size, unicode), d);
+  }
+
+  private freeKeys(addr: number, size: number, unicode: boolean): void {
+    const p = this.profile;
+    const reuse = size === 8 && (unicode || p.sizes.dictEntryUnicode === p.sizes.dictEntryGeneric);
+    if (!(reuse && this.freeLists.push('dictKeys', addr))) this.alloc.free(addr);
+  }
+
+  /** dictresize: a new keys table for `minUsed`, entries compacted in insertion order. */
+  private dictResize(d: ObjId, minUsed: number, unicode: boolean): void {
+    const s = this.s;
+    const oldSize = s.aux2[d];
+    const oldUnicode = (s.flags[d] & F_UNICODE_KEYS) !== 0;
+    const size = sz.dictSizeFor(minUsed);
+    const oldAddr = s.addr2[d];
+    s.addr2[d] = this.allocKeys(d, size, unicode);
+    s.aux2[d] = size;
+    if (unicode) s.flags[d] |= F_UNICODE_KEYS;
+    else s.flags[d] &= ~F_UNICODE_KEYS;
+    // compact holes
+    const off = s.refOff[d];
+    let j = 0;
+    for (let i = 0; i < s.refLen[d]; i += 2) {
+      if (s.pool[off + i] !== 0) {
+        s.pool[off + j] = s.pool[off + i];
+        s.pool[off + j + 1] = s.pool[off + i + 1];
+        j += 2;
+      }
+    }
+    for (let i = j; i < s.refLen[d]; i++) s.pool[off + i] = 0;
+    s.refLen[d] = j;
+    this.reindexDict(d);
+    if (oldSize > 0 && oldAddr !== 0) {
+      if (s.flags[d] & F_SPLIT) this.alloc.free(oldAddr);
+      else this.freeKeys(oldAddr, oldSize, oldUnicode);
+    }
+    if (s.flags[d] & F_SPLIT) s.flags[d] &= ~F_SPLIT; // a resized split table becomes combined
+  }
+
+  private reindexDict(d: ObjId): void {
+    const s = this.s;
+    const idx = new Map<string, number>();
+    const off = s.refOff[d];
+    for (let i = 0; i < s.refLen[d]; i += 2) {
+      const k = s.pool[off + i];
+      if (k !== 0) idx.set(keyOf(this, k), i);
+    }
+    this.dictIndex.set(d, idx);
+  }
+
+  private dictSlot(d: ObjId, key: ObjId): number {
+    return this.dictIndex.get(d)?.get(keyOf(this, key)) ?? -1;
+  }
+
+  /** d[key] = value */
+  dictSetItem(d: ObjId, key: ObjId, value: ObjId): void {
+    const s = this.s;
+    const hk = keyOf(this, key); // raises for unhashable keys before anything changes
+    const idx = this.dictIndex.get(d);
+    const at = idx?.get(hk);
+    this.incref(value);
+    if (at !== undefined) {
+      const off = s.refOff[d];
+      const old = s.pool[off + at + 1];
+      s.pool[off + at + 1] = value;
+      this.maintainTracking(d, key, value);
+      this.decref(old);
+      return;
+    }
+    this.incref(key);
+    const isStr = s.kind[key] === Kind.Str;
+    const used = s.aux[d];
+    const size = s.aux2[d];
+    const nentries = s.refLen[d] >> 1;
+    if (size === 0) {
+      s.addr2[d] = this.allocKeys(d, 8, isStr);
+      s.aux2[d] = 8;
+      if (isStr) s.flags[d] |= F_UNICODE_KEYS;
+      else s.flags[d] &= ~F_UNICODE_KEYS;
+    } else if (!isStr && s.flags[d] & F_UNICODE_KEYS) {
+      this.dictResize(d, (used + 1) * 3, false); // insertion_resize on a non-str key in a unicode table
+    } else if (nentries >= sz.usable(size)) {
+      this.dictResize(d, used * 3, (s.flags[d] & F_UNICODE_KEYS) !== 0); // GROWTH_RATE = used * 3
+    }
+    const n = s.refLen[d];
+    s.reserveRefs(d, n + 2);
+    const off = s.refOff[d];
+    s.pool[off + n] = key;
+    s.pool[off + n + 1] = value;
+    s.refLen[d] = n + 2;
+    s.aux[d] = used + 1;
+    let map = this.dictIndex.get(d);
+    if (!map) {
+      map = new Map();
+      this.dictIndex.set(d, map);
+    }
+    map.set(hk, n);
+    this.maintainTracking(d, key, value);
+  }
+
+  /** MAINTAIN_TRACKING: an untracked dict becomes tracked when it receives a possibly-tracked key or value. */
+  private maintainTracking(d: ObjId, key: ObjId, value: ObjId): void {
+    if (this.s.flags[d] & F_TRACKED) return;
+    if (this.mayBeTracked(key) || this.mayBeTracked(value)) this.track(d);
+  }
+
+  /** d[key] (borrowed) or 0 when missing. */
+  dictGetItem(d: ObjId, key: ObjId): ObjId {
+    const at = this.dictSlot(d, key);
+    return at < 0 ? 0 : this.s.pool[this.s.refOff[d] + at + 1];
+  }
+
+  /** Lookup by a str key without creating an object. */
+  dictGetStr(d: ObjId, key: string): ObjId {
+    const at = this.dictIndex.get(d)?.get('s:' + key);
+    return at === undefined ? 0 : this.s.pool[this.s.refOff[d] + at + 1];
+  }
+
+  /** del d[key]; false when the key is missing (KeyError is the interpreter's). Key, then value, are dropped. */
+  dictDelItem(d: ObjId, key: ObjId): boolean {
+    const s = this.s;
+    const hk = keyOf(this, key);
+    const idx = this.dictIndex.get(d);
+    const at = idx?.get(hk);
+    if (at === undefined) return false;
+    idx!.delete(hk);
+    const off = s.refOff[d];
+    const k = s.pool[off + at];
+    const v = s.pool[off + at + 1];
+    s.pool[off + at] = 0;
+    s.pool[off + at + 1] = 0;
+    s.aux[d]--;
+    this.decref(k);
+    this.decref(v);
+    return true;
+  }
+
+  /** Keys / values / items (borrowed ids) in insertion order. */
+  dictEntries(d: ObjId): [ObjId, ObjId][] {
+    const s = this.s;
+    const out: [ObjId, ObjId][] = [];
+    const off = s.refOff[d];
+    for (let i = 0; i < s.refLen[d]; i += 2) if (s.pool[off + i] !== 0) out.push([s.pool[off + i], s.pool[off + i + 1]]);
+    return out;
+  }
+
+  /** dict.clear(): back to the shared empty keys; entries dropped in insertion order. */
+  dictClear(d: ObjId): void {
+    const s = this.s;
+    this.freeDictContents(d);
+    s.aux[d] = 0;
+    s.aux2[d] = 0;
+    s.addr2[d] = 0;
+    s.flags[d] &= ~(F_UNICODE_KEYS | F_SPLIT);
+    this.dictIndex.delete(d);
+  }
+
+  /** Drop every entry (key then value, insertion order) and free the keys table or split values. */
+  private freeDictContents(d: ObjId): void {
+    const s = this.s;
+    const n = s.refLen[d];
+    const entries: number[] = [];
+    const off = s.refOff[d];
+    for (let i = 0; i < n; i++) entries.push(s.pool[off + i]);
+    for (let i = 0; i < n; i++) s.pool[off + i] = 0;
+    s.refLen[d] = 0;
+    s.aux[d] = 0;
+    const size = s.aux2[d];
+    const keysAddr = s.addr2[d];
+    const split = (s.flags[d] & F_SPLIT) !== 0;
+    const unicode = (s.flags[d] & F_UNICODE_KEYS) !== 0;
+    s.addr2[d] = 0;
+    s.aux2[d] = 0;
+    for (let i = 0; i < n; i++) if (entries[i] !== 0) this.decref(entries[i]);
+    if (size > 0 && keysAddr !== 0) {
+      if (split) this.alloc.free(keysAddr); // the values array; the shared keys belong to the class
+      else this.freeKeys(keysAddr, size, unicode);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------- set
+
+  newSet(items: readonly ObjId[] = []): ObjId {
+    const id = this.newGc(Kind.Set, this.profile.sizes.setObject);
+    this.s.aux2[id] = 8;
+    this.dictIndex.set(id, new Map());
+    this.track(id);
+    for (const x of items) this.setAdd(id, x);
+    return id;
+  }
+
+  setAdd(st: ObjId, v: ObjId): void {
+    const s = this.s;
+    const hk = keyOf(this, v);
+    const idx = this.dictIndex.get(st)!;
+    if (idx.has(hk)) return;
+    this.incref(v);
+    const n = s.refLen[st];
+    s.reserveRefs(st, n + 1);
+    s.pool[s.refOff[st] + n] = v;
+    s.refLen[st] = n + 1;
+    idx.set(hk, n);
+    s.aux[st]++;
+    // set_add_entry: resize when fill*5 >= mask*3 (fill counts dummies: our holes)
+    const size = s.aux2[st];
+    if ((n + 1) * 5 >= (size - 1) * 3) {
+      const used = s.aux[st];
+      const minused = used > 50000 ? used * 2 : used * 4;
+      let ns = 8;
+      while (ns <= minused) ns <<= 1;
+      const old = s.addr2[st];
+      s.addr2[st] = ns > 8 ? this.alloc.malloc(16 * ns, st) : 0;
+      if (old !== 0) this.alloc.free(old);
+      s.aux2[st] = ns;
+      this.compactSet(st);
+    }
+  }
+
+  private compactSet(st: ObjId): void {
+    const s = this.s;
+    const off = s.refOff[st];
+    let j = 0;
+    for (let i = 0; i < s.refLen[st]; i++) if (s.pool[off + i] !== 0) s.pool[off + j++] = s.pool[off + i];
+    for (let i = j; i < s.refLen[st]; i++) s.pool[off + i] = 0;
+    s.refLen[st] = j;
+    const idx = new Map<string, number>();
+    for (let i = 0; i < j; i++) idx.set(keyOf(this, s.pool[off + i]), i);
+    this.dictIndex.set(st, idx);
+  }
+
+  setDiscard(st: ObjId, v: ObjId): boolean {
+    const s = this.s;
+    const hk = keyOf(this, v);
+    const idx = this.dictIndex.get(st)!;
+    const at = idx.get(hk);
+    if (at === undefined) return false;
+    idx.delete(hk);
+    const x = s.pool[s.refOff[st] + at];
+    s.pool[s.refOff[st] + at] = 0;
+    s.aux[st]--;
+    this.decref(x);
+    return true;
+  }
+
+  setContains(st: ObjId, v: ObjId): boolean {
+    return this.dictIndex.get(st)!.has(keyOf(this, v));
+  }
+
+  // ------------------------------------------------------------------------------ classes, instances
+
+  /** A class object (heap type) with class attributes `attrs` (name -> value, new references taken). */
+  newClass(name: string, opts: ClassOptions = {}, attrs: readonly [string, ObjId][] = []): ObjId {
+    const s = this.s;
+    const id = this.newGc(Kind.Class, this.profile.sizes.classObject);
+    const slots = opts.slots ?? [];
+    const hasSlots = opts.slots !== undefined;
+    const hasDict = !hasSlots || opts.slotsDict === true;
+    const hasWeakref = !hasSlots || opts.slotsWeakref === true;
+    this.classes.set(id, {
+      name,
+      slots: [...slots],
+      hasDict,
+      hasWeakref,
+      hasDel: opts.hasDel === true,
+      isGc: hasDict || slots.length > 0,
+      shared: [],
+      attrNames: [],
+    });
+    this.track(id);
+    for (const [k, v] of attrs) this.setAttr(id, k, v);
+    return id;
+  }
+
+  classInfo(cls: ObjId): ClassInfo {
+    const c = this.classes.get(cls);
+    if (!c) throw new Error(`${cls} is not a class`);
+    return c;
+  }
+
+  /** The class of an instance (borrowed). */
+  classOf(id: ObjId): ObjId {
+    return this.s.aux[id];
+  }
+
+  /** Object layout of an instance of `info` for this version: [object request, separate values array request]. */
+  private instanceRequest(info: ClassInfo): [number, number, number] {
+    const p = this.profile;
+    const S = p.sizes;
+    const extra = 8 * info.slots.length;
+    if (!info.hasDict) {
+      const base = (info.isGc ? S.instanceSlotsBase : S.instanceSlotsBase - S.gcHeader) + extra + (info.hasWeakref ? 8 : 0);
+      return [base, 0, 0];
+    }
+    const n = sz.sharedValuesCapacity(info.shared.length);
+    switch (p.instanceLayout) {
+      case 'separateDict':
+        return [S.instanceObject + extra, 0, 0];
+      case 'preHeader':
+      case 'managed':
+        return [S.instanceObject + extra, sz.valuesArrayBytes(n), n];
+      case 'inline':
+        return [S.instanceObject + extra + sz.inlineValuesBytes(n), 0, n];
+    }
+  }
+
+  /** A new instance of `cls` (no __init__ is run: that is the interpreter's job). */
+  newInstance(cls: ObjId): ObjId {
+    const s = this.s;
+    const info = this.classInfo(cls);
+    const [bytes, valuesBytes, n] = this.instanceRequest(info);
+    let id: ObjId;
+    if (info.isGc) id = this.newGc(Kind.Instance, bytes);
+    else {
+      id = this.newAtom(Kind.Instance, bytes, undefined);
+    }
+    s.aux[id] = cls;
+    this.incref(cls);
+    const dictSlot = info.hasDict && this.profile.instanceLayout === 'separateDict' ? 1 : 0;
+    const nrefs = info.slots.length + dictSlot + (this.profile.instanceLayout === 'separateDict' ? 0 : info.hasDict ? n : 0);
+    if (nrefs > 0) s.reserveRefs(id, nrefs);
+    s.refLen[id] = nrefs;
+    s.aux2[id] = n;
+    if (valuesBytes > 0) s.addr2[id] = this.alloc.malloc(valuesBytes, id);
+    if (info.isGc) this.track(id);
+    return id;
+  }
+
+  /** The separate __dict__ of an instance (3.8-3.10), or 0 when it has none (yet). Borrowed. */
+  instanceDict(id: ObjId): ObjId {
+    const info = this.classes.get(this.s.aux[id]);
+    if (!info || !info.hasDict || this.profile.instanceLayout !== 'separateDict') return 0;
+    return this.s.pool[this.s.refOff[id] + info.slots.length];
+  }
+
+  /** Attribute lookup on the object itself (instance slots/dict/values or class attributes). Borrowed, 0 if absent. */
+  getAttr(obj: ObjId, name: string): ObjId {
+    const s = this.s;
+    const k = s.kind[obj];
+    if (k === Kind.Class) {
+      const i = this.classes.get(obj)!.attrNames.indexOf(name);
+      return i < 0 ? 0 : s.pool[s.refOff[obj] + i];
+    }
+    if (k === Kind.Module) return this.dictGetStr(s.pool[s.refOff[obj]], name);
+    if (k !== Kind.Instance) return 0;
+    const info = this.classes.get(s.aux[obj])!;
+    const si = info.slots.indexOf(name);
+    if (si >= 0) return s.pool[s.refOff[obj] + si];
+    if (!info.hasDict) return 0;
+    if (this.profile.instanceLayout === 'separateDict') {
+      const d = this.instanceDict(obj);
+      return d === 0 ? 0 : this.dictGetStr(d, name);
+    }
+    const vi = info.shared.indexOf(name);
+    if (vi < 0 || info.slots.length + vi >= s.refLen[obj]) return 0;
+    return s.pool[s.refOff[obj] + info.slots.length + vi];
+  }
+
+  /** Attribute names present on the object, in order (slots first, then dict/values). */
+  attrNames(obj: ObjId): string[] {
+    const s = this.s;
+    const k = s.kind[obj];
+    if (k === Kind.Class) return [...this.classes.get(obj)!.attrNames];
+    if (k !== Kind.Instance) return [];
+    const info = this.classes.get(s.aux[obj])!;
+    const out = info.slots.filter((_, i) => s.pool[s.refOff[obj] + i] !== 0);
+    if (!info.hasDict) return out;
+    if (this.profile.instanceLayout === 'separateDict') {
+      const d = this.instanceDict(obj);
+      if (d !== 0) for (const [key] of this.dictEntries(d)) out.push(this.value(key) as string);
+      return out;
+    }
+    for (let i = 0; i < info.shared.length; i++) {
+      const at = info.slots.length + i;
+      if (at < s.refLen[obj] && s.pool[s.refOff[obj] + at] !== 0) out.push(info.shared[i]);
+    }
+    return out;
+  }
+
+  /** obj.name = v (PyObject_SetAttr): increfs v, decrefs the old value. */
+  setAttr(obj: ObjId, name: string, v: ObjId): void {
+    const s = this.s;
+    const k = s.kind[obj];
+    if (k === Kind.Class) {
+      const info = this.classes.get(obj)!;
+      let i = info.attrNames.indexOf(name);
+      this.incref(v);
+      if (i < 0) {
+        i = info.attrNames.length;
+        info.attrNames.push(name);
+        s.reserveRefs(obj, i + 1);
+        s.refLen[obj] = i + 1;
+        s.pool[s.refOff[obj] + i] = 0;
+      }
+      const old = s.pool[s.refOff[obj] + i];
+      s.pool[s.refOff[obj] + i] = v;
+      this.xdecref(old);
+      return;
+    }
+    if (k === Kind.Module) {
+      const key = this.intern(name);
+      this.dictSetItem(s.pool[s.refOff[obj]], key, v);
+      this.decref(key);
+      return;
+    }
+    if (k !== Kind.Instance) throw new PyError('AttributeError', `'${this.typeName(obj)}' object attribute '${name}' is read-only`);
+    const info = this.classes.get(s.aux[obj])!;
+    const si = info.slots.indexOf(name);
+    if (si >= 0) {
+      this.incref(v);
+      const old = s.pool[s.refOff[obj] + si];
+      s.pool[s.refOff[obj] + si] = v;
+      this.xdecref(old);
+      return;
+    }
+    if (!info.hasDict) throw new PyError('AttributeError', `'${info.name}' object has no attribute '${name}'`);
+    if (!info.shared.includes(name) && info.shared.length < sz.SHARED_KEYS_MAX) info.shared.push(name);
+    if (this.profile.instanceLayout === 'separateDict') {
+      let d = this.instanceDict(obj);
+      if (d === 0) d = this.materialiseSplitDict(obj, info);
+      const key = this.intern(name);
+      this.dictSetItem(d, key, v);
+      this.decref(key);
+      return;
+    }
+    let vi = info.shared.indexOf(name);
+    if (vi < 0) vi = info.shared.length; // beyond the shared keys: kept after them (a materialised dict in CPython)
+    const at = info.slots.length + vi;
+    if (at >= s.refLen[obj]) {
+      s.reserveRefs(obj, at + 1);
+      for (let i = s.refLen[obj]; i <= at; i++) s.pool[s.refOff[obj] + i] = 0;
+      s.refLen[obj] = at + 1;
+    }
+    this.incref(v);
+    const old = s.pool[s.refOff[obj] + at];
+    s.pool[s.refOff[obj] + at] = v;
+    this.xdecref(old);
+  }
+
+  /** 3.8-3.10: the instance's split-table __dict__, created at the first attribute store. */
+  private materialiseSplitDict(obj: ObjId, info: ClassInfo): ObjId {
+    const s = this.s;
+    const d = this.newGc(Kind.Dict, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
+    const size = sz.dictSizeFor(Math.ceil((info.shared.length * 3) / 2) + 1);
+    s.flags[d] |= F_SPLIT | F_UNICODE_KEYS;
+    s.aux2[d] = size;
+    s.addr2[d] = this.alloc.malloc(8 * sz.usable(size), d); // the values array; keys are the class's
+    s.pool[s.refOff[obj] + info.slots.length] = d; // the instance owns the new reference
+    return d;
+  }
+
+  /** del obj.name; false when absent (AttributeError is the interpreter's). */
+  delAttr(obj: ObjId, name: string): boolean {
+    const s = this.s;
+    const k = s.kind[obj];
+    if (k === Kind.Module) {
+      const key = this.intern(name);
+      const ok = this.dictDelItem(s.pool[s.refOff[obj]], key);
+      this.decref(key);
+      return ok;
+    }
+    if (k === Kind.Class) {
+      const info = this.classes.get(obj)!;
+      const i = info.attrNames.indexOf(name);
+      if (i < 0) return false;
+      const off = s.refOff[obj];
+      const old = s.pool[off + i];
+      for (let j = i; j < s.refLen[obj] - 1; j++) s.pool[off + j] = s.pool[off + j + 1];
+      s.refLen[obj]--;
+      info.attrNames.splice(i, 1);
+      this.xdecref(old);
+      return true;
+    }
+    if (k !== Kind.Instance) return false;
+    const info = this.classes.get(s.aux[obj])!;
+    let at = info.slots.indexOf(name);
+    if (at < 0 && info.hasDict) {
+      if (this.profile.instanceLayout === 'separateDict') {
+        const d = this.instanceDict(obj);
+        if (d === 0) return false;
+        const key = this.intern(name);
+        const ok = this.dictDelItem(d, key);
+        this.decref(key);
+        return ok;
+      }
+      const vi = info.shared.indexOf(name);
+      if (vi >= 0) at = info.slots.length + vi;
+    }
+    if (at < 0 || at >= s.refLen[obj]) return false;
+    const old = s.pool[s.refOff[obj] + at];
+    if (old === 0) return false;
+    s.pool[s.refOff[obj] + at] = 0;
+    this.decref(old);
+    return true;
+  }
+
+  // ------------------------------------------------------------------- functions, modules, methods, cells
+
+  /** A function object holding its globals dict and closure cells. */
+  newFunction(name: string, globals: ObjId = this.globals, closure: readonly ObjId[] = []): ObjId {
+    const s = this.s;
+    const id = this.newGc(Kind.Function, this.profile.sizes.functionObject);
+    s.payload[id] = name;
+    const refs = [globals, ...closure];
+    s.reserveRefs(id, refs.length);
+    for (let i = 0; i < refs.length; i++) {
+      s.pool[s.refOff[id] + i] = refs[i];
+      this.incref(refs[i]);
+    }
+    s.refLen[id] = refs.length;
+    this.track(id);
+    return id;
+  }
+
+  /** A module object owning `dict` (a new reference to it is taken); held by sys.modules. */
+  newModule(name: string, dict?: ObjId): ObjId {
+    const s = this.s;
+    const d = dict ?? this.newDict();
+    if (dict !== undefined) this.incref(d);
+    const id = this.newGc(Kind.Module, this.profile.sizes.moduleObject);
+    s.payload[id] = name;
+    s.reserveRefs(id, 1);
+    s.pool[s.refOff[id]] = d;
+    s.refLen[id] = 1;
+    this.track(id);
+    this.internal.set(id, (this.internal.get(id) ?? 0) + 1); // sys.modules
+    return id;
+  }
+
+  /** A bound method (function + self). */
+  newMethod(fn: ObjId, self: ObjId): ObjId {
+    const s = this.s;
+    const id = this.newGc(Kind.Method, this.profile.sizes.methodObject);
+    s.reserveRefs(id, 2);
+    s.pool[s.refOff[id]] = fn;
+    s.pool[s.refOff[id] + 1] = self;
+    s.refLen[id] = 2;
+    this.incref(fn);
+    this.incref(self);
+    this.track(id);
+    return id;
+  }
+
+  newCell(content: ObjId = 0): ObjId {
+    const s = this.s;
+    const id = this.newGc(Kind.Cell, this.profile.sizes.cellObject);
+    s.reserveRefs(id, 1);
+    s.pool[s.refOff[id]] = content;
+    s.refLen[id] = 1;
+    if (content !== 0) this.incref(content);
+    this.track(id);
+    return id;
+  }
+
+  cellGet(c: ObjId): ObjId {
+    return this.s.pool[this.s.refOff[c]];
+  }
+
+  cellSet(c: ObjId, v: ObjId): void {
+    const off = this.s.refOff[c];
+    if (v !== 0) this.incref(v);
+    const old = this.s.pool[off];
+    this.s.pool[off] = v;
+    this.xdecref(old);
+  }
+
+  /** Function or module name. */
+  nameOf(id: ObjId): string {
+    return String(this.s.payload[id] ?? '');
+  }
+
+  // -------------------------------------------------------------------------------------- roots
+
+  /** Enter a call: the frame holds a reference to `fn` and `nlocals` empty locals. */
+  pushFrame(fn: ObjId, nlocals: number): void {
+    if (fn !== 0) this.incref(fn);
+    this.frames.push({ fn, locals: new Array<number>(nlocals).fill(0), temps: [] });
+  }
+
+  /** Leave a call: locals first to last, then leftover temporaries, then the function are released. */
+  popFrame(): void {
+    if (this.frames.length <= 1) throw new Error('popFrame on the module frame');
+    const f = this.frames.pop()!;
+    for (const v of f.locals) this.xdecref(v);
+    for (const v of f.temps) this.xdecref(v);
+    this.xdecref(f.fn);
+  }
+
+  private top(): Frame {
+    return this.frames[this.frames.length - 1];
+  }
+
+  /** STORE_FAST: steals the reference `v`; the previous value is released. */
+  setLocal(i: number, v: ObjId): void {
+    const f = this.top();
+    const old = f.locals[i];
+    f.locals[i] = v;
+    this.xdecref(old);
+  }
+
+  getLocal(i: number): ObjId {
+    return this.top().locals[i];
+  }
+
+  deleteLocal(i: number): void {
+    this.setLocal(i, 0);
+  }
+
+  /** Push a temporary on the value stack (steals the reference). */
+  pushTemp(v: ObjId): void {
+    this.top().temps.push(v);
+  }
+
+  /** Pop a temporary: the reference passes back to the caller. */
+  popTemp(): ObjId {
+    const v = this.top().temps.pop();
+    if (v === undefined) throw new Error('popTemp on an empty value stack');
+    return v;
+  }
+
+  /** Borrow the k-th temporary from the top (0 = top). */
+  peekTemp(k = 0): ObjId {
+    const t = this.top().temps;
+    return t[t.length - 1 - k];
+  }
+
+  /** Every root reference (frame functions, locals, temporaries), with repetition. */
+  rootRefs(): ObjId[] {
+    const out: ObjId[] = [];
+    for (const f of this.frames) {
+      if (f.fn !== 0) out.push(f.fn);
+      for (const v of f.locals) if (v !== 0) out.push(v);
+      for (const v of f.temps) if (v !== 0) out.push(v);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------------------------ references
+
+  /** The references an object holds, in tp_traverse order (instances: their class last). Non-GC objects: none. */
+  referents(id: ObjId): ObjId[] {
+    const s = this.s;
+    const out: ObjId[] = [];
+    const off = s.refOff[id];
+    for (let i = 0; i < s.refLen[id]; i++) if (s.pool[off + i] !== 0) out.push(s.pool[off + i]);
+    if (s.kind[id] === Kind.Instance) out.push(s.aux[id]);
+    return out;
+  }
+
+  /** Every live object id (for the invariant checker and the UI). */
+  *liveIds(): Generator<ObjId> {
+    const s = this.s;
+    for (let id = FIRST_ID; id < s.top; id++) if (s.kind[id] !== Kind.Free) yield id;
+  }
+
+  /** sys.getsizeof */
+  sizeof(id: ObjId): number {
+    const s = this.s;
+    const p = this.profile;
+    const S = p.sizes;
+    switch (s.kind[id] as Kind) {
+      case Kind.Int:
+        return sz.intSizeof(p, sz.intDigits(s.payload[id] as bigint));
+      case Kind.Bool:
+        return s.payload[id] ? S.intBase + 4 : S.intZeroSize;
+      case Kind.None:
+        return 16;
+      case Kind.Float:
+        return S.floatObject;
+      case Kind.Str:
+        return (s.payload[id] as string).length === 0 ? S.strAsciiHeader + 1 : sz.strRequest(p, s.payload[id] as string);
+      case Kind.Bytes:
+        return S.bytesBase + (s.payload[id] as Uint8Array).length;
+      case Kind.Tuple:
+        return S.tupleBase + 8 * s.refLen[id];
+      case Kind.List:
+        return S.listObject + 8 * s.aux[id];
+      case Kind.Dict: {
+        const size = s.aux2[id];
+        if (size === 0) return S.dictObject;
+        if (s.flags[id] & F_SPLIT) return S.dictObject + 8 * sz.usable(size);
+        return S.dictObject + sz.dictKeysBytes(p, size, (s.flags[id] & F_UNICODE_KEYS) !== 0);
+      }
+      case Kind.Set:
+        return S.setObject + (s.aux2[id] > 8 ? 16 * s.aux2[id] : 0);
+      case Kind.Instance: {
+        const info = this.classes.get(s.aux[id])!;
+        const [bytes] = this.instanceRequest(info);
+        return p.instanceLayout === 'inline' && info.hasDict ? S.instanceObject + 8 * info.slots.length : bytes;
+      }
+      case Kind.Class:
+        return S.classObject;
+      case Kind.Function:
+        return S.functionObject;
+      case Kind.Module:
+        return S.moduleObject;
+      case Kind.Weakref:
+        return S.weakrefObject;
+      case Kind.Method:
+        return S.methodObject;
+      case Kind.Cell:
+        return S.cellObject;
+      default:
+        return 0;
+    }
+  }
+
+  freeListCounts(): FreeListCounts {
+    return this.freeLists.counts();
+  }
+
+  /** The GC-object free-list state note for `is_finalized`. */
+  isFinalized(id: ObjId): boolean {
+    return (this.s.flags[id] & F_FINALIZED) !== 0;
+  }
+  // ------------------------------------------------------------------------------- the gc module
+
+  /** gc.enable() */
+  enable(): void {
+    this.gcs.enabled = true;
+  }
+
+  /** gc.disable() */
+  disable(): void {
+    this.gcs.enabled = false;
+  }
+
+  /** gc.isenabled() */
+  isEnabled(): boolean {
+    return this.gcs.enabled;
+  }
+
+  /** gc.collect(generation=2) -> collected + uncollectable (0 when a collection is already running). */
+  collect(generation = 2): number {
+    return gcm.collect(this, generation);
+  }
+
+  /** gc.get_count() (the interpreter allocates the result tuple afterwards, like CPython). */
+  getCount(): [number, number, number] {
+    return gcm.getCount(this);
+  }
+
+  getThreshold(): [number, number, number] {
+    return gcm.getThreshold(this);
+  }
+
+  setThreshold(t0: number, t1?: number, t2?: number): void {
+    gcm.setThreshold(this, t0, t1, t2);
+  }
+
+  freeze(): void {
+    gcm.freeze(this);
+  }
+
+  unfreeze(): void {
+    gcm.unfreeze(this);
+  }
+
+  getFreezeCount(): number {
+    return gcm.getFreezeCount(this);
+  }
+
+  /** gc.get_stats(): cumulative per collected generation. */
+  getStats(): GenStats[] {
+    return gcm.getStats(this);
+  }
+
+  setDebug(flags: number): void {
+    this.gcs.debug = flags;
+  }
+
+  getDebug(): number {
+    return this.gcs.debug;
+  }
+
+  /** gc.get_objects(generation?) as borrowed ids in list order. */
+  getObjects(generation?: number): ObjId[] {
+    return gcm.getObjects(this, generation);
+  }
+
+  getReferents(objs: readonly ObjId[]): ObjId[] {
+    return gcm.getReferents(this, objs);
+  }
+
+  getReferrers(objs: readonly ObjId[]): ObjId[] {
+    return gcm.getReferrers(this, objs);
+  }
+
+  /** 3.12+: an automatic collection waits for the next eval-breaker check. */
+  get gcScheduled(): boolean {
+    return this.gcs.scheduled;
+  }
+
+  /** The interpreter's eval-breaker check (loop back-edges, function entry, after calls): runs a scheduled GC. */
+  evalBreaker(): void {
+    runEvalBreaker(this);
+  }
+}

@@ -1,0 +1,67 @@
+// Heap invariants (issue 3 §7): returns human-readable violations, empty when the heap is consistent.
+import type { Heap } from './heap';
+import { Kind, F_TRACKED, F_GC, F_IMMORTAL, F_COLLECTING, F_UNREACHABLE } from './kinds';
+import { FIRST_ID } from './store';
+import * as L from '../gc/lists';
+import { traverse } from '../gc/classic';
+
+export function checkHeapInvariants(heap: Heap): string[] {
+  const s = heap.s;
+  const out: string[] = [];
+  const live = (id: number): boolean => id >= FIRST_ID && id < s.top && s.kind[id] !== Kind.Free;
+  const incoming = new Float64Array(s.top);
+
+  for (let id = FIRST_ID; id < s.top; id++) {
+    if (s.kind[id] === Kind.Free) continue;
+    // every reference points to a live object
+    const refs: number[] = [];
+    const off = s.refOff[id];
+    for (let i = 0; i < s.refLen[id]; i++) if (s.pool[off + i] !== 0) refs.push(s.pool[off + i]);
+    if (s.kind[id] === Kind.Instance) refs.push(s.aux[id]);
+    for (const r of refs) {
+      if (!live(r)) out.push(`${heap.typeName(id)}#${id} references freed object #${r}`);
+      else incoming[r]++;
+    }
+    if (s.kind[id] === Kind.Weakref && s.aux[id] !== 0 && !live(s.aux[id])) out.push(`weakref #${id} points to freed #${s.aux[id]}`);
+    // tracking flags agree with list membership; collector temporaries are clear between collections
+    const tracked = (s.flags[id] & F_TRACKED) !== 0;
+    if (tracked && !(s.flags[id] & F_GC)) out.push(`#${id} is tracked but not a GC object`);
+    if (tracked !== (s.gen[id] !== -1)) out.push(`#${id} tracked flag disagrees with list membership`);
+    if (!heap.gcs.collecting && s.flags[id] & (F_COLLECTING | F_UNREACHABLE)) out.push(`#${id} keeps collector flags outside a collection`);
+  }
+  for (const r of heap.rootRefs()) if (live(r)) incoming[r]++; else out.push(`a root references freed #${r}`);
+  for (const [id, n] of heap.internal) if (live(id)) incoming[id] += n;
+
+  for (let id = FIRST_ID; id < s.top; id++) {
+    if (s.kind[id] === Kind.Free || s.flags[id] & F_IMMORTAL) continue;
+    if (s.rc[id] !== incoming[id]) {
+      out.push(`${heap.typeName(id)}#${id}: refcount ${s.rc[id]} but ${incoming[id]} references (objects + roots + internal)`);
+    }
+    if (s.rc[id] <= 0) out.push(`#${id} is alive with refcount ${s.rc[id]}`);
+  }
+
+  // every tracked object in exactly one generation list, links consistent
+  const seen = new Uint8Array(s.top);
+  for (const h of [L.GEN0, L.GEN1, L.GEN2, L.PERMANENT]) {
+    let prev = h;
+    for (let o = s.next[h]; o !== h; o = s.next[o]) {
+      if (o <= 0 || o >= s.top) {
+        out.push(`list ${h} has a bad link ${o}`);
+        break;
+      }
+      if (s.prev[o] !== prev) out.push(`#${o}: prev link broken in list ${h}`);
+      if (seen[o]) out.push(`#${o} appears twice in the generation lists`);
+      seen[o] = 1;
+      if (s.gen[o] !== h) out.push(`#${o} is in list ${h} but labelled ${s.gen[o]}`);
+      if (!live(o)) out.push(`freed #${o} is still in list ${h}`);
+      prev = o;
+    }
+  }
+  for (let id = FIRST_ID; id < s.top; id++) {
+    if (s.kind[id] !== Kind.Free && s.flags[id] & F_TRACKED && !seen[id] && !heap.gcs.collecting) {
+      out.push(`tracked #${id} is in no generation list`);
+    }
+  }
+  void traverse;
+  return out;
+}

@@ -1,0 +1,139 @@
+// The struct of arrays behind the heap: one slot per object id in each typed array, plus a pool of
+// reference slots (each object owns a run [refOff, refOff + refCap) of which refLen are in use; 0 = NULL).
+import type { ObjId } from './kinds';
+
+/** First object id; ids 1..FIRST_ID-1 are the sentinel heads of the collector's lists. */
+export const FIRST_ID = 16;
+
+export class Store {
+  capacity = 0;
+  kind = new Uint8Array(0);
+  flags = new Uint16Array(0);
+  rc = new Float64Array(0); // refcount (float64: 3.11's static base plus counts exceeds int32 safety margins)
+  gcRefs = new Int32Array(0);
+  next = new Int32Array(0); // generation list links (heads are ids < FIRST_ID)
+  prev = new Int32Array(0);
+  gen = new Int8Array(0); // list the object is linked in (head id), -1 when untracked
+  addr = new Float64Array(0); // the object's block
+  addr2 = new Float64Array(0); // second block: list items, dict keys, instance values
+  aux = new Int32Array(0); // instance: class; weakref: referent; dict: used; list: allocated
+  aux2 = new Int32Array(0); // dict: log2 keys size (0 = shared empty keys); instance: values capacity
+  refOff = new Int32Array(0);
+  refLen = new Int32Array(0);
+  refCap = new Int32Array(0);
+  wrHead = new Int32Array(0); // newest weakref to this object
+  wrNext = new Int32Array(0); // weakref: next (older) weakref to the same referent
+  /** Atom payloads (int/float/str/bytes values, names); sparse, only for the kinds that have one. */
+  payload: unknown[] = [];
+
+  pool = new Int32Array(1 << 12);
+  poolTop = 1; // offset 0 unused so that refOff 0 means "no run"
+  private poolFree: number[][] = []; // free runs per log2 capacity
+
+  /** Next never-used id and a stack of freed ids for reuse. */
+  top = FIRST_ID;
+  freeIds: number[] = [];
+
+  constructor(initial = 1024) {
+    this.grow(initial);
+  }
+
+  grow(min: number): void {
+    let cap = Math.max(this.capacity * 2, 64);
+    while (cap < min) cap *= 2;
+    const g = <T extends { length: number; set(a: ArrayLike<number>): void }>(a: T, ctor: new (n: number) => T): T => {
+      const b = new ctor(cap);
+      b.set(a as unknown as ArrayLike<number>);
+      return b;
+    };
+    this.kind = g(this.kind, Uint8Array);
+    this.flags = g(this.flags, Uint16Array);
+    this.rc = g(this.rc, Float64Array);
+    this.gcRefs = g(this.gcRefs, Int32Array);
+    this.next = g(this.next, Int32Array);
+    this.prev = g(this.prev, Int32Array);
+    const oldGen = this.gen;
+    this.gen = new Int8Array(cap).fill(-1);
+    this.gen.set(oldGen);
+    this.addr = g(this.addr, Float64Array);
+    this.addr2 = g(this.addr2, Float64Array);
+    this.aux = g(this.aux, Int32Array);
+    this.aux2 = g(this.aux2, Int32Array);
+    this.refOff = g(this.refOff, Int32Array);
+    this.refLen = g(this.refLen, Int32Array);
+    this.refCap = g(this.refCap, Int32Array);
+    this.wrHead = g(this.wrHead, Int32Array);
+    this.wrNext = g(this.wrNext, Int32Array);
+    this.capacity = cap;
+  }
+
+  /** A fresh id with every column zeroed. */
+  newId(): ObjId {
+    const id = this.freeIds.length > 0 ? this.freeIds.pop()! : this.top++;
+    if (id >= this.capacity) this.grow(id + 1);
+    this.flags[id] = 0;
+    this.rc[id] = 0;
+    this.gcRefs[id] = 0;
+    this.next[id] = 0;
+    this.prev[id] = 0;
+    this.gen[id] = -1;
+    this.addr[id] = 0;
+    this.addr2[id] = 0;
+    this.aux[id] = 0;
+    this.aux2[id] = 0;
+    this.refOff[id] = 0;
+    this.refLen[id] = 0;
+    this.refCap[id] = 0;
+    this.wrHead[id] = 0;
+    this.wrNext[id] = 0;
+    return id;
+  }
+
+  releaseId(id: ObjId): void {
+    this.kind[id] = 0;
+    if (this.refCap[id] > 0) this.freeRun(this.refOff[id], this.refCap[id]);
+    this.refOff[id] = 0;
+    this.refLen[id] = 0;
+    this.refCap[id] = 0;
+    if (this.payload[id] !== undefined) this.payload[id] = undefined;
+    this.freeIds.push(id);
+  }
+
+  /** Make room for at least `need` reference slots in id's run, keeping the ones in use. */
+  reserveRefs(id: ObjId, need: number): void {
+    const cap = this.refCap[id];
+    if (need <= cap) return;
+    let c = cap === 0 ? 1 : cap;
+    while (c < need) c *= 2;
+    const off = this.allocRun(c);
+    const old = this.refOff[id];
+    const len = this.refLen[id];
+    const pool = this.pool; // allocRun may have replaced it
+    for (let i = 0; i < len; i++) pool[off + i] = pool[old + i];
+    for (let i = len; i < c; i++) pool[off + i] = 0;
+    if (cap > 0) this.freeRun(old, cap);
+    this.refOff[id] = off;
+    this.refCap[id] = c;
+  }
+
+  private allocRun(c: number): number {
+    const lg = 31 - Math.clz32(c);
+    const list = this.poolFree[lg];
+    if (list !== undefined && list.length > 0) return list.pop()!;
+    if (this.poolTop + c > this.pool.length) {
+      let n = this.pool.length * 2;
+      while (this.poolTop + c > n) n *= 2;
+      const p = new Int32Array(n);
+      p.set(this.pool);
+      this.pool = p;
+    }
+    const off = this.poolTop;
+    this.poolTop += c;
+    return off;
+  }
+
+  private freeRun(off: number, c: number): void {
+    const lg = 31 - Math.clz32(c);
+    (this.poolFree[lg] ??= []).push(off);
+  }
+}

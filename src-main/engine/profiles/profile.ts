@@ -1,0 +1,91 @@
+// The shape of one version's table (reference §0.3, §2, §3, §4, §5.10, §6). Code reads these fields and never
+// compares version numbers itself.
+import type { ProfileId, PymallocConfig } from './types';
+
+export type GcKind = 'classic' | 'incremental';
+
+/** Byte requests and `sys.getsizeof` constants (64-bit), reference §2 and §6 / sizes.out. */
+export interface SizeTable {
+  gcHeader: number; // PyGC_Head in front of every GC object
+  /** 3.11+: pre-header (dict + values / weakref pointers) before the GC header of plain instances. */
+  instancePreHeader: number;
+  listObject: number; // request for the list struct incl. GC header
+  tupleBase: number; // request = tupleBase + 8 * n (incl. GC header)
+  dictObject: number; // request for the dict struct incl. GC header
+  dictKeysHeader: number; // PyDictKeysObject header
+  dictEntryGeneric: number; // entry with a hash (non-str keys)
+  dictEntryUnicode: number; // entry of an all-str keys table
+  setObject: number; // incl. the 8-entry small table and GC header
+  floatObject: number;
+  intBase: number; // offsetof(ob_digit)
+  /** Request for a one-digit int made by arithmetic (28 on 3.8-3.10, 32 on 3.11+). */
+  intOneDigit: number;
+  /** sys.getsizeof(0). */
+  intZeroSize: number;
+  strAsciiHeader: number; // compact ASCII header; request = header + n + 1
+  strCompactHeader: number; // compact non-ASCII header; request = header + (n + 1) * charSize
+  bytesBase: number; // request = bytesBase + n
+  /** Instance struct (incl. GC header and pre-header) of a class with __dict__ and __weakref__, without slots. */
+  instanceObject: number;
+  instanceSlotsBase: number; // instance of a class with __slots__ only: GC 16 + PyObject 16 (+ 8 per slot)
+  weakrefObject: number;
+  functionObject: number;
+  cellObject: number;
+  methodObject: number;
+  moduleObject: number;
+  classObject: number; // heap type struct (approximation, see profiles/README)
+}
+
+export interface FreeListTable {
+  float: number;
+  list: number;
+  dict: number;
+  dictKeys: number;
+  /** Tuples of length 1..tupleMaxLength have a free list each. */
+  tupleMaxLength: number;
+  tuplePerLength: number;
+}
+
+export interface IncrementalTable {
+  scanRateDivisor: number; // 10: one increment scans ~1% of the heap with the default scale 10
+  /** Cap of the per-increment extra work as a multiple of the new objects (3/2 or 2 in the two snapshots read). */
+  workCapFactor: number;
+  initialWorkToDo: number; // -5000
+}
+
+export interface Profile {
+  id: ProfileId;
+  /** Human label, e.g. "CPython 3.12". */
+  label: string;
+  gcKind: GcKind;
+  thresholds: readonly [number, number, number];
+  /** When count0 passes the threshold: collect inside the allocation (<=3.11) or at the next eval-breaker check. */
+  trigger: 'synchronous' | 'evalBreaker';
+  /** What count0 counts: GC allocations minus GC frees, or tracked objects (3.14.1-3.14.4, gh-139951). */
+  count0Rule: 'allocations' | 'tracked';
+  /** Immortal refcount reported by sys.getrefcount for immortal objects, or null when there is no immortality. */
+  immortalRefcnt: number | null;
+  /** 3.11: static singletons start at 999999999 and are still counted. null elsewhere. */
+  staticRefcntBase: number | null;
+  /** What update_refs does with an immortal tracked object: move to the permanent generation, untrack it, or n/a. */
+  immortalInCollection: 'none' | 'permanent' | 'untrack';
+  /** Tuples at creation: always tracked, or only when an item's type is a GC type (3.14.1+). */
+  tupleTrackAtCreation: 'always' | 'ifGcItem';
+  /** Dicts: lazily tracked and untracked by full collections (<=3.13), or tracked at creation and never untracked. */
+  dictTracking: 'lazy' | 'always';
+  /** After __del__: 3.8 keeps the whole unreachable set if anything was resurrected; 3.9+ only the resurrected part. */
+  resurrection: 'wholeSet' | 'resurrectedOnly';
+  /** gc.is_finalized exists (3.9+). */
+  hasIsFinalized: boolean;
+  /** 3.14.4+ (gh-91636): clear weakrefs to the final unreachable set a second time, without callbacks. */
+  secondWeakrefClear: boolean;
+  /** Where plain-instance attributes live (reference §0.3). */
+  instanceLayout: 'separateDict' | 'preHeader' | 'managed' | 'inline';
+  /** List over-allocation: 3.8's `n + n/8 + (n < 9 ? 3 : 6)` or 3.9+'s `(n + n/8 + 6) & ~3`. */
+  listGrowth: 'py38' | 'py39';
+  sizes: SizeTable;
+  freeLists: FreeListTable;
+  /** Present only for the incremental collector profile. */
+  incremental: IncrementalTable | null;
+  pymalloc: PymallocConfig;
+}
