@@ -15,7 +15,7 @@ import {
 } from './kinds';
 import { Store, FIRST_ID } from './store';
 import { FreeLists, type FreeListCounts } from './freelists';
-import { SimpleAllocator } from './simple-allocator';
+import { Pymalloc } from '../alloc/pymalloc';
 import * as sz from './sizes';
 import * as L from '../gc/lists';
 import { GcState } from '../gc/state';
@@ -117,7 +117,7 @@ export class Heap {
   constructor(profileId: ProfileId = DEFAULT_PROFILE, allocator?: Allocator) {
     this.profile = getProfile(profileId);
     this.s = new Store();
-    this.alloc = allocator ?? new SimpleAllocator();
+    this.alloc = allocator ?? new Pymalloc(profileId);
     this.freeLists = new FreeLists(this.profile);
     this.gcs = new GcState(this.profile.thresholds, this.profile.incremental?.initialWorkToDo ?? 0);
     for (let h = 1; h < FIRST_ID; h++) L.initHead(this.s, h);

@@ -2,7 +2,7 @@
 // cpython-experiments/sizes.out and getsizeof runs on 3.8.18-3.13.0). Each table spells out every value.
 import type { ProfileId } from './types';
 import type { Profile, SizeTable, FreeListTable } from './profile';
-import { PYMALLOC_SMALL_POOLS, PYMALLOC_LARGE_POOLS } from './pymalloc-geometry';
+import { PYMALLOC } from './pymalloc';
 
 const sizes38: SizeTable = {
   gcHeader: 16,
@@ -86,7 +86,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     listGrowth: 'py38',
     sizes: sizes38,
     freeLists: freeLists38,
-    pymalloc: PYMALLOC_SMALL_POOLS(false),
+    pymalloc: PYMALLOC['3.8'],
   },
   '3.9': {
     ...classic,
@@ -105,7 +105,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     listGrowth: 'py39',
     sizes: sizes38,
     freeLists: freeLists38,
-    pymalloc: PYMALLOC_SMALL_POOLS(true),
+    pymalloc: PYMALLOC['3.9'],
   },
   '3.10': {
     ...classic,
@@ -124,7 +124,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     listGrowth: 'py39',
     sizes: sizes310,
     freeLists: freeLists38,
-    pymalloc: PYMALLOC_LARGE_POOLS,
+    pymalloc: PYMALLOC['3.10'],
   },
   '3.11': {
     ...classic,
@@ -143,7 +143,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     listGrowth: 'py39',
     sizes: sizes311,
     freeLists: freeLists311,
-    pymalloc: PYMALLOC_LARGE_POOLS,
+    pymalloc: PYMALLOC['3.11'],
   },
   '3.12': {
     ...classic,
@@ -162,7 +162,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     listGrowth: 'py39',
     sizes: sizes312,
     freeLists: freeLists311,
-    pymalloc: PYMALLOC_LARGE_POOLS,
+    pymalloc: PYMALLOC['3.12'],
   },
   '3.13': {
     ...classic,
@@ -181,7 +181,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     listGrowth: 'py39',
     sizes: sizes313,
     freeLists: freeLists311,
-    pymalloc: PYMALLOC_LARGE_POOLS,
+    pymalloc: PYMALLOC['3.13'],
   },
   '3.14.2': {
     id: '3.14.2',
@@ -203,7 +203,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     sizes: sizes313,
     freeLists: freeLists311,
     incremental: { scanRateDivisor: 10, workCapFactor: 2, initialWorkToDo: -5000 },
-    pymalloc: PYMALLOC_LARGE_POOLS,
+    pymalloc: PYMALLOC['3.14.2'],
   },
   '3.14': {
     ...classic,
@@ -223,6 +223,6 @@ export const PROFILES: Record<ProfileId, Profile> = {
     listGrowth: 'py39',
     sizes: sizes313,
     freeLists: freeLists311,
-    pymalloc: PYMALLOC_LARGE_POOLS,
+    pymalloc: PYMALLOC['3.14'],
   },
 };
