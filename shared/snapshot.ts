@@ -33,7 +33,7 @@ export interface SnapObject {
 }
 
 /** How a reference is held, so the canvas can label it and the UI can write the statement that deletes it. */
-export type RefKind = 'item' | 'key' | 'value' | 'attr' | 'slot' | 'class' | 'dict' | 'weak' | 'other';
+export type RefKind = 'item' | 'key' | 'value' | 'member' | 'attr' | 'slot' | 'class' | 'dict' | 'weak' | 'other';
 
 export interface SnapRef {
   /** Stable within one snapshot: `${from}:${ordinal}`. */

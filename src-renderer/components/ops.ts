@@ -116,7 +116,7 @@ export function deleteRefStatement(
     case 'item': return edge.index === undefined ? null : `del ${source}[${edge.index}]`;
     case 'value': case 'key': return edge.key === undefined ? null : `del ${source}[${edge.key}]`;
     case 'attr': case 'slot': return edge.key === undefined ? null : `del ${source}.${edge.key}`;
-    case 'other': return `${source}.discard(${target})`;
+    case 'member': return `${source}.discard(${target})`;
     default: return null;
   }
 }

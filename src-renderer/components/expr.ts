@@ -1,0 +1,31 @@
+// A Python expression that reaches an object from a name, so gestures on unnamed objects can still be
+// written as statements: obj3[0], obj4['k'].attr. Built from the shortest path from a root.
+import type { HeapSnapshot, SnapRef } from '../../shared/snapshot';
+import { pathFromRoot } from './analysis';
+
+function step(r: SnapRef): string | null {
+  switch (r.kind) {
+    case 'item': return r.index === undefined ? null : `[${r.index}]`;
+    case 'value': return r.key === undefined ? null : `[${r.key}]`;
+    case 'attr': case 'slot': return r.key === undefined ? null : `.${r.key}`;
+    case 'class': return '.__class__';
+    default: return null; // set members and dict keys cannot be reached by an accessor
+  }
+}
+
+/** The expression, or null when the object is reachable from no name by accessors (e.g. only via a set). */
+export function exprFor(s: HeapSnapshot, id: number): string | null {
+  const o = s.objects.find((x) => x.id === id);
+  const global = o?.names.find((n) => !n.includes(':'));
+  if (global) return global;
+  const p = pathFromRoot(s, id);
+  if (!p || p.root.includes(':')) return null;
+  const byId = new Map(s.refs.map((r) => [r.id, r]));
+  let e = p.root;
+  for (const rid of p.refIds) {
+    const st = step(byId.get(rid)!);
+    if (st === null) return null;
+    e += st;
+  }
+  return e;
+}
