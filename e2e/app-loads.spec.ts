@@ -1,0 +1,39 @@
+import { test, expect } from './fixtures/app';
+
+test.describe('the app frame', () => {
+  test('shows the toolbar, a canvas filling the main area and the status bar', async ({ labPage: page }) => {
+    await expect(page.getByRole('toolbar', { name: 'GC Lab toolbar' })).toBeVisible();
+    await expect(page.getByRole('status', { name: 'Status bar' })).toBeVisible();
+    const canvas = page.getByTestId('graph-canvas');
+    await expect(canvas.locator('canvas').first()).toBeVisible();
+    const [main, box] = await Promise.all([page.locator('main').boundingBox(), canvas.boundingBox()]);
+    expect(box).toEqual(main);
+  });
+
+  test('the status bar shows the default CPython version', async ({ labPage: page }) => {
+    await expect(page.getByTestId('status-profile')).toHaveText('CPython 3.13');
+  });
+
+  test('choosing another CPython version changes the status bar', async ({ labPage: page }) => {
+    await page.getByLabel('CPython version').selectOption('3.8');
+    await expect(page.getByTestId('status-profile')).toHaveText('CPython 3.8');
+  });
+
+  test('the theme follows the OS and the toolbar switches it', async ({ labPage: page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const html = page.locator('html');
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    await page.getByRole('button', { name: 'Switch theme' }).click();
+    await expect(html).toHaveAttribute('data-theme', 'light');
+  });
+
+  test('a statement run in the console becomes an undoable gesture', async ({ labPage: page }) => {
+    await page.getByLabel('Python statements').fill('a = []');
+    await page.getByRole('button', { name: 'Run' }).click();
+    const undo = page.getByRole('button', { name: 'Undo' });
+    await expect(undo).toBeEnabled();
+    await undo.click();
+    await expect(undo).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Redo' })).toBeEnabled();
+  });
+});
