@@ -2,28 +2,31 @@
 // (each UI gesture is one Python statement exec'd against one persistent __main__).
 import type { ProfileId } from '../profiles/types';
 import { DEFAULT_PROFILE } from '../profiles/types';
-import { parseProgram } from './parse';
+import type { Heap } from '../heap/heap';
 import { PySyntaxError, UnsupportedError } from './errors';
+import { Interpreter } from './interpreter';
 
 export interface ExecResult {
   stdout: string;
   stderr: string;
   ok: boolean;
-  /** 0 ok, 1 uncaught exception (traceback in stderr, CPython's layout), 2 unsupported construct. */
+  /** 0 ok, 1 uncaught exception (traceback in stderr, CPython's layout) or a step/memory limit, 2 unsupported construct. */
   exitCode: 0 | 1 | 2;
   error?: { type: string; message: string; line?: number; column?: number };
 }
 
 export interface ExecOptions {
+  /** Shown in tracebacks ("File ..."); source lines are printed for every name but '<stdin>'. */
   filename?: string;
-  /** Stops an endless loop: every statement and loop iteration is a step. */
+  /** Stops an endless loop: every statement and loop iteration is a step (default 50 million). */
   maxSteps?: number;
 }
 
 export interface PythonSession {
-  /** The simulated heap (typed as unknown until the heap module lands; will become `Heap`). */
-  readonly heap: unknown;
+  readonly heap: Heap;
   readonly profile: ProfileId;
+  /** The interpreter behind the session (runtime, heap adapter), for tools that need more than exec. */
+  readonly interpreter: Interpreter;
   exec(source: string, opts?: ExecOptions): ExecResult;
 }
 
@@ -32,7 +35,7 @@ export function formatSyntaxError(e: PySyntaxError, filename: string): string {
   const stripped = e.lineText.replace(/^\s+/, '');
   const indent = e.lineText.length - stripped.length;
   const caretCol = Math.max(0, e.col - indent);
-  return `  File "${filename}", line ${e.line}\n    ${stripped}\n    ${' '.repeat(caretCol)}^\n${e.kind}: ${e.msg}\n`;
+  return `  File "${filename}", line ${e.line}\n    ${stripped.trimEnd()}\n    ${' '.repeat(caretCol)}^\n${e.kind}: ${e.msg}\n`;
 }
 
 export function compileError(e: unknown, filename: string): ExecResult | undefined {
@@ -52,24 +55,26 @@ export function compileError(e: unknown, filename: string): ExecResult | undefin
 }
 
 export function createPythonSession(profile: ProfileId = DEFAULT_PROFILE): PythonSession {
+  const interp = new Interpreter(profile);
   return {
-    heap: undefined,
+    heap: interp.port.heap,
     profile,
+    interpreter: interp,
     exec(source, opts = {}) {
       const filename = opts.filename ?? '<string>';
       try {
-        parseProgram(source, filename);
+        const r = interp.run(source, filename, opts.maxSteps);
+        return { stdout: r.stdout, stderr: r.stderr, ok: r.status === 0, exitCode: r.status, ...(r.error ? { error: r.error } : {}) };
       } catch (e) {
         const r = compileError(e, filename);
         if (r) return r;
         throw e;
       }
-      return { stdout: '', stderr: 'GC Lab: the evaluator is not wired yet (parser only)\n', ok: false, exitCode: 2 };
     },
   };
 }
 
 /** What `gclab run FILE.py` does: a fresh session, one program, CPython's stdout/stderr/exit code. */
-export function runProgram(source: string, opts: { python?: ProfileId; filename?: string } = {}): ExecResult {
-  return createPythonSession(opts.python).exec(source, { filename: opts.filename });
+export function runProgram(source: string, opts: { python?: ProfileId; filename?: string; maxSteps?: number } = {}): ExecResult {
+  return createPythonSession(opts.python).exec(source, { filename: opts.filename, maxSteps: opts.maxSteps });
 }

@@ -1,0 +1,161 @@
+// What the interpreter needs of the heap, in one interface. It follows the agreed engine API (CPython's
+// reference conventions: constructors return NEW references, stores incref the stored value, getters
+// return BORROWED ids). `heap-adapter.ts` binds it to the heap engineer's `Heap`; keeping the seam here
+// means a renamed heap method is a one-line change.
+import type { ObjId } from '../heap/kinds';
+
+export type { ObjId };
+
+/** Kinds as the interpreter distinguishes them (the heap's Kind plus interpreter-owned static objects). */
+export type PyKind =
+  | 'none' | 'bool' | 'int' | 'float' | 'str' | 'bytes' | 'tuple' | 'list' | 'dict' | 'set' | 'instance'
+  | 'class' | 'function' | 'module' | 'weakref' | 'method' | 'cell' | 'builtin';
+
+export interface GcCollectResult {
+  collected: number;
+  uncollectable: number;
+}
+
+export interface HostHooks {
+  /** Run `__del__` of obj (the heap holds a temporary reference). */
+  finalize(obj: ObjId): void;
+  /** Call a weakref callback with the weakref. */
+  weakrefCallback(callback: ObjId, wr: ObjId): void;
+  /** Call every function in gc.callbacks (phase 'start' | 'stop'). */
+  gcCallbacks(phase: 'start' | 'stop', generation: number, collected: number, uncollectable: number): void;
+}
+
+export interface HeapPort {
+  readonly None: ObjId;
+  readonly True: ObjId;
+  readonly False: ObjId;
+  /** The __main__ module's globals dict (a root). */
+  readonly globals: ObjId;
+  setHost(h: HostHooks): void;
+
+  kind(id: ObjId): PyKind;
+  incref(id: ObjId): void;
+  decref(id: ObjId): void;
+  /** ob_refcnt as sys.getrefcount reports it (immortal value on 3.12+). */
+  refcount(id: ObjId): number;
+  address(id: ObjId): number;
+  getsizeof(id: ObjId): number;
+
+  // ---- constructors: NEW references ----
+  newInt(v: bigint): ObjId;
+  newFloat(x: number): ObjId;
+  newStr(s: string): ObjId;
+  newBytes(s: string): ObjId;
+  /** Items are increfed (PyTuple_Pack). */
+  newTuple(items: readonly ObjId[]): ObjId;
+  /** Items are increfed. */
+  newList(items: readonly ObjId[]): ObjId;
+  newDict(): ObjId;
+  newSet(): ObjId;
+  newModule(name: string): ObjId;
+  /** A Python function; `code` is the interpreter's compiled body (opaque to the heap). */
+  newFunction(name: string, code: unknown, defaults: ObjId /* tuple or 0 */, globals: ObjId): ObjId;
+  /** A heap type. `attrs` is a dict (borrowed; the class keeps its own reference). */
+  /** A heap type; attrs are increfed by the class. `slots` null = instances have a __dict__. */
+  newClass(name: string, bases: readonly ObjId[], attrs: readonly [string, ObjId][], slots: readonly string[] | null, hasDel: boolean): ObjId;
+  newInstance(cls: ObjId): ObjId;
+  newMethod(fn: ObjId, self: ObjId): ObjId;
+  newWeakref(target: ObjId, callback: ObjId /* or 0 */): ObjId;
+  /** Interpreter-owned immortal object (builtin function, builtin type, exception class): never freed, not GC. */
+  newStatic(name: string, data: unknown): ObjId;
+
+  // ---- values ----
+  intValue(id: ObjId): bigint;
+  floatValue(id: ObjId): number;
+  strValue(id: ObjId): string;
+  bytesValue(id: ObjId): string;
+  staticData(id: ObjId): unknown;
+  functionCode(fn: ObjId): unknown;
+  functionDefaults(fn: ObjId): ObjId;
+  functionName(fn: ObjId): string;
+  methodParts(m: ObjId): [fn: ObjId, self: ObjId];
+  /** Borrowed referent, or 0 once the referent died. */
+  weakrefTarget(wr: ObjId): ObjId;
+  weakrefCallback(wr: ObjId): ObjId;
+  moduleName(m: ObjId): string;
+
+  // ---- tuples and lists (borrowed reads, stores incref) ----
+  seqLen(id: ObjId): number;
+  seqItem(id: ObjId, i: number): ObjId;
+  listAppend(l: ObjId, v: ObjId): void;
+  listSet(l: ObjId, i: number, v: ObjId): void;
+  listInsert(l: ObjId, i: number, v: ObjId): void;
+  /** Removes item i and returns it as a NEW reference (the list's reference moves to the caller). */
+  listPop(l: ObjId, i: number): ObjId;
+  /** Replaces items [lo, hi) with `items` (increfed), like list_ass_slice. */
+  listSetSlice(l: ObjId, lo: number, hi: number, items: readonly ObjId[]): void;
+  listClear(l: ObjId): void;
+
+  // ---- dicts: lookup by Python equality/hash of atoms, identity otherwise ----
+  dictLen(d: ObjId): number;
+  dictGet(d: ObjId, key: ObjId): ObjId; // borrowed or 0
+  dictSet(d: ObjId, key: ObjId, v: ObjId): void;
+  dictDel(d: ObjId, key: ObjId): boolean;
+  dictClear(d: ObjId): void;
+  /** Borrowed keys and values in insertion order. */
+  dictEntries(d: ObjId): [ObjId, ObjId][];
+
+  // ---- sets ----
+  setLen(s: ObjId): number;
+  setAdd(s: ObjId, v: ObjId): void;
+  setDiscard(s: ObjId, v: ObjId): boolean;
+  setHas(s: ObjId, v: ObjId): boolean;
+  setItems(s: ObjId): ObjId[];
+
+  // ---- classes and instances ----
+  classOf(inst: ObjId): ObjId;
+  className(cls: ObjId): string;
+  classBases(cls: ObjId): ObjId[];
+  /** Class attribute defined on this class itself (not its bases): borrowed or 0. */
+  classGet(cls: ObjId, name: string): ObjId;
+  classSet(cls: ObjId, name: string, v: ObjId): void;
+  classDel(cls: ObjId, name: string): boolean;
+  classSlots(cls: ObjId): readonly string[] | null;
+  /** Borrowed attribute value of an instance (own attributes/slots only), or 0. */
+  instanceGet(inst: ObjId, name: string): ObjId;
+  instanceSet(inst: ObjId, name: string, v: ObjId): void;
+  instanceDel(inst: ObjId, name: string): boolean;
+  /** The attribute names of an instance in order. */
+  instanceAttrs(inst: ObjId): string[];
+
+  // ---- roots: frames and the value stack ----
+  pushFrame(fn: ObjId, nlocals: number): void;
+  getLocal(i: number): ObjId;
+  /** Borrowed value of a str-keyed dict entry without creating a str (globals lookups), or 0. */
+  dictGetStr(d: ObjId, key: string): ObjId;
+  popFrame(): void;
+  setLocal(i: number, v: ObjId): void;
+  pushTemp(v: ObjId): void;
+  popTemp(): ObjId;
+  /** 3.12+: run the collection scheduled by an allocation, if any (eval-breaker check). */
+  evalBreaker(): void;
+
+  // ---- the gc module ----
+  gcEnable(): void;
+  gcDisable(): void;
+  gcIsEnabled(): boolean;
+  gcCollect(generation: number): GcCollectResult;
+  gcGetCount(): [number, number, number];
+  gcGetThreshold(): [number, number, number];
+  gcSetThreshold(t0: number, t1?: number, t2?: number): void;
+  gcFreeze(): void;
+  gcUnfreeze(): void;
+  gcGetFreezeCount(): number;
+  gcGetStats(): { collections: number; collected: number; uncollectable: number }[];
+  gcSetDebug(flags: number): void;
+  gcGetDebug(): number;
+  /** The gc.garbage list (borrowed). */
+  gcGarbage(): ObjId;
+  gcGetObjects(generation?: number): ObjId[];
+  gcGetReferents(id: ObjId): ObjId[];
+  gcGetReferrers(id: ObjId): ObjId[];
+  gcIsTracked(id: ObjId): boolean;
+  gcIsFinalized(id: ObjId): boolean;
+  /** sys._debugmallocstats() text (allocator report). */
+  mallocStats(): string;
+}

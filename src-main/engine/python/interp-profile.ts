@@ -1,0 +1,36 @@
+// What the interpreter itself does differently per CPython version (the heap's differences live in
+// engine/profiles). Checked against 3.8.18-3.13.0 with the scripts noted beside each field.
+import type { ProfileId } from '../profiles/types';
+
+export interface InterpProfile {
+  /** <=3.10: call arguments stay on the caller's stack while the callee runs (getrefcount(param) is one higher). */
+  argsStayOnCallerStack: boolean;
+  /** Wording of UnboundLocalError. */
+  unboundLocal: 'referenced' | 'cannotAccess';
+  /** Traceback caret lines when the source is known: none (<=3.10), binop/subscript anchors (3.11-3.12), plus calls (3.13+). */
+  carets: 'none' | 'anchors' | 'anchorsCalls';
+  /** "Did you mean: ...?" after NameError/AttributeError (3.10+). */
+  suggestions: boolean;
+  /** TypeError about arguments names the qualified name (3.10+: "C.m() takes ..."). */
+  qualnameInArgErrors: boolean;
+  /** 3.12+: NameError for an unimported stdlib module adds "Did you forget to import 'gc'?". */
+  forgotImport: boolean;
+  /** sys.getrefcount sees borrowed loads (3.14): loading a local does not incref. */
+  borrowedLoads: boolean;
+}
+
+const old: InterpProfile = {
+  argsStayOnCallerStack: true, unboundLocal: 'referenced', carets: 'none', suggestions: false,
+  qualnameInArgErrors: false, borrowedLoads: false, forgotImport: false,
+};
+
+export const INTERP_PROFILES: Record<ProfileId, InterpProfile> = {
+  '3.8': old,
+  '3.9': old,
+  '3.10': { ...old, suggestions: true, qualnameInArgErrors: true },
+  '3.11': { ...old, argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true },
+  '3.12': { ...old, argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
+  '3.13': { ...old, argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
+  '3.14.2': { ...old, argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
+  '3.14': { ...old, argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
+};

@@ -1,0 +1,175 @@
+// One Python interpreter over one simulated heap: builtins installed, heap hooks (__del__, weakref callbacks,
+// gc.callbacks) running Python code, and exec() of programs against a persistent __main__.
+import type { ProfileId } from '../profiles/types';
+import type { ObjId } from './heap-port';
+import { HeapAdapter } from './heap-adapter';
+import { INTERP_PROFILES } from './interp-profile';
+import { LimitExceeded, PyExc, Runtime } from './runtime';
+import { installBuiltins } from './builtins';
+import { Compiler, type Code } from './compile';
+import { binop } from './ops';
+import { parseProgram } from './parse';
+import { formatTraceback } from './traceback';
+
+const VERSION_INFO: Record<ProfileId, [number, number, number]> = {
+  '3.8': [3, 8, 18], '3.9': [3, 9, 18], '3.10': [3, 10, 13], '3.11': [3, 11, 7], '3.12': [3, 12, 1],
+  '3.13': [3, 13, 0], '3.14.2': [3, 14, 2], '3.14': [3, 14, 5],
+};
+
+export interface RunOutcome {
+  stdout: string;
+  stderr: string;
+  /** 0 ok, 1 uncaught exception or limit. */
+  status: 0 | 1;
+  error?: { type: string; message: string; line?: number };
+}
+
+export class Interpreter {
+  readonly port: HeapAdapter;
+  readonly rt: Runtime;
+  private sources = new Map<string, string>();
+  private compilers: Compiler[] = [];
+
+  constructor(readonly profile: ProfileId) {
+    this.port = new HeapAdapter(profile);
+    const rt = new Runtime(this.port, INTERP_PROFILES[profile]);
+    this.rt = rt;
+    const [maj, min, mic] = VERSION_INFO[profile];
+    rt.versionInfo = [maj, min, mic, 'final', 0];
+    rt.versionString = `${maj}.${min}.${mic}`;
+    rt.hasIsFinalized = this.port.heap.profile.hasIsFinalized;
+    this.port.mapError = (type, message) => rt.error(type, message);
+    rt.binop = (op, a, b) => binop(rt, op, a, b);
+    rt.weakrefCounter = (t) => (t < (1 << 29) ? this.port.heap.weakrefsTo(t).length : 0);
+    rt.callFunction = (fn, args, kw) => {
+      const code = this.port.functionCode(fn) as Code;
+      return this.compilerFor(code.filename).callCode(fn, code, args, kw, false);
+    };
+    installBuiltins(rt);
+    this.port.setHost({
+      finalize: (obj) => this.runHook(() => {
+        const fn = rt.classLookup(this.port.classOf(obj), '__del__');
+        if (fn) this.port.decref(rt.call(fn, [obj], undefined));
+      }, () => {
+        const fn = rt.classLookup(this.port.classOf(obj), '__del__');
+        return fn ? rt.repr(fn) : rt.repr(obj);
+      }),
+      weakrefCallback: (cb, wr) => this.runHook(() => this.port.decref(rt.call(cb, [wr], undefined)), () => rt.repr(cb)),
+      gcCallbacks: (phase, generation, collected, uncollectable) => this.gcCallbacks(phase, generation, collected, uncollectable),
+    });
+  }
+
+  private compilerFor(filename: string): Compiler {
+    const c = this.compilers.find((x) => x.filename === filename);
+    if (c) return c;
+    const nc = new Compiler(this.rt, filename, this.sources.get(filename) ?? '');
+    this.compilers.push(nc);
+    return nc;
+  }
+
+  /** Python code run by the heap (finalizers, callbacks): errors are reported, never propagated. */
+  private runHook(f: () => void, describe: () => string): void {
+    const rt = this.rt;
+    const saved = { line: rt.frame.line, cur: rt.frame.cur, anchor: rt.frame.anchor };
+    try {
+      f();
+    } catch (e) {
+      if (!(e instanceof PyExc)) throw e;
+      rt.err += `Exception ignored in: ${describe()}\n` + formatTraceback(rt, e, (fn) => (fn.startsWith('<') ? undefined : this.sources.get(fn)));
+      this.port.decref(e.exc);
+    } finally {
+      rt.frame.line = saved.line;
+      rt.frame.cur = saved.cur;
+      rt.frame.anchor = saved.anchor;
+    }
+  }
+
+  private gcCallbacks(phase: 'start' | 'stop', generation: number, collected: number, uncollectable: number): void {
+    const rt = this.rt;
+    const h = this.port;
+    const list = rt.gcCallbacksList;
+    if (!list || h.seqLen(list) === 0) return;
+    // invoke_gc_callback: one info dict per phase, shared by every callback.
+    const info = h.newDict();
+    for (const [k, v] of [['generation', generation], ['collected', collected], ['uncollectable', uncollectable]] as const) {
+      const key = h.newStr(k);
+      const val = h.newInt(BigInt(v));
+      h.dictSet(info, key, val);
+      h.decref(key);
+      h.decref(val);
+    }
+    const ph = rt.intern(phase);
+    const cbs: ObjId[] = [];
+    for (let i = 0; i < h.seqLen(list); i++) cbs.push(h.seqItem(list, i));
+    cbs.forEach((c) => h.incref(c));
+    for (const cb of cbs) this.runHook(() => h.decref(rt.call(cb, [ph, info], undefined)), () => rt.repr(cb));
+    cbs.forEach((c) => h.decref(c));
+    h.decref(info);
+  }
+
+  /** Parses and runs `source` in __main__. Throws UnsupportedError / PySyntaxError before running anything. */
+  run(source: string, filename: string, maxSteps?: number): RunOutcome {
+    const rt = this.rt;
+    const mod = parseProgram(source, filename);
+    if (!this.sources.has(filename) || this.sources.get(filename) !== source) {
+      // Each exec of a new text under the same name gets its own line table.
+      const existing = this.sources.get(filename);
+      if (existing !== undefined) {
+        this.compilers = this.compilers.filter((c) => c.filename !== filename || c.source === source);
+      }
+      this.sources.set(filename, source);
+    }
+    const compiler = new Compiler(rt, filename, source);
+    this.compilers.push(compiler);
+    const body = compiler.compileModule(mod);
+    rt.out = '';
+    rt.err = '';
+    rt.steps = 0;
+    if (maxSteps !== undefined) rt.maxSteps = maxSteps;
+    rt.frame.filename = filename;
+    rt.frame.name = '<module>';
+    try {
+      body();
+      return { stdout: rt.out, stderr: rt.err, status: 0 };
+    } catch (e) {
+      if (e instanceof PyExc) {
+        const f = rt.frame;
+        e.tb.push({ filename: f.filename, line: f.line, name: f.name, pos: f.cur, anchor: f.anchor });
+        this.resetFrames();
+        const cls = rt.className(rt.excClassOf(e.exc));
+        if (cls === 'SystemExit') {
+          const args = rt.excArgs(e.exc);
+          const code = args && this.port.seqLen(args) ? this.port.seqItem(args, 0) : this.port.None;
+          this.port.decref(e.exc);
+          return { stdout: rt.out, stderr: rt.err, status: code === this.port.None || (this.port.kind(code) === 'int' && this.port.intValue(code) === 0n) ? 0 : 1 };
+        }
+        const text = formatTraceback(rt, e, (fn) => (fn.startsWith('<') ? undefined : this.sources.get(fn)));
+        const message = rt.excMessage(e.exc);
+        this.port.decref(e.exc);
+        this.port.setErrorPending(false);
+        return { stdout: rt.out, stderr: rt.err + text, status: 1, error: { type: cls, message, line: e.tb[e.tb.length - 1]?.line } };
+      }
+      if (e instanceof LimitExceeded) {
+        this.resetFrames();
+        return { stdout: rt.out, stderr: rt.err + e.message + '\n', status: 1, error: { type: 'LimitExceeded', message: e.message, line: rt.frame.line } };
+      }
+      if (e instanceof RangeError && /call stack/.test(e.message)) {
+        this.resetFrames();
+        const msg = 'RecursionError: maximum recursion depth exceeded';
+        return { stdout: rt.out, stderr: rt.err + msg + '\n', status: 1, error: { type: 'RecursionError', message: msg } };
+      }
+      throw e;
+    }
+  }
+
+  /** After an uncaught error: drop the frames and temporaries the interrupted code left behind. */
+  private resetFrames(): void {
+    const rt = this.rt;
+    const heap = this.port.heap;
+    while (heap.frames.length > 1) heap.popFrame();
+    const mod = heap.frames[0]!;
+    while (mod.temps.length) heap.decref(mod.temps.pop()!);
+    rt.frames.length = 1;
+    rt.frame = rt.frames[0]!;
+  }
+}

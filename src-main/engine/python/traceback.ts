@@ -1,0 +1,94 @@
+// Uncaught exceptions printed as CPython prints them: "Traceback (most recent call last):", one entry per frame
+// (outermost first), the source line when the file is known, 3.11+ caret lines, then "Type: message".
+import type { PyExc, Runtime, TbEntry } from './runtime';
+
+/** Source text per filename, for the lines under each "File ..." entry. */
+export type SourceLookup = (filename: string) => string | undefined;
+
+function caretLine(e: TbEntry, lineText: string, rt: Runtime): string | undefined {
+  if (rt.ip.carets === 'none' || !e.pos) return undefined;
+  const p = e.pos;
+  if (p.line !== e.line || p.endLine !== e.line) return undefined;
+  const stripped = lineText.trimStart();
+  const indent = lineText.length - stripped.length;
+  const trimmedEnd = lineText.trimEnd().length;
+  // A segment covering the whole statement line gets no carets.
+  if (p.col <= indent && p.endCol >= trimmedEnd) return undefined;
+  let out = '';
+  const a = e.anchor && e.anchor.line === e.line ? e.anchor : undefined;
+  for (let c = p.col; c < p.endCol; c++) out += a ? (c >= a.col && c < a.endCol ? '^' : '~') : '^';
+  return '    ' + ' '.repeat(p.col - indent) + out;
+}
+
+function levenshtein(a: string, b: string, max: number): number {
+  // CPython's _Py_UTF8_Edit_Cost: substitution of a case-only difference costs 1, anything else 2.
+  const n = a.length;
+  const m = b.length;
+  let prev = Array.from({ length: m + 1 }, (_, j) => j * 2);
+  for (let i = 1; i <= n; i++) {
+    const cur = [i * 2];
+    let best = cur[0]!;
+    for (let j = 1; j <= m; j++) {
+      const ca = a[i - 1]!;
+      const cb = b[j - 1]!;
+      const sub = ca === cb ? 0 : ca.toLowerCase() === cb.toLowerCase() ? 1 : 2;
+      cur[j] = Math.min(prev[j]! + 2, cur[j - 1]! + 2, prev[j - 1]! + sub);
+      best = Math.min(best, cur[j]!);
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[m]!;
+}
+
+/** "Did you mean" as in traceback._compute_suggestion_error. */
+export function suggest(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    if (c === name) continue;
+    const max = Math.floor(((name.length + c.length + 3) * 2) / 6);
+    const d = levenshtein(name, c, max);
+    if (d > max) continue;
+    if (d < bestD) { bestD = d; best = c; }
+  }
+  return best;
+}
+
+function excHeader(rt: Runtime, e: PyExc): string {
+  const cls = rt.excClassOf(e.exc);
+  const name = rt.className(cls);
+  const msg = rt.excMessage(e.exc);
+  let line = msg === '' ? name : `${name}: ${msg}`;
+  if (rt.ip.suggestions && e.missingName !== undefined) {
+    const names = [...rt.visibleNames()];
+    const s = suggest(e.missingName, names);
+    if (s) line += `. Did you mean: '${s}'?`;
+    else if (rt.ip.forgotImport && rt.modules.has(e.missingName)) line += `. Did you forget to import '${e.missingName}'?`;
+  }
+  return line;
+}
+
+export function formatTraceback(rt: Runtime, e: PyExc, source: SourceLookup): string {
+  let out = '';
+  if (e.context) {
+    out += formatTraceback(rt, e.context, source);
+    out += '\nDuring handling of the above exception, another exception occurred:\n\n';
+  }
+  if (e.tb.length) {
+    out += 'Traceback (most recent call last):\n';
+    for (const entry of [...e.tb].reverse()) {
+      out += `  File "${entry.filename}", line ${entry.line}, in ${entry.name}\n`;
+      const src = source(entry.filename);
+      if (src !== undefined) {
+        const lineText = (src.split('\n')[entry.line - 1] ?? '').replace(/\r$/, '');
+        if (lineText.trim() !== '') {
+          out += `    ${lineText.trim()}\n`;
+          const c = caretLine(entry, lineText, rt);
+          if (c) out += c + '\n';
+        }
+      }
+    }
+  }
+  return out + excHeader(rt, e) + '\n';
+}
