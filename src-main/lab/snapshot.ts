@@ -1,0 +1,448 @@
+// The renderer's view of the heap (shared/snapshot.ts), read from the engine's typed arrays. Nothing here
+// changes the heap: no incref, no allocation, no collection. Reading getCount() etc. is side-effect free in
+// the engine (the interpreter, not the heap, allocates gc.get_count()'s tuple).
+import type {
+  ArenaView,
+  GcView,
+  GenTag,
+  HeapSnapshot,
+  MemoryMapView,
+  PoolView,
+  SnapFrame,
+  SnapName,
+  SnapObject,
+  SnapRef,
+  SnapshotRequest,
+  TablePage,
+  TableQuery,
+  TypeCount,
+} from '../../shared/snapshot';
+import { Pymalloc, PoolState } from '../engine/alloc/pymalloc';
+import { debugMallocStats } from '../engine/alloc/debugmallocstats';
+import * as L from '../engine/gc/lists';
+import type { Heap } from '../engine/heap/heap';
+import { Kind, type ObjId } from '../engine/heap/kinds';
+
+const KIND_TEXT: Record<number, string> = {
+  [Kind.None]: 'none',
+  [Kind.Bool]: 'bool',
+  [Kind.Int]: 'int',
+  [Kind.Float]: 'float',
+  [Kind.Str]: 'str',
+  [Kind.Bytes]: 'bytes',
+  [Kind.Tuple]: 'tuple',
+  [Kind.List]: 'list',
+  [Kind.Dict]: 'dict',
+  [Kind.Set]: 'set',
+  [Kind.Instance]: 'instance',
+  [Kind.Class]: 'class',
+  [Kind.Function]: 'function',
+  [Kind.Module]: 'module',
+  [Kind.Weakref]: 'weakref',
+  [Kind.Method]: 'method',
+  [Kind.Cell]: 'cell',
+};
+
+const ATOMS = new Set<number>([Kind.None, Kind.Bool, Kind.Int, Kind.Float, Kind.Str, Kind.Bytes]);
+
+/** Names the lab's session may give to frames' local slots (the heap knows only slot numbers). */
+export interface FrameNames {
+  /** For frame index i (1 = first call), its function name and local names by slot. */
+  frame(i: number): { function: string; locals: string[] } | undefined;
+}
+
+let seqCounter = 0;
+
+/** Python repr of an atom, shortened for the canvas. */
+export function atomRepr(heap: Heap, id: ObjId, max = 14): string {
+  const k = heap.kind(id);
+  const v = heap.value(id);
+  let t: string;
+  switch (k) {
+    case Kind.None: t = 'None'; break;
+    case Kind.Bool: t = v ? 'True' : 'False'; break;
+    case Kind.Int: t = String(v); break;
+    case Kind.Float: {
+      const n = v as number;
+      t = Number.isInteger(n) && Math.abs(n) < 1e16 ? `${n}.0` : String(n);
+      break;
+    }
+    case Kind.Str: t = `'${String(v).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`; break;
+    case Kind.Bytes: t = `b'${Array.from(v as Uint8Array, (b) => (b >= 32 && b < 127 && b !== 39 && b !== 92 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('')}'`; break;
+    default: t = '';
+  }
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+function label(heap: Heap, id: ObjId): string {
+  const k = heap.kind(id);
+  if (ATOMS.has(k)) return atomRepr(heap, id);
+  switch (k) {
+    case Kind.List: return `[${heap.len(id)}]`;
+    case Kind.Tuple: return `(${heap.len(id)})`;
+    case Kind.Dict: return `{${heap.len(id)}}`;
+    case Kind.Set: return `{${heap.len(id)}}`;
+    case Kind.Class: return heap.classInfo(id).name;
+    case Kind.Function: return `${heap.nameOf(id)}()`;
+    case Kind.Module: return heap.nameOf(id);
+    case Kind.Weakref: {
+      const t = heap.weakrefGet(id);
+      return t === heap.None ? 'dead' : `→ #${t}`;
+    }
+    default: return '';
+  }
+}
+
+export function genTag(heap: Heap, id: ObjId): GenTag {
+  if (!heap.isGcObject(id)) return 'none';
+  const g = heap.s.gen[id]!;
+  if (g === -1) return 'untracked';
+  if (g === L.GEN0) return 0;
+  if (g === L.GEN1) return 1;
+  if (g === L.PERMANENT) return 'permanent';
+  return 2;
+}
+
+/** The references an object holds, labelled the way Python code reaches them. */
+export function refsOf(heap: Heap, id: ObjId, hidden: ReadonlySet<ObjId>): SnapRef[] {
+  const out: SnapRef[] = [];
+  let n = 0;
+  const add = (to: ObjId, r: Omit<SnapRef, 'id' | 'from' | 'to'>) => {
+    if (to === 0 || hidden.has(to)) return;
+    out.push({ id: `${id}:${n++}`, from: id, to, ...r });
+  };
+  const s = heap.s;
+  switch (heap.kind(id)) {
+    case Kind.List:
+    case Kind.Tuple: {
+      const off = s.refOff[id]!;
+      for (let i = 0; i < s.refLen[id]!; i++) add(s.pool[off + i]!, { kind: 'item', label: `[${i}]`, index: i });
+      break;
+    }
+    case Kind.Dict:
+      for (const [k, v] of heap.dictEntries(id)) {
+        const atomKey = ATOMS.has(heap.kind(k));
+        const key = atomKey ? atomRepr(heap, k, 1e9) : `#${k}`;
+        // Atom keys are shown in the value's label rather than as nodes of their own.
+        if (!atomKey) add(k, { kind: 'key', label: 'key' });
+        add(v, { kind: 'value', label: `[${atomRepr(heap, k, 12) || key}]`, key: atomKey ? key : undefined });
+      }
+      break;
+    case Kind.Set:
+      for (const m of heap.items(id)) add(m, { kind: 'member', label: '∈' });
+      break;
+    case Kind.Instance: {
+      const info = heap.classInfo(heap.classOf(id));
+      const d = heap.instanceDict(id);
+      if (d !== 0) {
+        for (const name of info.slots) add(heap.getAttr(id, name), { kind: 'slot', label: `.${name}`, key: name });
+        add(d, { kind: 'dict', label: '__dict__' });
+      } else {
+        for (const name of heap.attrNames(id)) {
+          add(heap.getAttr(id, name), { kind: info.slots.includes(name) ? 'slot' : 'attr', label: `.${name}`, key: name });
+        }
+      }
+      add(heap.classOf(id), { kind: 'class', label: '__class__' });
+      break;
+    }
+    case Kind.Class:
+      for (const name of heap.attrNames(id)) add(heap.getAttr(id, name), { kind: 'attr', label: `.${name}`, key: name });
+      break;
+    case Kind.Weakref: {
+      const t = heap.weakrefGet(id);
+      if (t !== heap.None) add(t, { kind: 'weak', label: 'weak' });
+      const cb = heap.weakrefCallbackOf(id);
+      if (cb) add(cb, { kind: 'other', label: 'callback' });
+      break;
+    }
+    default:
+      for (const r of heap.referents(id)) add(r, { kind: 'other', label: '' });
+  }
+  return out;
+}
+
+/** Objects that belong to the machinery and are never drawn: modules, the __main__ namespace, gc.garbage when empty. */
+function hiddenSet(heap: Heap): Set<ObjId> {
+  const h = new Set<ObjId>([heap.globals, heap.mainModule]);
+  if (heap.len(heap.garbage) === 0) h.add(heap.garbage);
+  for (const id of heap.liveIds()) if (heap.kind(id) === Kind.Module) h.add(id);
+  return h;
+}
+
+/** User roots: globals that are not dunder names or modules, and the locals of called frames. */
+function roots(heap: Heap, hidden: Set<ObjId>, names?: FrameNames): { globals: SnapName[]; frames: SnapFrame[] } {
+  const globals: SnapName[] = [];
+  for (const [k, v] of heap.dictEntries(heap.globals)) {
+    const name = String(heap.value(k));
+    if (name.startsWith('__') || hidden.has(v)) continue;
+    globals.push({ name, scope: 'global', target: v });
+  }
+  const frames: SnapFrame[] = [];
+  heap.frames.forEach((f, i) => {
+    if (i === 0) return; // the module-level frame holds only temporaries
+    const info = names?.frame(i);
+    const locals: SnapName[] = [];
+    f.locals.forEach((v, slot) => {
+      if (v !== 0) locals.push({ name: info?.locals[slot] ?? `local${slot}`, scope: i, target: v });
+    });
+    frames.push({ index: i, function: info?.function ?? (f.fn ? heap.nameOf(f.fn) : '?'), locals });
+  });
+  return { globals, frames };
+}
+
+function objectView(heap: Heap, id: ObjId, names: string[]): SnapObject {
+  const k = heap.kind(id);
+  const addr = heap.address(id);
+  let request = 0;
+  let sizeClass: number | null = null;
+  const a = heap.alloc;
+  if (a instanceof Pymalloc) {
+    request = a.requestedSize(addr) ?? 0;
+    const pool = a.poolOf(addr);
+    if (pool >= 0) sizeClass = a.poolSz[pool]!;
+  }
+  let size = 0;
+  try {
+    size = heap.sizeof(id);
+  } catch {
+    size = 0;
+  }
+  const cls = k === Kind.Instance ? heap.classOf(id) : 0;
+  return {
+    id,
+    kind: KIND_TEXT[k] ?? 'object',
+    typeName: heap.typeName(id),
+    label: label(heap, id),
+    names,
+    refcount: heap.refcount(id),
+    immortal: heap.isImmortal(id),
+    gen: genTag(heap, id),
+    size,
+    request,
+    sizeClass,
+    address: addr,
+    finalized: heap.isGcObject(id) && heap.isFinalized(id),
+    hasDel: cls !== 0 && heap.classInfo(cls).hasDel,
+    weakrefs: ATOMS.has(k) ? 0 : heap.weakrefsTo(id).length,
+  };
+}
+
+export function gcView(heap: Heap): GcView {
+  const counts = heap.getCount();
+  const thresholds = heap.getThreshold();
+  const enabled = heap.isEnabled();
+  const s = heap.s;
+  return {
+    counts,
+    thresholds,
+    enabled,
+    // count0 must exceed threshold0: threshold0 + 1 - count0 more GC allocations.
+    nextAutoIn: enabled && thresholds[0] > 0 ? Math.max(0, thresholds[0] + 1 - counts[0]) : null,
+    permanent: heap.getFreezeCount(),
+    sizes: [L.listLength(s, L.GEN0), L.listLength(s, L.GEN1), L.listLength(s, L.GEN2)],
+    incremental: heap.profile.incremental !== null,
+  };
+}
+
+/**
+ * Which objects the lab shows: everything reachable from the user's roots, plus GC objects that nothing
+ * reaches at all (garbage waiting for the collector). What only the runtime reaches (caches, builtins) is hidden.
+ */
+function visible(heap: Heap, hidden: Set<ObjId>, rootIds: ObjId[]): ObjId[] {
+  const seen = new Set<ObjId>();
+  const order: ObjId[] = [];
+  const walk = (start: ObjId[], into: Set<ObjId>, out: ObjId[] | null) => {
+    // Breadth first from the roots in order, so the table and the canvas list objects as the program named them.
+    const queue = [...start];
+    for (let i = 0; i < queue.length; i++) {
+      const id = queue[i]!;
+      if (into.has(id) || hidden.has(id)) continue;
+      into.add(id);
+      out?.push(id);
+      for (const r of heap.referents(id)) if (!into.has(r)) queue.push(r);
+      if (heap.kind(id) === Kind.Weakref) {
+        const t = heap.weakrefGet(id);
+        if (t !== heap.None && !into.has(t)) queue.push(t);
+      }
+    }
+  };
+  walk(rootIds, seen, order);
+  // Everything the runtime reaches (its internal references, frames, modules).
+  const runtime = new Set<ObjId>();
+  const internalRoots: ObjId[] = [...heap.internal.keys(), ...heap.rootRefs()];
+  for (const id of heap.liveIds()) if (heap.kind(id) === Kind.Module) internalRoots.push(...heap.referents(id));
+  const noHide = new Set<ObjId>();
+  const stack = internalRoots.filter((x) => x !== 0);
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (runtime.has(id) || noHide.has(id)) continue;
+    runtime.add(id);
+    for (const r of heap.referents(id)) stack.push(r);
+  }
+  const orphans: ObjId[] = [];
+  for (const id of heap.liveIds()) {
+    if (seen.has(id) || runtime.has(id) || hidden.has(id) || !heap.isGcObject(id)) continue;
+    orphans.push(id);
+  }
+  walk(orphans, seen, order);
+  return order;
+}
+
+/** The heap as the canvas draws it (see SnapshotRequest for the modes). */
+export function buildSnapshot(heap: Heap, req: SnapshotRequest = {}, frameNames?: FrameNames): HeapSnapshot {
+  const seq = ++seqCounter;
+  const hidden = hiddenSet(heap);
+  const { globals, frames } = roots(heap, hidden, frameNames);
+  const gc = gcView(heap);
+  const base = { profile: heap.profile.id, seq, focus: null, globals, frames, gc };
+  const max = req.maxObjects ?? 2500;
+  if (max === 0) {
+    return { ...base, mode: 'summary', totalObjects: 0, objects: [], refs: [], byType: [] };
+  }
+  const rootIds = [...globals.map((g) => g.target), ...frames.flatMap((f) => f.locals.map((l) => l.target))];
+  const ids = visible(heap, hidden, rootIds);
+  const nameMap = new Map<ObjId, string[]>();
+  for (const g of globals) nameMap.set(g.target, [...(nameMap.get(g.target) ?? []), g.name]);
+  for (const f of frames) for (const l of f.locals) nameMap.set(l.target, [...(nameMap.get(l.target) ?? []), `${f.function}:${l.name}`]);
+
+  let chosen = ids;
+  let mode: HeapSnapshot['mode'] = 'full';
+  let focus: number | null = null;
+  if (ids.length > max) {
+    if (req.focus != null && heap.isAlive(req.focus)) {
+      mode = 'neighbourhood';
+      focus = req.focus;
+      chosen = neighbourhood(heap, req.focus, req.radius ?? 2, max, hidden);
+    } else {
+      mode = 'summary';
+      chosen = [];
+    }
+  }
+  const objects = chosen.map((id) => objectView(heap, id, nameMap.get(id) ?? []));
+  const inView = new Set(chosen);
+  const refs: SnapRef[] = [];
+  for (const id of chosen) for (const r of refsOf(heap, id, hidden)) if (inView.has(r.to)) refs.push(r);
+  return {
+    ...base,
+    focus,
+    mode,
+    totalObjects: ids.length,
+    objects,
+    refs,
+    globals: mode === 'full' ? globals : globals.filter((g) => inView.has(g.target)),
+    byType: mode === 'summary' ? countByType(heap, ids) : [],
+  };
+}
+
+/** Objects within `radius` references of `focus`, following references both ways, at most `max`. */
+function neighbourhood(heap: Heap, focus: ObjId, radius: number, max: number, hidden: Set<ObjId>): ObjId[] {
+  const dist = new Map<ObjId, number>([[focus, 0]]);
+  const out: ObjId[] = [focus];
+  let frontier = [focus];
+  for (let d = 1; d <= radius && out.length < max; d++) {
+    const set = new Set(frontier);
+    const next: ObjId[] = [];
+    const visit = (x: ObjId) => {
+      if (dist.has(x) || hidden.has(x) || out.length >= max) return;
+      dist.set(x, d);
+      out.push(x);
+      next.push(x);
+    };
+    for (const id of frontier) for (const r of heap.referents(id)) visit(r);
+    // referrers: one scan of the heap per ring (bounded by radius)
+    for (const id of heap.liveIds()) {
+      if (out.length >= max) break;
+      if (dist.has(id) || hidden.has(id)) continue;
+      if (heap.referents(id).some((r) => set.has(r))) visit(id);
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+function countByType(heap: Heap, ids: ObjId[]): TypeCount[] {
+  const m = new Map<string, TypeCount>();
+  for (const id of ids) {
+    const t = heap.typeName(id);
+    const c = m.get(t) ?? { typeName: t, count: 0, bytes: 0 };
+    c.count++;
+    try {
+      c.bytes += heap.sizeof(id);
+    } catch {
+      /* sizes of exotic kinds are not needed for the summary */
+    }
+    m.set(t, c);
+  }
+  return [...m.values()].sort((a, b) => b.count - a.count);
+}
+
+/** The objects table: every visible object, searched, sorted and paged here so the renderer stays light. */
+export function tablePage(heap: Heap, q: TableQuery, frameNames?: FrameNames): TablePage {
+  const hidden = hiddenSet(heap);
+  const { globals, frames } = roots(heap, hidden, frameNames);
+  const rootIds = [...globals.map((g) => g.target), ...frames.flatMap((f) => f.locals.map((l) => l.target))];
+  const ids = visible(heap, hidden, rootIds);
+  const nameMap = new Map<ObjId, string[]>();
+  for (const g of globals) nameMap.set(g.target, [...(nameMap.get(g.target) ?? []), g.name]);
+  let rows = ids.map((id) => objectView(heap, id, nameMap.get(id) ?? []));
+  const term = q.search?.trim().toLowerCase();
+  if (term) rows = rows.filter((r) => `${r.id} ${r.typeName} ${r.kind} ${r.label} ${r.names.join(' ')}`.toLowerCase().includes(term));
+  const key = q.sortBy ?? 'id';
+  const genRank = (g: GenTag) => (typeof g === 'number' ? g : g === 'permanent' ? 3 : g === 'untracked' ? 4 : 5);
+  const val = (r: SnapObject): number | string =>
+    key === 'kind' ? r.typeName : key === 'names' ? r.names.join(',') : key === 'gen' ? genRank(r.gen) : r[key];
+  rows.sort((a, b) => {
+    const x = val(a);
+    const y = val(b);
+    const c = x < y ? -1 : x > y ? 1 : a.id - b.id;
+    return q.descending ? -c : c;
+  });
+  const offset = q.offset ?? 0;
+  return { total: rows.length, rows: rows.slice(offset, offset + (q.limit ?? 200)) };
+}
+
+/** Arenas, pools and block owners for the memory map, plus the sys._debugmallocstats() text. */
+export function memoryMapView(heap: Heap): MemoryMapView | null {
+  const a = heap.alloc;
+  if (!(a instanceof Pymalloc)) return null;
+  const arenas: ArenaView[] = [];
+  const owners: number[] = [];
+  for (let slot = 0; slot < a.maxarenas; slot++) {
+    const base = a.arAddr[slot]!;
+    if (base === 0) continue;
+    const pools: PoolView[] = [];
+    for (let i = 0; i < a.ntotalpoolsPerArena; i++) {
+      const pool = slot * a.maxPools + i;
+      if (i >= a.arCarved[slot]!) {
+        pools.push({ index: i, state: 'unused', sizeClass: 0, blockSize: 0, capacity: 0, used: 0 });
+        continue;
+      }
+      const st = a.poolState[pool]!;
+      const cls = Math.max(0, a.poolSz[pool]!);
+      const state = st === PoolState.Used ? 'used' : st === PoolState.Full ? 'full' : st === PoolState.Empty ? 'empty' : 'unused';
+      const live = state === 'used' || state === 'full';
+      const capacity = live ? a.classBlocks[cls]! : 0;
+      pools.push({ index: i, state, sizeClass: cls, blockSize: a.classBytes[cls]!, capacity, used: live ? a.poolRef[pool]! : 0 });
+      for (let b = 0; b < capacity; b++) {
+        const bi = pool * a.maxBlocks + b;
+        if (b >= a.poolNextOff[pool]! || a.blkReq[bi] === 0) {
+          owners.push(0);
+          continue;
+        }
+        const owner = a.blkOwner[bi]!;
+        const addr = a.blockAddress(bi);
+        // A block whose owner is dead or elsewhere sits on a type free list: allocated, but no object's.
+        const mine = owner > 0 && heap.isAlive(owner) && (heap.address(owner) === addr || heap.s.addr2[owner] === addr);
+        owners.push(mine ? owner : -1);
+      }
+    }
+    arenas.push({ index: slot, address: base, pools });
+  }
+  let report = '';
+  try {
+    report = debugMallocStats(a, heap.profile.id, heap.freeListCounts());
+  } catch (e) {
+    report = `(report unavailable: ${(e as Error).message})`;
+  }
+  return { poolSize: a.poolSize, arenaSize: a.arenaSize, arenas, owners, report };
+}

@@ -1,0 +1,144 @@
+// The heap view the renderer draws: what it shows for the scenes of issue 6, checked against real CPython.
+import { describe, expect, it } from 'vitest';
+import { Heap } from '../../src-main/engine/index';
+import { buildSnapshot, memoryMapView, tablePage } from '../../src-main/lab/snapshot';
+import { newestInterpreter, runPython } from '../support/cpython';
+
+/** name = obj, stealing the caller's new reference (like STORE_NAME). */
+function bind(h: Heap, name: string, id: number): number {
+  const k = h.intern(name);
+  h.dictSetItem(h.globals, k, id);
+  h.decref(k);
+  h.decref(id);
+  return id;
+}
+function unbind(h: Heap, name: string): void {
+  const k = h.intern(name);
+  h.dictDelItem(h.globals, k);
+  h.decref(k);
+}
+function twoLists(h: Heap): [number, number] {
+  const a = bind(h, 'a', h.newList());
+  const b = bind(h, 'b', h.newList());
+  h.listAppend(a, b);
+  h.listAppend(b, a);
+  return [a, b];
+}
+
+describe('heap view', () => {
+  it('shows two named lists that hold each other with their names, item labels and refcount 2', () => {
+    const h = new Heap('3.13');
+    const [a, b] = twoLists(h);
+    const s = buildSnapshot(h);
+    expect(s.mode).toBe('full');
+    expect(s.objects.map((o) => [o.id, o.names, o.refcount, o.gen])).toEqual([
+      [a, ['a'], 2, 0],
+      [b, ['b'], 2, 0],
+    ]);
+    expect(s.refs.map((r) => [r.from, r.to, r.label])).toEqual(expect.arrayContaining([[a, b, '[0]'], [b, a, '[0]']]));
+    expect(s.globals.map((g) => g.name)).toEqual(['a', 'b']);
+  });
+
+  it('keeps showing an unnamed cycle as garbage until Collect generation 2 frees it', () => {
+    const h = new Heap('3.13');
+    h.disable();
+    const [a, b] = twoLists(h);
+    unbind(h, 'a');
+    unbind(h, 'b');
+    const before = buildSnapshot(h);
+    expect(before.objects.map((o) => o.id).sort()).toEqual([a, b].sort());
+    expect(before.objects.every((o) => o.names.length === 0 && o.refcount === 1)).toBe(true);
+    expect(h.collect(2)).toBe(2);
+    expect(buildSnapshot(h).objects).toEqual([]);
+  });
+
+  it('reports the collector counters, thresholds and the allocations left before an automatic collection', () => {
+    const h = new Heap('3.12');
+    twoLists(h);
+    const g = buildSnapshot(h, { maxObjects: 0 }).gc;
+    expect(g.thresholds).toEqual([700, 10, 10]);
+    expect(g.counts[0]).toBe(2);
+    expect(g.nextAutoIn).toBe(699);
+    h.disable();
+    expect(buildSnapshot(h, { maxObjects: 0 }).gc.nextAutoIn).toBeNull();
+  });
+
+  it('labels dict values by key and instance attributes by name, and marks a class with __del__', () => {
+    const h = new Heap('3.13');
+    const C = bind(h, 'C', h.newClass('C', { hasDel: true }));
+    const d = bind(h, 'd', h.newDict());
+    const x = bind(h, 'x', h.newInstance(C));
+    const k = h.newStr('k');
+    h.dictSetItem(d, k, x);
+    h.decref(k);
+    const l = h.newList();
+    h.setAttr(x, 'attr', l);
+    h.decref(l);
+    const s = buildSnapshot(h);
+    expect(s.refs.filter((r) => r.from === d).map((r) => [r.label, r.key])).toEqual([["['k']", "'k'"]]);
+    expect(s.refs.filter((r) => r.from === x).map((r) => r.label)).toEqual(['.attr', '__class__']);
+    expect(s.objects.find((o) => o.id === x)?.hasDel).toBe(true);
+  });
+
+  it('falls back to a summary by type, or a neighbourhood around a chosen object, when the heap is too big to draw', () => {
+    const h = new Heap('3.13');
+    const big = bind(h, 'big', h.newList());
+    for (let i = 0; i < 300; i++) {
+      const e = h.newList();
+      h.listAppend(big, e);
+      h.decref(e);
+    }
+    const s = buildSnapshot(h, { maxObjects: 100 });
+    expect(s.mode).toBe('summary');
+    expect(s.totalObjects).toBe(301);
+    expect(s.byType).toEqual([{ typeName: 'list', count: 301, bytes: expect.any(Number) }]);
+    const n = buildSnapshot(h, { maxObjects: 100, focus: big, radius: 1 });
+    expect(n.mode).toBe('neighbourhood');
+    expect(n.objects).toHaveLength(100);
+    expect(n.objects[0]!.id).toBe(big);
+  });
+
+  it('pages, searches and sorts the objects table over the whole heap', () => {
+    const h = new Heap('3.13');
+    const big = bind(h, 'big', h.newList());
+    for (let i = 0; i < 50; i++) {
+      const e = h.newList();
+      h.listAppend(big, e);
+      h.decref(e);
+    }
+    const p = tablePage(h, { sortBy: 'refcount', descending: true, limit: 10 });
+    expect(p.total).toBe(51);
+    expect(p.rows).toHaveLength(10);
+    expect(tablePage(h, { search: 'big' }).rows.map((r) => r.id)).toEqual([big]);
+  });
+
+  it('maps every block of the memory map to the object that owns it', () => {
+    const h = new Heap('3.13');
+    const [a, b] = twoLists(h);
+    const m = memoryMapView(h)!;
+    expect(m.poolSize).toBe(16384);
+    expect(m.owners).toContain(a);
+    expect(m.owners).toContain(b);
+    expect(m.report).toContain('Small block threshold = 512');
+  });
+
+  it('shows the refcount and sys.getsizeof that real CPython reports for the same objects', (ctx) => {
+    const py = newestInterpreter();
+    if (!py) return ctx.skip('no CPython 3.8-3.13 interpreter found (pyenv)');
+    const h = new Heap(py.version);
+    const [a] = twoLists(h);
+    const d = bind(h, 'd', h.newDict());
+    h.dictSetItem(d, h.intern('a'), a);
+    const s = buildSnapshot(h);
+    const real = runPython(
+      py,
+      "import sys\na=[];b=[];a.append(b);b.append(a)\nd={}\nd['a']=a\n" +
+        'print(sys.getrefcount(a)-1, sys.getsizeof(a))\nprint(sys.getrefcount(b)-1, sys.getsizeof(b))\nprint(sys.getrefcount(d)-1, sys.getsizeof(d))\n',
+    ).stdout.trim().split('\n');
+    const mine = [a, s.objects.find((o) => o.names.includes('b'))!.id, d].map((id) => {
+      const o = s.objects.find((x) => x.id === id)!;
+      return `${o.refcount} ${o.size}`;
+    });
+    expect(mine).toEqual(real);
+  });
+});
