@@ -134,6 +134,29 @@ describe('the allocator against real CPython', () => {
       expect(checkAllocatorInvariants(p)).toEqual([]);
     });
 
+    it(`matches CPython ${version} when one __slots__ instance in 20000 survives and keeps its arena alive`, (ctx) => {
+      if (!found.has(version)) return ctx.skip(`CPython ${version} is not installed (${interpreterReport()})`);
+      const n = 200_000;
+      const k = 20_000;
+      const steps = runReal(version, 'sparse', n, k);
+      const classes = [cls(SLOTS_NODE)];
+      const start = steps[0]!.report;
+      const { p } = seed(version, start, classes);
+      const t0 = p.ntimesArenaAllocated;
+      const results: Compared[] = [];
+      const nodes: number[] = [];
+      const loop = (body: () => void) => { const it = p.malloc(LIST_ITERATOR, 3); body(); p.free(it); };
+      loop(() => { for (let j = 0; j < n; j++) nodes.push(p.malloc(SLOTS_NODE, 10 + j)); });
+      results.push(compare(p, steps[1]!.report.stats, start.stats, t0, classes, 'built'));
+      loop(() => { for (let j = 0; j < n; j++) if (j % k) p.free(nodes[j]!); });
+      results.push(compare(p, steps[2]!.report.stats, start.stats, t0, classes, 'freed all but one in K'));
+      loop(() => { for (let j = 0; j < n; j += k) p.free(nodes[j]!); });
+      results.push(compare(p, steps[3]!.report.stats, start.stats, t0, classes, 'freed all'));
+      console.log(`${version} sparse [pools48, blocks48, arenas allocated since start, arenas current]:`,
+        results.map((r) => `${r.step}: real ${r.real} sim ${r.sim}`).join('; '));
+      for (const r of results) expect({ step: r.step, counts: r.sim }).toEqual({ step: r.step, counts: r.real });
+    });
+
     it(`matches CPython ${version} for 20000 lists of 10 items (list free list included), freeing every other one, then all`, (ctx) => {
       if (!found.has(version)) return ctx.skip(`CPython ${version} is not installed (${interpreterReport()})`);
       const n = 20_000;

@@ -21,6 +21,8 @@ class Node:
 keep = [None] * N
 idxs = list(range(N))
 evens = idxs[::2]
+others = [j for j in idxs if K and j % K]    # 'sparse': everything but one node in K
+survivors = idxs[::K] if K else []
 proto = [None] * K
 j = 0                              # bound before the measured loops: storing it never grows globals
 out = ['', '', '', '']              # preallocated: storing a report allocates nothing in pymalloc
@@ -50,6 +52,18 @@ elif PATTERN == 'lists':
         keep[j] = None
     step(2, 'freed every other')
     for j in idxs:
+        keep[j] = None
+    step(3, 'freed all')
+elif PATTERN == 'sparse':
+    mallocstats_text(); mallocstats_text()
+    step(0, 'start')
+    for j in idxs:
+        keep[j] = Node()
+    step(1, 'built')
+    for j in others:
+        keep[j] = None
+    step(2, 'freed all but one in K')
+    for j in survivors:
         keep[j] = None
     step(3, 'freed all')
 print(''.join(out))
