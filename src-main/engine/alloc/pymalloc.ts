@@ -76,9 +76,11 @@ export class Pymalloc implements Allocator {
   readonly usedHead = new Int32Array(NUM_SIZE_CLASSES).fill(NONE);
 
   // ---- blocks ----
-  blkNext = new Int32Array(0); // freeblock link (block index in pool), -1 end
-  blkOwner = new Int32Array(0);
-  blkReq = new Uint16Array(0); // bytes requested; 0 = not allocated
+  /**
+   * Per block, 4 ints side by side (one cache line serves a malloc or a free): [bi*4] freeblock link (block index
+   * in pool, -1 end), [bi*4+1] owner object id, [bi*4+2] bytes requested (0 = not allocated), [bi*4+3] unused.
+   */
+  blk = new Int32Array(0);
 
   /** Blocks currently handed out by pymalloc (sum of pool ref counts). */
   blocksInUse = 0;
@@ -124,7 +126,7 @@ export class Pymalloc implements Allocator {
     if (pool !== NONE) {
       this.poolRef[pool]++;
       b = this.poolFree[pool]!;
-      const next = this.blkNext[pool * this.maxBlocks + b]!;
+      const next = this.blk[(pool * this.maxBlocks + b) << 2]!;
       this.poolFree[pool] = next;
       if (next === NONE) this.poolExtend(pool, sz);
     } else {
@@ -132,8 +134,8 @@ export class Pymalloc implements Allocator {
       pool = this.lastPool;
     }
     const bi = pool * this.maxBlocks + b;
-    this.blkOwner[bi] = owner;
-    this.blkReq[bi] = nbytes;
+    this.blk[(bi << 2) + 1] = owner;
+    this.blk[(bi << 2) + 2] = nbytes;
     this.blocksInUse++;
     return this.poolBase[pool]! + POOL_OVERHEAD + b * this.classBytes[sz]!;
   }
@@ -143,7 +145,7 @@ export class Pymalloc implements Allocator {
     const off = this.poolNextOff[pool]!;
     if (off < this.classBlocks[sz]!) {
       this.poolFree[pool] = off;
-      this.blkNext[pool * this.maxBlocks + off] = NONE;
+      this.blk[(pool * this.maxBlocks + off) << 2] = NONE;
       this.poolNextOff[pool] = off + 1;
       return;
     }
@@ -196,13 +198,13 @@ export class Pymalloc implements Allocator {
     if (this.poolSz[pool] === sz) {
       // Last held the same class: header and free list are still valid.
       const b = this.poolFree[pool]!;
-      this.poolFree[pool] = this.blkNext[pool * this.maxBlocks + b]!;
+      this.poolFree[pool] = this.blk[(pool * this.maxBlocks + b) << 2]!;
       return b;
     }
     // Initialise: hand out block 0, block 1 on the free list, virgin from block 2.
     this.poolSz[pool] = sz;
     this.poolFree[pool] = 1;
-    this.blkNext[pool * this.maxBlocks + 1] = NONE;
+    this.blk[(pool * this.maxBlocks + 1) << 2] = NONE;
     this.poolNextOff[pool] = 2;
     return 0;
   }
@@ -262,11 +264,7 @@ export class Pymalloc implements Allocator {
     this.poolPrev = i32(this.poolPrev, np);
     this.poolBase = f64(this.poolBase, np);
     const nb = np * this.maxBlocks;
-    this.blkNext = i32(this.blkNext, nb);
-    this.blkOwner = i32(this.blkOwner, nb);
-    const rq = new Uint16Array(nb);
-    rq.set(this.blkReq);
-    this.blkReq = rq;
+    this.blk = i32(this.blk, nb * 4);
   }
 
   // ================================================================== free
@@ -281,14 +279,14 @@ export class Pymalloc implements Allocator {
     const off = addr - this.poolBase[pool]! - POOL_OVERHEAD;
     const b = off / this.classBytes[sz]!;
     const bi = pool * this.maxBlocks + b;
-    if (!Number.isInteger(b) || b < 0 || b >= this.poolNextOff[pool]! || this.blkReq[bi] === 0) {
+    if ((b | 0) !== b || b < 0 || b >= this.poolNextOff[pool]! || this.blk[(bi << 2) + 2] === 0) {
       throw new Error(`free of an address pymalloc did not hand out: 0x${addr.toString(16)}`);
     }
-    this.blkReq[bi] = 0;
-    this.blkOwner[bi] = 0;
+    this.blk[(bi << 2) + 2] = 0;
+    this.blk[(bi << 2) + 1] = 0;
     this.blocksInUse--;
     const last = this.poolFree[pool]!;
-    this.blkNext[bi] = last;
+    this.blk[bi << 2] = last;
     this.poolFree[pool] = b;
     if (last === NONE) {
       // The pool was full: link it at the front of usedpools so the next request reuses this block.
@@ -387,8 +385,8 @@ export class Pymalloc implements Allocator {
     if (nbytes <= size && 4 * nbytes > 3 * size) {
       // Same class, or shrinking by less than a quarter: keep the block.
       const bi = this.blockIdOf(addr);
-      this.blkReq[bi] = nbytes;
-      this.blkOwner[bi] = owner;
+      this.blk[(bi << 2) + 2] = nbytes;
+      this.blk[(bi << 2) + 1] = owner;
       return addr;
     }
     // New block first, then free the old one (as obmalloc does: malloc, memcpy, free).
@@ -419,7 +417,7 @@ export class Pymalloc implements Allocator {
     const b = (addr - this.poolBase[pool]! - POOL_OVERHEAD) / this.classBytes[this.poolSz[pool]!]!;
     if (!Number.isInteger(b) || b < 0 || b >= this.poolNextOff[pool]!) return NONE;
     const bi = pool * this.maxBlocks + b;
-    return this.blkReq[bi] === 0 ? NONE : bi;
+    return this.blk[(bi << 2) + 2] === 0 ? NONE : bi;
   }
 
   /** Address of block id `bi` (any state). */
@@ -432,14 +430,14 @@ export class Pymalloc implements Allocator {
   /** Owner object id of a live block (pymalloc or raw), undefined if not allocated. */
   ownerOf(addr: Address): number | undefined {
     const bi = this.blockIdOf(addr);
-    if (bi !== NONE) return this.blkOwner[bi];
+    if (bi !== NONE) return this.blk[(bi << 2) + 1];
     return this.raw.ownerOf(addr);
   }
 
   /** Bytes the caller asked for at `addr` (pymalloc or raw), undefined if not allocated. */
   requestedSize(addr: Address): number | undefined {
     const bi = this.blockIdOf(addr);
-    if (bi !== NONE) return this.blkReq[bi];
+    if (bi !== NONE) return this.blk[(bi << 2) + 2];
     return this.raw.sizeOf(addr);
   }
 
