@@ -1,8 +1,11 @@
 // The renderer's view of the heap (shared/snapshot.ts), read from the engine's typed arrays. Nothing here
 // changes the heap: no incref, no allocation, no collection. Reading getCount() etc. is side-effect free in
 // the engine (the interpreter, not the heap, allocates gc.get_count()'s tuple).
+import type { EngineEvent } from '../../shared/events';
 import type {
   ArenaView,
+  CollectionRecord,
+  HeapSample,
   GcView,
   GenTag,
   HeapSnapshot,
@@ -17,8 +20,11 @@ import type {
   TableQuery,
   TypeCount,
 } from '../../shared/snapshot';
-import { Pymalloc, PoolState } from '../engine/alloc/pymalloc';
+import { Pymalloc } from '../engine/alloc/pymalloc';
+import { allocatorSnapshot, BlockState, locateBlock } from '../engine/alloc/snapshot';
+import { POOL_OVERHEAD } from '../engine/alloc/size-classes';
 import { debugMallocStats } from '../engine/alloc/debugmallocstats';
+import { mallocStats } from '../engine/alloc/stats';
 import * as L from '../engine/gc/lists';
 import type { Heap } from '../engine/heap/heap';
 import { Kind, type ObjId } from '../engine/heap/kinds';
@@ -198,8 +204,7 @@ function objectView(heap: Heap, id: ObjId, names: string[]): SnapObject {
   const a = heap.alloc;
   if (a instanceof Pymalloc) {
     request = a.requestedSize(addr) ?? 0;
-    const pool = a.poolOf(addr);
-    if (pool >= 0) sizeClass = a.poolSz[pool]!;
+    sizeClass = locateBlock(a, addr)?.sizeClass ?? null;
   }
   let size = 0;
   try {
@@ -405,38 +410,34 @@ export function tablePage(heap: Heap, q: TableQuery, frameNames?: FrameNames): T
 export function memoryMapView(heap: Heap): MemoryMapView | null {
   const a = heap.alloc;
   if (!(a instanceof Pymalloc)) return null;
+  const snap = allocatorSnapshot(a);
   const arenas: ArenaView[] = [];
   const owners: number[] = [];
-  for (let slot = 0; slot < a.maxarenas; slot++) {
-    const base = a.arAddr[slot]!;
-    if (base === 0) continue;
+  const STATES = ['unused', 'used', 'full', 'empty'] as const;
+  for (let ai = 0; ai < snap.arenaSlot.length; ai++) {
     const pools: PoolView[] = [];
-    for (let i = 0; i < a.ntotalpoolsPerArena; i++) {
-      const pool = slot * a.maxPools + i;
-      if (i >= a.arCarved[slot]!) {
-        pools.push({ index: i, state: 'unused', sizeClass: 0, blockSize: 0, capacity: 0, used: 0 });
-        continue;
-      }
-      const st = a.poolState[pool]!;
-      const cls = Math.max(0, a.poolSz[pool]!);
-      const state = st === PoolState.Used ? 'used' : st === PoolState.Full ? 'full' : st === PoolState.Empty ? 'empty' : 'unused';
-      const live = state === 'used' || state === 'full';
-      const capacity = live ? a.classBlocks[cls]! : 0;
-      pools.push({ index: i, state, sizeClass: cls, blockSize: a.classBytes[cls]!, capacity, used: live ? a.poolRef[pool]! : 0 });
+    const first = snap.arenaFirstPool[ai]!;
+    for (let i = 0; i < snap.arenaTotalPools[ai]!; i++) {
+      const pi = first + i;
+      const state = STATES[snap.poolState[pi]!] ?? 'unused';
+      const cls = snap.poolClass[pi]!;
+      // Empty pools keep their last class but hold no blocks worth drawing.
+      const capacity = state === 'used' || state === 'full' ? snap.poolCapacity[pi]! : 0;
+      pools.push({ index: i, state, sizeClass: Math.max(0, cls), blockSize: cls >= 0 ? (cls + 1) * 16 : 0, capacity, used: snap.poolUsed[pi]! });
+      const fb = snap.poolFirstBlock[pi]!;
       for (let b = 0; b < capacity; b++) {
-        const bi = pool * a.maxBlocks + b;
-        if (b >= a.poolNextOff[pool]! || a.blkReq[bi] === 0) {
+        if (snap.blockState[fb + b] !== BlockState.Allocated) {
           owners.push(0);
           continue;
         }
-        const owner = a.blkOwner[bi]!;
-        const addr = a.blockAddress(bi);
-        // A block whose owner is dead or elsewhere sits on a type free list: allocated, but no object's.
+        const owner = snap.blockOwner[fb + b]!;
+        const addr = snap.poolAddress[pi]! + POOL_OVERHEAD + b * (cls + 1) * 16;
+        // A block whose owner is dead or lives elsewhere sits on a type free list: allocated, but no object's.
         const mine = owner > 0 && heap.isAlive(owner) && (heap.address(owner) === addr || heap.s.addr2[owner] === addr);
         owners.push(mine ? owner : -1);
       }
     }
-    arenas.push({ index: slot, address: base, pools });
+    arenas.push({ index: snap.arenaSlot[ai]!, address: snap.arenaAddress[ai]!, pools });
   }
   let report = '';
   try {
@@ -444,5 +445,107 @@ export function memoryMapView(heap: Heap): MemoryMapView | null {
   } catch (e) {
     report = `(report unavailable: ${(e as Error).message})`;
   }
-  return { poolSize: a.poolSize, arenaSize: a.arenaSize, arenas, owners, report };
+  return { poolSize: snap.poolSize, arenaSize: snap.arenaSize, arenas, owners, report };
+}
+
+// ---- Over time: samples for the chart, the collection log, and traced collections for the player ----------
+
+/**
+ * Follows one session's heap across operations: a sample after each operation (live objects, bytes in
+ * pymalloc blocks, bytes of arenas held) and a record of every collection. Attach it to each new heap
+ * (a replay builds a new one, and the tracker starts over with it).
+ */
+export class HeapTracker {
+  samples: HeapSample[] = [];
+  collections: CollectionRecord[] = [];
+  private ops = 0;
+  private heap: Heap | null = null;
+  private collectedIn: number | undefined;
+  private capture: EngineEvent[] | null = null;
+
+  attach(heap: Heap): void {
+    this.heap = heap;
+    this.samples = [];
+    this.collections = [];
+    this.ops = 0;
+    heap.setTrace('counters', (e) => this.onEvent(e));
+  }
+
+  private onEvent(e: EngineEvent): void {
+    if (this.capture) this.capture.push(e);
+    if (e.t === 'gc-start') {
+      const h = this.heap!;
+      const t0 = h.getThreshold()[0];
+      // An automatic collection starts only with count0 over threshold0 while enabled; anything else was asked for.
+      this.pendingReason = h.isEnabled() && t0 > 0 && e.counts[0] > t0 ? 'automatic' : 'manual';
+    } else if (e.t === 'gc-done') {
+      this.collections.push({
+        seq: this.ops + 1,
+        generation: e.generation,
+        collected: e.collected,
+        uncollectable: e.uncollectable,
+        reason: this.pendingReason,
+      });
+      this.collectedIn = e.generation;
+    }
+  }
+  private pendingReason: 'manual' | 'automatic' = 'manual';
+
+  /** Call after each operation has run. */
+  afterOperation(): void {
+    const h = this.heap;
+    if (!h) return;
+    this.ops++;
+    let live = 0;
+    for (const _ of h.liveIds()) live++;
+    let blockBytes = 0;
+    let arenaBytes = 0;
+    if (h.alloc instanceof Pymalloc) {
+      const st = mallocStats(h.alloc);
+      blockBytes = st.bytesInAllocatedBlocks;
+      arenaBytes = st.arenasCurrent * st.arenaSize;
+    }
+    const s: HeapSample = { seq: this.ops, liveObjects: live, blockBytes, arenaBytes };
+    if (this.collectedIn !== undefined) s.collection = this.collectedIn;
+    this.collectedIn = undefined;
+    this.samples.push(s);
+  }
+
+  /** Run `fn` with the 'full' trace on and return every event it produced (for step-by-step playback). */
+  traced<T>(fn: () => T): { value: T; events: EngineEvent[] } {
+    const h = this.heap!;
+    const events: EngineEvent[] = [];
+    this.capture = events;
+    h.setTrace('full', (e) => this.onEvent(e));
+    try {
+      return { value: fn(), events };
+    } finally {
+      this.capture = null;
+      h.setTrace('counters', (e) => this.onEvent(e));
+    }
+  }
+}
+
+/** What the lab service asks of the heap views, per session (see LabServiceDeps.views). */
+export interface HeapViews<S> {
+  attach(session: S): void;
+  afterOperation(session: S): void;
+  table(session: S, q: TableQuery): TablePage;
+  memoryMap(session: S): MemoryMapView | null;
+  samples(): HeapSample[];
+  collections(): CollectionRecord[];
+  traced<T>(session: S, fn: () => T): { value: T; events: EngineEvent[] };
+}
+
+export function createHeapViews<S extends { heap: Heap }>(): HeapViews<S> {
+  const tracker = new HeapTracker();
+  return {
+    attach: (session) => tracker.attach(session.heap),
+    afterOperation: () => tracker.afterOperation(),
+    table: (session, q) => tablePage(session.heap, q),
+    memoryMap: (session) => memoryMapView(session.heap),
+    samples: () => tracker.samples,
+    collections: () => tracker.collections,
+    traced: (_session, fn) => tracker.traced(fn),
+  };
 }
