@@ -8,8 +8,8 @@
 //  14. second weakref clear (3.14.4+)                            15. delete_garbage (tp_clear)
 //  16. uncollectable accounting    17. clear free lists (full)   18. stats   19. "stop" callbacks
 import type { Heap } from '../heap/heap';
-import { Kind, F_COLLECTING, F_UNREACHABLE, F_TRACKED, F_FINALIZED, F_GC, F_IMMORTAL, F_UNICODE_KEYS, F_SPLIT } from '../heap/kinds';
-import type { Store } from '../heap/store';
+import { Kind, F_COLLECTING, F_UNREACHABLE, F_TRACKED, F_FINALIZED, F_GC, F_IMMORTAL, F_UNICODE_KEYS, F_SPLIT, F_HASDEL } from '../heap/kinds';
+import { FIRST_ID, type Store } from '../heap/store';
 import * as L from './lists';
 import { DEBUG_SAVEALL } from './state';
 import type { GcList } from '../../../shared/events';
@@ -57,9 +57,25 @@ export function traverse(s: Store, id: number, visit: (r: number) => void): void
  * to the permanent generation or untracked, per the profile.
  * Post: every object left in `young` has COLLECTING and gc_refs == refcount > 0.
  */
-export function updateRefs(h: Heap, young: number): void {
+export function updateRefs(h: Heap, young: number, scanIds = false): void {
   const s = h.s;
   const full = h.tl >= 3;
+  if (scanIds && !full) {
+    // The set is (nearly) the whole heap: a sequential scan of the id range beats walking the list.
+    const { gen, rc, gcRefs, flags } = s;
+    const top = s.top;
+    for (let o = FIRST_ID; o < top; o++) {
+      if (gen[o] !== young) continue;
+      if (flags[o] & F_IMMORTAL) {
+        if (h.profile.immortalInCollection === 'untrack') h.untrack(o);
+        else L.moveTo(s, o, L.PERMANENT);
+        continue;
+      }
+      gcRefs[o] = rc[o];
+      flags[o] |= F_COLLECTING;
+    }
+    return;
+  }
   for (let o = s.next[young]; o !== young; ) {
     const nx = s.next[o];
     if (s.flags[o] & F_IMMORTAL) {
@@ -80,36 +96,80 @@ export function updateRefs(h: Heap, young: number): void {
  * subtract_refs: for every reference between two members of the set, gc_refs of the target -= 1.
  * Post: gc_refs = number of references from outside the set (>= 0).
  */
-export function subtractRefs(h: Heap, young: number): void {
+export function subtractRefs(h: Heap, young: number, scanIds = false): void {
+  if (h.tl >= 3) {
+    subtractRefsTraced(h, young);
+    return;
+  }
+  if (scanIds) {
+    subtractRefsScan(h, young);
+    return;
+  }
+  // Hot path: plain loops over the typed arrays, no closures (they would force per-iteration contexts).
+  // Visiting a dict's keys too is harmless here: only GC referents in the set count, order does not matter.
   const s = h.s;
-  const flags = s.flags;
-  const gcRefs = s.gcRefs;
-  const pool = s.pool;
-  const full = h.tl >= 3;
-  for (let o = s.next[young]; o !== young; o = s.next[o]) {
-    const k = s.kind[o];
-    if (k === Kind.Dict || full) {
-      traverse(s, o, (r) => {
-        if (flags[r] & F_COLLECTING) {
-          gcRefs[r]--;
-          if (full) h.emit({ t: 'gc-subtract', from: o, to: r, refs: gcRefs[r] });
-        }
-      });
-      continue;
-    }
-    // Inline traversal (hot path): items/slots, then the class of an instance.
-    const off = s.refOff[o];
-    const end = off + s.refLen[o];
+  const { flags, gcRefs, pool, next, kind, refOff, refLen, aux } = s;
+  for (let o = next[young]; o !== young; o = next[o]) {
+    const off = refOff[o];
+    const end = off + refLen[o];
     for (let i = off; i < end; i++) {
       const r = pool[i];
       if (r !== 0 && flags[r] & F_COLLECTING) gcRefs[r]--;
     }
-    if (k === Kind.Instance) {
-      const c = s.aux[o];
+    if (kind[o] === Kind.Instance) {
+      const c = aux[o];
       if (flags[c] & F_COLLECTING) gcRefs[c]--;
     }
   }
-  if (gcDebug.checks) for (let o = s.next[young]; o !== young; o = s.next[o]) check(s.gcRefs[o] >= 0, 'subtract_refs: gc_refs >= 0');
+  if (gcDebug.checks) for (let o = next[young]; o !== young; o = next[o]) check(gcRefs[o] >= 0, 'subtract_refs: gc_refs >= 0');
+}
+
+/** subtract_refs over the id range (order does not matter for this step). */
+function subtractRefsScan(h: Heap, young: number): void {
+  const s = h.s;
+  const { gen, flags, gcRefs, pool, kind, refOff, refLen, aux } = s;
+  const top = s.top;
+  for (let o = FIRST_ID; o < top; o++) {
+    if (gen[o] !== young) continue;
+    const off = refOff[o];
+    const end = off + refLen[o];
+    for (let i = off; i < end; i++) {
+      const r = pool[i];
+      if (r !== 0 && flags[r] & F_COLLECTING) gcRefs[r]--;
+    }
+    if (kind[o] === Kind.Instance) {
+      const c = aux[o];
+      if (flags[c] & F_COLLECTING) gcRefs[c]--;
+    }
+  }
+}
+
+function subtractRefsTraced(h: Heap, young: number): void {
+  const s = h.s;
+  let from = 0;
+  const visit = (r: number): void => {
+    if (s.flags[r] & F_COLLECTING) {
+      s.gcRefs[r]--;
+      h.emit({ t: 'gc-subtract', from, to: r, refs: s.gcRefs[r] });
+    }
+  };
+  for (let o = s.next[young]; o !== young; o = s.next[o]) {
+    from = o;
+    traverse(s, o, visit);
+  }
+}
+
+/** visit_reachable: a referent of a reachable object is reachable (moved back from `unreachable` if needed). */
+function visitReachable(h: Heap, r: number, young: number): void {
+  const s = h.s;
+  const f = s.flags[r];
+  if (!(f & F_COLLECTING)) return;
+  if (f & F_UNREACHABLE) {
+    s.flags[r] = f & ~F_UNREACHABLE;
+    L.moveTo(s, r, young);
+    s.gcRefs[r] = 1;
+    if (h.tl >= 3) h.emit({ t: 'gc-move', id: r, to: 'young' });
+  } else if (s.gcRefs[r] === 0) s.gcRefs[r] = 1;
 }
 
 /**
@@ -120,38 +180,53 @@ export function subtractRefs(h: Heap, young: number): void {
  */
 export function moveUnreachable(h: Heap, young: number, unreachable: number): void {
   const s = h.s;
-  const flags = s.flags;
-  const gcRefs = s.gcRefs;
-  const next = s.next;
-  const pool = s.pool;
+  const { flags, gcRefs, next, prev, gen, kind, refOff, refLen, aux } = s;
   const full = h.tl >= 3;
-  const visit = (r: number): void => {
-    if (!(flags[r] & F_COLLECTING)) return;
-    if (flags[r] & F_UNREACHABLE) {
-      flags[r] &= ~F_UNREACHABLE;
-      L.moveTo(s, r, young);
-      gcRefs[r] = 1;
-      if (full) h.emit({ t: 'gc-move', id: r, to: 'young' });
-    } else if (gcRefs[r] === 0) gcRefs[r] = 1;
-  };
   let o = next[young];
   while (o !== young) {
     if (gcRefs[o] > 0) {
-      const k = s.kind[o];
-      if (k === Kind.Dict || k === Kind.Instance || full) traverse(s, o, visit);
-      else {
-        const off = s.refOff[o];
-        const end = off + s.refLen[o];
+      const k = kind[o];
+      if (k === Kind.Dict) {
+        // value before key, as dict_traverse visits them (values only for str-keyed tables)
+        const valuesOnly = (flags[o] & (F_UNICODE_KEYS | F_SPLIT)) !== 0;
+        for (let i = 0; i < refLen[o]; i += 2) {
+          const key = s.pool[refOff[o] + i];
+          if (key === 0) continue;
+          visitReachable(h, s.pool[refOff[o] + i + 1], young);
+          if (!valuesOnly) visitReachable(h, key, young);
+        }
+      } else {
+        const pool = s.pool;
+        const off = refOff[o];
+        const end = off + refLen[o];
         for (let i = off; i < end; i++) {
           const r = pool[i];
-          if (r !== 0 && flags[r] & F_COLLECTING) visit(r);
+          if (r === 0) continue;
+          const f = flags[r];
+          if (f & F_COLLECTING) {
+            if (f & F_UNREACHABLE) visitReachable(h, r, young);
+            else if (gcRefs[r] === 0) gcRefs[r] = 1;
+          }
+        }
+        if (k === Kind.Instance) {
+          const c = aux[o];
+          if (flags[c] & F_COLLECTING) visitReachable(h, c, young);
         }
       }
       flags[o] &= ~F_COLLECTING;
       o = next[o]; // read after the traversal: it may have appended to young
     } else {
+      // gc_list_move(o, unreachable), inlined
       const nx = next[o];
-      L.moveTo(s, o, unreachable);
+      const pv = prev[o];
+      next[pv] = nx;
+      prev[nx] = pv;
+      const last = prev[unreachable];
+      next[last] = o;
+      prev[o] = last;
+      next[o] = unreachable;
+      prev[unreachable] = o;
+      gen[o] = unreachable;
       flags[o] |= F_UNREACHABLE;
       if (full) h.emit({ t: 'gc-move', id: o, to: 'unreachable' });
       o = nx;
@@ -161,7 +236,6 @@ export function moveUnreachable(h: Heap, young: number, unreachable: number): vo
     for (let x = next[young]; x !== young; x = next[x]) check(!(flags[x] & F_COLLECTING), 'move_unreachable: young not collecting');
     for (let x = next[unreachable]; x !== unreachable; x = next[x]) {
       check((flags[x] & (F_COLLECTING | F_UNREACHABLE)) === (F_COLLECTING | F_UNREACHABLE), 'move_unreachable: unreachable flags');
-      traverse(s, x, () => {});
     }
   }
 }
@@ -180,11 +254,16 @@ function mayBeTracked(s: Store, r: number): boolean {
   return true;
 }
 
-/** untrack_tuples: untrack every tuple of `young` whose items cannot be tracked. Post: none of them remains. */
-export function untrackTuples(h: Heap, young: number): void {
+/**
+ * untrack_tuples: untrack every tuple of `young` whose items cannot be tracked. Returns how many objects remain.
+ * Post: no tuple left in `young` consists only of items that cannot be tracked.
+ */
+export function untrackTuples(h: Heap, young: number): number {
   const s = h.s;
+  let n = 0;
   for (let o = s.next[young]; o !== young; ) {
     const nx = s.next[o];
+    n++;
     if (s.kind[o] === Kind.Tuple) {
       let keep = false;
       const off = s.refOff[o];
@@ -196,33 +275,40 @@ export function untrackTuples(h: Heap, young: number): void {
         }
       }
       if (!keep) {
+        n--;
         h.untrack(o);
         if (h.tl >= 3) h.emit({ t: 'gc-untrack', id: o });
       }
     }
     o = nx;
   }
+  return n;
 }
 
-/** untrack_dicts (full collections, 3.8-3.13): untrack dicts holding nothing that may be tracked. */
-export function untrackDicts(h: Heap, young: number): void {
+/**
+ * untrack_dicts (full collections, 3.8-3.13): untrack dicts holding nothing that may be tracked. Returns how many
+ * objects remain. Post: every dict left in `young` holds something that may be tracked.
+ */
+export function untrackDicts(h: Heap, young: number): number {
   const s = h.s;
+  let n = 0;
   for (let o = s.next[young]; o !== young; ) {
     const nx = s.next[o];
+    n++;
     if (s.kind[o] === Kind.Dict) {
       let keep = false;
-      const valuesOnly = (s.flags[o] & (F_UNICODE_KEYS | F_SPLIT)) !== 0;
       traverse(s, o, (r) => {
         if (!keep && mayBeTracked(s, r)) keep = true;
       });
-      void valuesOnly;
       if (!keep) {
+        n--;
         h.untrack(o);
         if (h.tl >= 3) h.emit({ t: 'gc-untrack', id: o });
       }
     }
     o = nx;
   }
+  return n;
 }
 
 /**
@@ -254,6 +340,7 @@ export function handleWeakrefs(h: Heap, unreachable: number, old: number): numbe
     const wr = s.next[wrcb];
     const cb = h.weakrefCallbackOf(wr);
     if (h.tl >= 2) h.emit({ t: 'weakref-callback', wr });
+    h.hostCalls++;
     h.host.weakrefCallback(cb, wr);
     h.decref(wr);
     if (s.next[wrcb] === wr) L.moveTo(s, wr, old);
@@ -270,15 +357,23 @@ export function finalizeGarbage(h: Heap, collectable: number): void {
   while (!L.isEmpty(s, collectable)) {
     const o = s.next[collectable];
     L.moveTo(s, o, seen);
-    if (s.kind[o] === Kind.Instance && !(s.flags[o] & F_FINALIZED) && h.classInfo(s.aux[o]).hasDel) {
+    if ((s.flags[o] & (F_HASDEL | F_FINALIZED)) === F_HASDEL) {
       s.flags[o] |= F_FINALIZED;
       h.incref(o);
       if (h.tl >= 2) h.emit({ t: 'finalize', id: o });
+      h.hostCalls++;
       h.host.finalize(o);
       h.decref(o);
     }
   }
   L.merge(s, seen, collectable);
+}
+
+/** Whether finalize_garbage has anything to call (an instance with __del__ not yet finalized). */
+function hasFinalizers(h: Heap, list: number): boolean {
+  const s = h.s;
+  for (let o = s.next[list]; o !== list; o = s.next[o]) if ((s.flags[o] & (F_HASDEL | F_FINALIZED)) === F_HASDEL) return true;
+  return false;
 }
 
 /** 3.9+ handle_resurrected_objects: what finalizers made reachable again goes to `old`. */
@@ -397,33 +492,40 @@ export function collectList(h: Heap, young: number, old: number, g: number, full
   const s = h.s;
   const st = h.gcs;
   const unreachable = L.UNREACHABLE;
+  // A full collection covers the whole heap: scan the id range instead of walking the list for these steps.
+  const scan = g === 2;
   if (full) h.emit({ t: 'gc-phase', phase: 'update_refs', generation: g });
-  updateRefs(h, young);
+  updateRefs(h, young, scan);
   if (full) h.emit({ t: 'gc-phase', phase: 'subtract_refs', generation: g });
-  subtractRefs(h, young);
+  subtractRefs(h, young, scan);
   if (full) h.emit({ t: 'gc-phase', phase: 'move_unreachable', generation: g });
   moveUnreachable(h, young, unreachable);
   if (full) h.emit({ t: 'gc-phase', phase: 'untrack_tuples', generation: g });
-  untrackTuples(h, young);
+  let survivors = untrackTuples(h, young);
   if (full) h.emit({ t: 'gc-phase', phase: 'promote', generation: g });
   if (h.profile.gcKind === 'classic') {
     if (g < 2) {
-      if (g === 1) st.longLivedPending += L.listLength(s, young);
+      if (g === 1) st.longLivedPending += survivors;
       L.merge(s, young, old);
     } else {
-      if (h.profile.dictTracking === 'lazy') untrackDicts(h, young);
+      if (h.profile.dictTracking === 'lazy') survivors = untrackDicts(h, young);
       st.longLivedPending = 0;
-      st.longLivedTotal = L.listLength(s, young);
+      st.longLivedTotal = survivors;
     }
   } else if (young !== old) L.merge(s, young, old);
   // Step 9: no legacy (tp_del) finalizers exist in pure Python, so `finalizers` stays empty.
+  const calls = h.hostCalls;
   if (full) h.emit({ t: 'gc-phase', phase: 'handle_weakrefs', generation: g });
   let collected = handleWeakrefs(h, unreachable, old);
   if (full) h.emit({ t: 'gc-phase', phase: 'finalize_garbage', generation: g });
-  finalizeGarbage(h, unreachable);
+  if (full || hasFinalizers(h, unreachable)) finalizeGarbage(h, unreachable);
   if (full) h.emit({ t: 'gc-phase', phase: 'handle_resurrected', generation: g });
   let finalList = L.YOUNG_TMP;
-  if (h.profile.resurrection === 'wholeSet') {
+  if (!full && h.hostCalls === calls) {
+    // No Python code ran since move_unreachable, so no new reference can exist: the resurrection check would
+    // find every object still unreachable and keep the list order. Skip it (same result, one pass less).
+    finalList = unreachable;
+  } else if (h.profile.resurrection === 'wholeSet') {
     if (checkGarbage(h, unreachable)) {
       L.merge(s, unreachable, old);
     }

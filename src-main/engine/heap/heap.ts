@@ -11,7 +11,7 @@ import type { EngineEvent, EventSink, TraceLevel } from '../../../shared/events'
 import { traceLevelRank } from '../../../shared/events';
 import {
   Kind, KIND_NAMES, type ObjId,
-  F_GC, F_TRACKED, F_FINALIZED, F_IMMORTAL, F_FROM_FREELIST, F_UNICODE_KEYS, F_SPLIT,
+  F_GC, F_TRACKED, F_FINALIZED, F_IMMORTAL, F_FROM_FREELIST, F_UNICODE_KEYS, F_SPLIT, F_HASDEL,
 } from './kinds';
 import { Store, FIRST_ID } from './store';
 import { FreeLists, type FreeListCounts } from './freelists';
@@ -65,6 +65,8 @@ export interface ClassInfo {
   isGc: boolean;
   /** Shared keys: attribute names in first-set order (3.11+ values are indexed by it). */
   shared: string[];
+  /** Instance layout cache for the current number of shared keys. */
+  layout: { sharedLen: number; bytes: number; valuesBytes: number; n: number; nrefs: number } | null;
   /** Class attribute names; values are the class object's references, same index. */
   attrNames: string[];
 }
@@ -110,12 +112,19 @@ export class Heap {
   private trashDepth = 0;
   private trashLater: ObjId[] = [];
 
+  /** count0 follows allocations (classic) or tracking (3.14.1-3.14.4). */
+  private readonly countAllocs: boolean;
+  private readonly countTracked: boolean;
+  /** Number of calls into Python code (finalizers, weakref callbacks): lets the collector skip re-checks. */
+  hostCalls = 0;
   /** Trace level rank (0 off .. 3 full) and sink. */
   tl = 0;
   private sink: EventSink | null = null;
 
   constructor(profileId: ProfileId = DEFAULT_PROFILE, allocator?: Allocator) {
     this.profile = getProfile(profileId);
+    this.countAllocs = this.profile.count0Rule === 'allocations';
+    this.countTracked = this.profile.count0Rule === 'tracked';
     this.s = new Store();
     this.alloc = allocator ?? new Pymalloc(profileId);
     this.freeLists = new FreeLists(this.profile);
@@ -229,7 +238,7 @@ export class Heap {
     else s.addr[id] = 0x1000 + id * 16; // statically allocated in the interpreter image
     if (this.profile.immortalRefcnt !== null) {
       s.flags[id] |= F_IMMORTAL;
-      s.rc[id] = this.profile.immortalRefcnt;
+      s.rc[id] = 1; // not maintained: refcount() reports the profile's immortal value
     } else {
       const base = this.profile.staticRefcntBase ?? 1000; // held by the runtime; never reaches 0
       s.rc[id] = base;
@@ -243,7 +252,7 @@ export class Heap {
     const s = this.s;
     const id = s.newId();
     s.kind[id] = kind;
-    s.payload[id] = payload;
+    if (payload !== undefined) s.payload[id] = payload;
     s.rc[id] = 1;
     if (fromFree !== 0) {
       s.addr[id] = fromFree;
@@ -267,7 +276,7 @@ export class Heap {
     } else {
       s.addr[id] = this.alloc.malloc(bytes, id);
       s.flags[id] = F_GC;
-      onGcAllocated(this);
+      if (this.countAllocs) onGcAllocated(this);
     }
     s.kind[id] = kind;
     s.rc[id] = 1;
@@ -282,7 +291,7 @@ export class Heap {
     s.flags[id] |= F_TRACKED;
     L.append(s, L.GEN0, id);
     if (this.tl >= 2) this.emit({ t: 'track', id });
-    onTracked(this, id);
+    if (this.countTracked) onTracked(this, id);
   }
 
   /** _PyObject_GC_UNTRACK: unlink from its generation list. */
@@ -292,7 +301,7 @@ export class Heap {
     s.flags[id] &= ~F_TRACKED;
     L.unlink(s, id);
     if (this.tl >= 2) this.emit({ t: 'untrack', id });
-    onUntracked(this);
+    if (this.countTracked) onUntracked(this);
   }
 
   isTracked(id: ObjId): boolean {
@@ -308,7 +317,7 @@ export class Heap {
     else if (freeList !== null) kept = this.freeLists.push(freeList, addr);
     if (!kept) {
       this.alloc.free(addr);
-      if (s.flags[id] & F_GC) onGcFreed(this, id);
+      if (this.countAllocs && s.flags[id] & F_GC) onGcFreed(this, id);
     }
     if (this.tl >= 2) this.emit({ t: 'free', id, addr, toFreeList: kept });
     s.releaseId(id);
@@ -407,13 +416,13 @@ export class Heap {
   private deallocInstance(id: ObjId): void {
     const s = this.s;
     const cls = s.aux[id];
-    const info = this.classes.get(cls)!;
-    if (info.hasDel && !(s.flags[id] & F_FINALIZED)) {
+    if ((s.flags[id] & (F_HASDEL | F_FINALIZED)) === F_HASDEL) {
       // PyObject_CallFinalizerFromDealloc: tracked again for the call, temporary reference 1.
       if (s.flags[id] & F_GC) this.track(id);
       s.rc[id] = 1;
       s.flags[id] |= F_FINALIZED;
       if (this.tl >= 2) this.emit({ t: 'finalize', id });
+      this.hostCalls++;
       this.host.finalize(id);
       if (--s.rc[id] > 0) return; // resurrected: stays alive (and tracked)
       this.untrack(id);
@@ -542,6 +551,7 @@ export class Heap {
       const wr = pending[i];
       const cb = pending[i + 1];
       if (this.tl >= 2) this.emit({ t: 'weakref-callback', wr });
+      this.hostCalls++;
       this.host.weakrefCallback(cb, wr);
       this.decref(cb);
       this.decref(wr);
@@ -602,7 +612,6 @@ export class Heap {
       id = this.newAtom(Kind.Str, sz.strRequest(this.profile, v), v);
       if (this.profile.immortalRefcnt !== null) {
         this.s.flags[id] |= F_IMMORTAL;
-        this.s.rc[id] = this.profile.immortalRefcnt;
       } else this.internal.set(id, 1);
       this.interned.set(v, id);
     }
@@ -1105,6 +1114,7 @@ export class Heap {
       isGc: hasDict || slots.length > 0,
       shared: [],
       attrNames: [],
+      layout: null,
     });
     this.track(id);
     for (const [k, v] of attrs) this.setAttr(id, k, v);
@@ -1147,16 +1157,18 @@ export class Heap {
   newInstance(cls: ObjId): ObjId {
     const s = this.s;
     const info = this.classInfo(cls);
-    const [bytes, valuesBytes, n] = this.instanceRequest(info);
-    let id: ObjId;
-    if (info.isGc) id = this.newGc(Kind.Instance, bytes);
-    else {
-      id = this.newAtom(Kind.Instance, bytes, undefined);
+    let lay = info.layout;
+    if (lay === null || lay.sharedLen !== info.shared.length) {
+      const [bytes, valuesBytes, n] = this.instanceRequest(info);
+      const dictSlot = info.hasDict && this.profile.instanceLayout === 'separateDict' ? 1 : 0;
+      const nrefs = info.slots.length + dictSlot + (this.profile.instanceLayout === 'separateDict' ? 0 : info.hasDict ? n : 0);
+      lay = info.layout = { sharedLen: info.shared.length, bytes, valuesBytes, n, nrefs };
     }
+    const { bytes, valuesBytes, n, nrefs } = lay;
+    const id = info.isGc ? this.newGc(Kind.Instance, bytes) : this.newAtom(Kind.Instance, bytes, undefined);
+    if (info.hasDel) s.flags[id] |= F_HASDEL;
     s.aux[id] = cls;
     this.incref(cls);
-    const dictSlot = info.hasDict && this.profile.instanceLayout === 'separateDict' ? 1 : 0;
-    const nrefs = info.slots.length + dictSlot + (this.profile.instanceLayout === 'separateDict' ? 0 : info.hasDict ? n : 0);
     if (nrefs > 0) s.reserveRefs(id, nrefs);
     s.refLen[id] = nrefs;
     s.aux2[id] = n;

@@ -1,6 +1,6 @@
 // The struct of arrays behind the heap: one slot per object id in each typed array, plus a pool of
 // reference slots (each object owns a run [refOff, refOff + refCap) of which refLen are in use; 0 = NULL).
-import type { ObjId } from './kinds';
+import { hasPayload, type ObjId } from './kinds';
 
 /** First object id; ids 1..FIRST_ID-1 are the sentinel heads of the collector's lists. */
 export const FIRST_ID = 16;
@@ -9,7 +9,7 @@ export class Store {
   capacity = 0;
   kind = new Uint8Array(0);
   flags = new Uint16Array(0);
-  rc = new Float64Array(0); // refcount (float64: 3.11's static base plus counts exceeds int32 safety margins)
+  rc = new Int32Array(0); // refcount (immortal objects: not maintained, see Heap.refcount)
   gcRefs = new Int32Array(0);
   next = new Int32Array(0); // generation list links (heads are ids < FIRST_ID)
   prev = new Int32Array(0);
@@ -48,7 +48,7 @@ export class Store {
     };
     this.kind = g(this.kind, Uint8Array);
     this.flags = g(this.flags, Uint16Array);
-    this.rc = g(this.rc, Float64Array);
+    this.rc = g(this.rc, Int32Array);
     this.gcRefs = g(this.gcRefs, Int32Array);
     this.next = g(this.next, Int32Array);
     this.prev = g(this.prev, Int32Array);
@@ -90,12 +90,12 @@ export class Store {
   }
 
   releaseId(id: ObjId): void {
+    if (hasPayload(this.kind[id])) this.payload[id] = undefined;
     this.kind[id] = 0;
     if (this.refCap[id] > 0) this.freeRun(this.refOff[id], this.refCap[id]);
     this.refOff[id] = 0;
     this.refLen[id] = 0;
     this.refCap[id] = 0;
-    if (this.payload[id] !== undefined) this.payload[id] = undefined;
     this.freeIds.push(id);
   }
 
