@@ -23,6 +23,7 @@ export function handleRoot(handle: string): string | null {
 
 /** Replaces string literals and comments by blanks, keeping line structure and brackets outside strings. */
 export function blankStringsAndComments(src: string): string {
+  if (!/["'#]/.test(src)) return src;
   let out = '';
   let i = 0;
   const n = src.length;
@@ -60,6 +61,7 @@ export function blankStringsAndComments(src: string): string {
 
 /** Joins lines continued inside brackets or by a backslash, then splits on newlines and semicolons. */
 function logicalLines(code: string): string[] {
+  if (!/[\n;\\]/.test(code)) return [code];
   let joined = '';
   let depth = 0;
   for (let i = 0; i < code.length; i++) {
@@ -76,11 +78,34 @@ function logicalLines(code: string): string[] {
   return joined.split(/[\n;]/);
 }
 
+/** True when the name starting at `at` follows a dot (an attribute, not a bound name). */
+function isAttribute(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i >= 0 && text[i] === '.';
+}
+
 function addNames(text: string, into: Set<string>, skipAttributes: boolean): void {
   for (const m of text.matchAll(NAME)) {
-    if (skipAttributes && m.index! > 0 && /\.\s*$/.test(text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
+    if (skipAttributes && isAttribute(text, m.index!)) continue;
     into.add(m[0]);
   }
+}
+
+const AS_TARGET = /\bas\s+(\([^()]{0,500}\)|\[[^[\]]{0,500}\]|[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)/gu;
+
+/** Names between each `for` and the next `in` (one pass: a slice never holds another `for`). */
+function addForTargets(line: string, into: Set<string>): void {
+  const fors = [...line.matchAll(/\bfor\b/g)].map((m) => m.index!);
+  const ins = [...line.matchAll(/\bin\b/g)].map((m) => m.index!);
+  let k = 0;
+  fors.forEach((at, j) => {
+    const start = at + 3;
+    while (k < ins.length && ins[k]! < start) k++;
+    const end = ins[k];
+    const nextFor = fors[j + 1];
+    if (end !== undefined && (nextFor === undefined || end < nextFor)) addNames(line.slice(start, end), into, true);
+  });
 }
 
 /** Offset just after the last assignment operator in a line, or -1 (`==`, `<=`, `>=`, `!=` are not). */
@@ -105,13 +130,19 @@ export function scanBoundNames(statements: Iterable<string>): BoundNames {
     for (const line of logicalLines(code)) {
       const eq = lastAssignment(line);
       if (eq >= 0) addNames(line.slice(0, eq), names, true);
-      for (const m of line.matchAll(/\b(?:def|class)\s+([^\s(:]+)/gu)) addNames(m[1]!, names, false);
-      for (const m of line.matchAll(/\bas\s+(\(?[^:=)]*\)?)/gu)) addNames(m[1]!, names, false);
-      for (const m of line.matchAll(/\bfor\s+(.+?)\s+in\b/gu)) addNames(m[1]!, names, true);
-      const imp = /^\s*import\s+(.+)$/u.exec(line);
-      if (imp) for (const part of imp[1]!.split(',')) addNames(part.split('.')[0]!, names, false);
-      const from = /^\s*from\s+\S+\s+import\s+(.+)$/u.exec(line);
-      if (from) addNames(from[1]!, names, false);
+      // The keyword tests are cheap filters: most statements contain none of these words. Every pattern
+      // is linear in the line, so a hostile million-character statement cannot stall loading.
+      if (line.includes('def') || line.includes('class')) {
+        for (const m of line.matchAll(/\b(?:def|class)\s+([^\s(:]+)/gu)) addNames(m[1]!, names, false);
+      }
+      if (line.includes('as')) for (const m of line.matchAll(AS_TARGET)) addNames(m[1]!, names, false);
+      if (line.includes('for')) addForTargets(line, names);
+      if (line.includes('import')) {
+        const imp = /^\s*import\s+(.+)$/u.exec(line);
+        if (imp) for (const part of imp[1]!.split(',')) addNames(part.split('.')[0]!, names, false);
+        const from = /^\s*from\s+\S+\s+import\s+(.+)$/u.exec(line);
+        if (from) addNames(from[1]!, names, false);
+      }
     }
   }
   return { names, dynamic };

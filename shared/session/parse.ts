@@ -59,6 +59,8 @@ const fail = (message: string, path = '$', extra: Partial<SessionError> = {}): P
   error: { message, path, ...extra },
 });
 
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function decode(input: string | Uint8Array | ArrayBuffer, o: ParseOptions): string | ParseResult {
   if (typeof input === 'string') return input;
   let bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
@@ -79,7 +81,7 @@ function decode(input: string | Uint8Array | ArrayBuffer, o: ParseOptions): stri
     }
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     return fail(`the file is not a text file: the bytes are not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})`);
   }
@@ -127,7 +129,7 @@ export function parseSession(input: string | Uint8Array | ArrayBuffer, options: 
     return fail(`the session text is ${megabytes(decoded.length)}; GC Lab opens sessions up to ${megabytes(maxText)}`);
   }
   const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
-  if (text.trim() === '') return fail('the file is empty');
+  if (!/\S/.test(text)) return fail('the file is empty');
 
   const syntax = checkJsonText(text, options.maxDepth ?? MAX_DEPTH);
   if (syntax) {

@@ -61,4 +61,11 @@ describe('the conservative scan of names a program binds', () => {
     expect(handleRoot("node.children[0]['k']")).toBe('node');
     expect(handleRoot('[0]')).toBe(null);
   });
+
+  it('scans a hostile million-character statement in linear time', () => {
+    const hostile = 'for as x '.repeat(111_000);
+    const t0 = performance.now();
+    scanBoundNames([hostile, `${'a, '.repeat(300_000)}b = 1`]);
+    expect(performance.now() - t0).toBeLessThan(2_000); // quadratic would take minutes
+  });
 });
