@@ -34,4 +34,6 @@ export interface WorkbenchApi {
   memoryMap(): Promise<MemoryMapView | null>;
   samples(): Promise<HeapSample[]>;
   collections(): Promise<CollectionRecord[]>;
+  /** Called when the heap changed behind the workbench's back (menu undo, another view); returns unsubscribe. */
+  subscribe?(onChange: () => void): () => void;
 }
