@@ -2,7 +2,17 @@
 // Both transports (Electron IPC, the browser host's WebSocket) carry exactly these calls and events.
 // To add a method: add it to LabApi, to LAB_METHODS, and its argument schema to LAB_ARGS in shared/rpc.ts
 // (the compiler checks that the three agree).
-import type { GcView, HeapSnapshot, SnapshotRequest } from './snapshot';
+import type { EngineEvent } from './events';
+import type {
+  CollectionRecord,
+  GcView,
+  HeapSample,
+  HeapSnapshot,
+  MemoryMapView,
+  SnapshotRequest,
+  TablePage,
+  TableQuery,
+} from './snapshot';
 
 export type HostKind = 'electron' | 'web';
 
@@ -43,10 +53,25 @@ export interface LabApi {
   newSession(): Promise<LabStatus>;
   undo(): Promise<LabStatus>;
   redo(): Promise<LabStatus>;
+  /** Runs `gc.collect(generation)` as one gesture with the engine's 'full' trace; returns the trace. */
+  collectTraced(generation: 0 | 1 | 2): Promise<{ result: ExecResult; events: EngineEvent[] }>;
+  /** The objects table over the whole heap: searched, sorted, paged. */
+  table(query: TableQuery): Promise<TablePage>;
+  /** pymalloc's arenas, pools and block owners, and the sys._debugmallocstats() text (null without pymalloc). */
+  memoryMap(): Promise<MemoryMapView | null>;
+  /** A sample per operation for the chart. */
+  samples(): Promise<HeapSample[]>;
+  /** Every collection so far. */
+  collections(): Promise<CollectionRecord[]>;
+  /** The program so far, one gesture per line. */
+  program(): Promise<string>;
 }
 
 export type LabMethod = keyof LabApi;
-export const LAB_METHODS = ['info', 'status', 'exec', 'snapshot', 'setProfile', 'newSession', 'undo', 'redo'] as const;
+export const LAB_METHODS = [
+  'info', 'status', 'exec', 'snapshot', 'setProfile', 'newSession', 'undo', 'redo',
+  'collectTraced', 'table', 'memoryMap', 'samples', 'collections', 'program',
+] as const;
 // Compile-time check that LAB_METHODS lists exactly the methods of LabApi.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 export const LAB_METHODS_MATCH: Exact<(typeof LAB_METHODS)[number], LabMethod> = true;
@@ -63,7 +88,7 @@ export type CommandId = (typeof COMMAND_IDS)[number];
  * `command` is a native menu item (Electron only); `open` is a .gclab file given on the command line or by the OS.
  */
 export interface LabEvents {
-  changed: { reason: 'exec' | 'undo' | 'redo' | 'profile' | 'new'; status: LabStatus };
+  changed: { reason: 'exec' | 'collect' | 'undo' | 'redo' | 'profile' | 'new'; status: LabStatus };
   command: { id: CommandId };
   open: { path: string };
 }

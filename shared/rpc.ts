@@ -15,12 +15,27 @@ const snapshotRequest = z
 /** Python source is text; the limit keeps a hostile page from making the worker parse gigabytes. */
 const source = z.string().max(1_000_000);
 const profileId = z.string().min(1).max(16);
+const tableQuery = z
+  .object({
+    search: z.string().max(200).optional(),
+    sortBy: z.enum(['id', 'kind', 'names', 'refcount', 'gen', 'size']).optional(),
+    descending: z.boolean().optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(0).max(10_000).optional(),
+  })
+  .strict();
 
 export const LAB_ARGS = {
   info: z.tuple([]),
   status: z.tuple([]),
   exec: z.tuple([source]),
+  collectTraced: z.tuple([z.union([z.literal(0), z.literal(1), z.literal(2)])]),
   snapshot: z.tuple([snapshotRequest]),
+  table: z.tuple([tableQuery]),
+  memoryMap: z.tuple([]),
+  samples: z.tuple([]),
+  collections: z.tuple([]),
+  program: z.tuple([]),
   setProfile: z.tuple([profileId]),
   newSession: z.tuple([]),
   undo: z.tuple([]),

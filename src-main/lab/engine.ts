@@ -1,7 +1,8 @@
-// Wires the lab service to the real engine: the Python session and the heap view builder.
+// Wires the lab service to the real engine: the Python session and the heap views.
 import type { HostKind, LabEvents } from '../../shared/api';
-import { createPythonSession } from '../engine/python/session';
+import { createPythonSession, type PythonSession } from '../engine/python/session';
 import { LabService } from './service';
+import { buildSnapshot, createHeapViews, gcView } from './snapshot';
 
 export interface CreateOptions {
   host: HostKind;
@@ -9,8 +10,12 @@ export interface CreateOptions {
   emit<E extends keyof LabEvents>(event: E, payload: LabEvents[E]): void;
 }
 
-export function createLabService(options: CreateOptions) {
-  // The heap view (src-main/lab/snapshot.ts) is added here when it lands; until then snapshot() answers
-  // NotAvailable and the status bar shows no gc counts.
-  return new LabService({ ...options, createSession: (profile) => createPythonSession(profile) });
+export function createLabService(options: CreateOptions): LabService<PythonSession> {
+  return new LabService<PythonSession>({
+    ...options,
+    createSession: (profile) => createPythonSession(profile),
+    snapshot: (session, request) => buildSnapshot(session.heap, request),
+    gc: (session) => gcView(session.heap),
+    views: createHeapViews<PythonSession>(),
+  });
 }

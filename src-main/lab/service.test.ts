@@ -1,70 +1,58 @@
-// The service's history logic, with a recording session in place of the Python engine.
+// The lab service on the real engine: gestures, undo by replay, profiles, events.
 import { describe, expect, it } from 'vitest';
 import type { LabEvents } from '../../shared/api';
-import type { ProfileId } from '../engine/profiles/types';
-import { LabService, type PythonSessionLike } from './service';
-
-class RecordingSession implements PythonSessionLike {
-  ran: string[] = [];
-  constructor(readonly profile: ProfileId) {}
-  exec(source: string) {
-    this.ran.push(source);
-    return source.startsWith('raise')
-      ? { stdout: '', stderr: 'Traceback...\n', ok: false, error: { type: 'ValueError', message: 'no' } }
-      : { stdout: `ran ${source}\n`, stderr: '', ok: true };
-  }
-}
+import { createLabService } from './engine';
 
 function lab() {
-  const sessions: RecordingSession[] = [];
   const events: LabEvents['changed'][] = [];
-  const service = new LabService({
+  const service = createLabService({
     host: 'web',
     appVersion: '0.0.0',
-    createSession: (p) => {
-      const s = new RecordingSession(p);
-      sessions.push(s);
-      return s;
-    },
-    emit: (event, payload) => event === 'changed' && events.push(payload as LabEvents['changed']),
+    emit: (event, payload) => void (event === 'changed' && events.push(payload as LabEvents['changed'])),
   });
-  return { service, sessions, events, current: () => sessions[sessions.length - 1] };
+  return { service, events };
 }
 
 describe('the lab service', () => {
-  it('runs a statement in the current session and returns its output', async () => {
+  it('runs a statement and returns what CPython prints', async () => {
     const { service } = lab();
-    expect(await service.exec('a = []')).toEqual({ stdout: 'ran a = []\n', stderr: '', ok: true });
+    expect(await service.exec('a = [1, 2]\nprint(len(a), a)')).toEqual({ stdout: '2 [1, 2]\n', stderr: expect.any(String), ok: true });
   });
 
   it('reports a Python exception as {name, message}', async () => {
     const { service } = lab();
-    expect((await service.exec('raise ValueError("no")')).error).toEqual({ name: 'ValueError', message: 'no' });
+    expect((await service.exec('print(y)')).error).toEqual({ name: 'NameError', message: "name 'y' is not defined" });
   });
 
-  it('undo replays the program without the last gesture in a fresh session', async () => {
-    const { service, current } = lab();
+  it('undo takes back the last gesture: its name is gone, the earlier ones stay', async () => {
+    const { service } = lab();
     await service.exec('a = []');
     await service.exec('b = [a]');
     await service.undo();
-    expect(current().ran).toEqual(['a = []']);
+    expect((await service.exec('print(a)')).stdout).toBe('[]\n');
+    expect((await service.exec('print(b)')).error?.name).toBe('NameError');
   });
 
-  it('redo runs the undone gesture again in the same session', async () => {
-    const { service, current } = lab();
-    await service.exec('a = []');
-    await service.exec('b = [a]');
+  it('redo runs the undone gesture again', async () => {
+    const { service } = lab();
+    await service.exec('b = 41 + 1');
     await service.undo();
-    const before = current();
     await service.redo();
-    expect([current() === before, before.ran]).toEqual([true, ['a = []', 'b = [a]']]);
+    expect((await service.exec('print(b)')).stdout).toBe('42\n');
   });
 
-  it('switching the profile replays the program under the new version', async () => {
-    const { service, current } = lab();
+  it('the program is every gesture in order', async () => {
+    const { service } = lab();
     await service.exec('a = []');
-    const status = await service.setProfile('3.8');
-    expect([status.profile, current().profile, current().ran]).toEqual(['3.8', '3.8', ['a = []']]);
+    await service.exec('a.append(a)');
+    expect(await service.program()).toBe('a = []\na.append(a)');
+  });
+
+  it('switching the profile replays the program under the new version (3.12 thresholds are 700, 10, 10)', async () => {
+    const { service } = lab();
+    await service.exec('x = [1]');
+    await service.setProfile('3.12');
+    expect((await service.exec('import gc\nprint(gc.get_threshold(), x)')).stdout).toBe('(700, 10, 10) [1]\n');
   });
 
   it('refuses an unknown profile and keeps the current one', async () => {
@@ -79,5 +67,11 @@ describe('the lab service', () => {
     await service.undo();
     await service.newSession();
     expect(events.map((e) => [e.reason, e.status.statements])).toEqual([['exec', 1], ['undo', 0], ['new', 0]]);
+  });
+
+  it('undo with nothing to undo changes nothing and announces nothing', async () => {
+    const { service, events } = lab();
+    const status = await service.undo();
+    expect([status.statements, status.canUndo, events.length]).toEqual([0, false, 0]);
   });
 });

@@ -2,9 +2,20 @@
 // It runs inside the worker (src-main/worker) in both hosts; it knows nothing about transports.
 import type { ExecResult, HostKind, LabApi, LabEvents, LabInfo, LabStatus } from '../../shared/api';
 import { LabError } from '../../shared/api';
-import type { HeapSnapshot, SnapshotRequest } from '../../shared/snapshot';
+import type { EngineEvent } from '../../shared/events';
+import type {
+  CollectionRecord,
+  GcView,
+  HeapSample,
+  HeapSnapshot,
+  MemoryMapView,
+  SnapshotRequest,
+  TablePage,
+  TableQuery,
+} from '../../shared/snapshot';
 import { DEFAULT_PROFILE, PROFILE_IDS, type ProfileId } from '../engine/profiles/types';
 import { ProgramHistory } from './history';
+import type { HeapViews } from './snapshot';
 
 /** What the service needs of a Python session (src-main/engine/python/session.ts). */
 export interface PythonSessionLike {
@@ -15,8 +26,12 @@ export interface LabServiceDeps<S extends PythonSessionLike> {
   host: HostKind;
   appVersion: string;
   createSession(profile: ProfileId): S;
-  /** Builds the renderer's view of the heap (src-main/lab/snapshot.ts); absent until the heap is wired. */
-  snapshot?: (session: S, request: SnapshotRequest) => HeapSnapshot;
+  /** The renderer's view of the heap (src-main/lab/snapshot.ts buildSnapshot). */
+  snapshot(session: S, request: SnapshotRequest): HeapSnapshot;
+  /** gc.get_count() and friends, read without running Python (src-main/lab/snapshot.ts gcView). */
+  gc(session: S): GcView;
+  /** Per-session trackers: samples, collection log, table, memory map, traced runs. */
+  views: HeapViews<S>;
   emit<E extends keyof LabEvents>(event: E, payload: LabEvents[E]): void;
   profile?: ProfileId;
 }
@@ -27,12 +42,12 @@ function isProfileId(id: string): id is ProfileId {
 
 export class LabService<S extends PythonSessionLike> implements LabApi {
   private profile: ProfileId;
-  private session: S;
+  private session!: S;
   private readonly history = new ProgramHistory();
 
   constructor(private readonly deps: LabServiceDeps<S>) {
     this.profile = deps.profile ?? DEFAULT_PROFILE;
-    this.session = deps.createSession(this.profile);
+    this.fresh();
   }
 
   async info(): Promise<LabInfo> {
@@ -40,10 +55,9 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
   }
 
   async status(): Promise<LabStatus> {
-    const view = this.deps.snapshot?.(this.session, { maxObjects: 0 });
     return {
       profile: this.profile,
-      gc: view?.gc ?? null,
+      gc: this.deps.gc(this.session),
       canUndo: this.history.canUndo,
       canRedo: this.history.canRedo,
       statements: this.history.program.length,
@@ -59,9 +73,38 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     return result;
   }
 
+  async collectTraced(generation: 0 | 1 | 2): Promise<{ result: ExecResult; events: EngineEvent[] }> {
+    const source = `gc.collect(${generation})`;
+    const { value, events } = this.deps.views.traced(this.session, () => this.run(source));
+    this.history.record(source);
+    await this.changed('collect');
+    return { result: value, events };
+  }
+
   async snapshot(request: SnapshotRequest): Promise<HeapSnapshot> {
-    if (!this.deps.snapshot) throw new LabError({ name: 'NotAvailable', message: 'the heap view is not available in this build yet' });
     return this.deps.snapshot(this.session, request);
+  }
+
+  async table(query: TableQuery): Promise<TablePage> {
+    return this.deps.views.table(this.session, query);
+  }
+
+  async memoryMap(): Promise<MemoryMapView | null> {
+    const map = this.deps.views.memoryMap(this.session);
+    // JSON (the browser host's socket) would turn a typed array into an object.
+    return map && { ...map, owners: Array.from(map.owners) };
+  }
+
+  async samples(): Promise<HeapSample[]> {
+    return this.deps.views.samples();
+  }
+
+  async collections(): Promise<CollectionRecord[]> {
+    return this.deps.views.collections();
+  }
+
+  async program(): Promise<string> {
+    return this.history.program.join('\n');
   }
 
   async setProfile(id: string): Promise<LabStatus> {
@@ -76,10 +119,11 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
 
   async newSession(): Promise<LabStatus> {
     this.history.clear();
-    this.session = this.deps.createSession(this.profile);
+    this.fresh();
     return this.changed('new');
   }
 
+  /** Nothing to undo leaves everything as it is (no event); status.statements tells the caller. */
   async undo(): Promise<LabStatus> {
     if (this.history.undo() === undefined) return this.status();
     this.replay();
@@ -93,22 +137,26 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     return this.changed('redo');
   }
 
-  /** The program so far, one gesture per entry (for export and session files). */
-  program(): readonly string[] {
-    return this.history.program;
-  }
-
   private run(source: string): ExecResult {
     const r = this.session.exec(source);
+    this.deps.views.afterOperation(this.session);
     const out: ExecResult = { stdout: r.stdout, stderr: r.stderr, ok: r.ok };
     if (!r.ok && r.error) out.error = { name: r.error.type, message: r.error.message };
     return out;
   }
 
-  /** A fresh session that has run the whole program; output is dropped, as it was shown when it first ran. */
-  private replay(): void {
+  private fresh(): void {
     this.session = this.deps.createSession(this.profile);
-    for (const source of this.history.program) this.session.exec(source);
+    this.deps.views.attach(this.session);
+  }
+
+  /**
+   * Undo and profile changes rebuild the heap by running the program again in a fresh session: simple and
+   * always correct because the engine is deterministic. Output is dropped (it was shown when it first ran).
+   */
+  private replay(): void {
+    this.fresh();
+    for (const source of this.history.program) this.run(source);
   }
 
   private async changed(reason: LabEvents['changed']['reason']): Promise<LabStatus> {
