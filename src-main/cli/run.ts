@@ -2,7 +2,7 @@
 // the final gc counts and the allocator's statistics.
 import type { ProfileId } from '../engine/profiles/types';
 import type { EngineEvent } from '../../shared/events';
-import { createPythonSession, type ExecResult } from '../engine/python/session';
+import { createPythonSession, finishProgram, type ExecResult } from '../engine/python/session';
 import { mallocStats } from '../engine/alloc/stats';
 
 export interface Collection {
@@ -41,7 +41,7 @@ export function runWithSummary(source: string, opts: { python: ProfileId; filena
     if (e.t === 'gc-start') pending = [...e.counts];
     else if (e.t === 'gc-done') collections.push({ generation: e.generation, collected: e.collected, uncollectable: e.uncollectable, countsBefore: pending });
   });
-  const result = session.exec(source, { filename: opts.filename });
+  const result = finishProgram(session, session.exec(source, { filename: opts.filename }));
   heap.setTrace('off', null);
   const st = mallocStats(session.interpreter.port.pymalloc);
   const blocks: Record<number, number> = {};

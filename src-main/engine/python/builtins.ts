@@ -155,7 +155,7 @@ export function installBuiltins(rt: Runtime): void {
     if (args.length > 1) throw rt.error('TypeError', `list expected at most 1 argument, got ${args.length}`);
     if (!args.length) return h.newList([]);
     const items = iterToArray(rt, args[0]!);
-    const l = h.newList(items);
+    const l = rt.newListSized(items, rt.ip.listFromSized);
     items.forEach((x) => h.decref(x));
     return l;
   });
@@ -320,7 +320,7 @@ export function installBuiltins(rt: Runtime): void {
     if (args.length !== 1) throw rt.error('TypeError', `sorted expected 1 argument, got ${args.length}`);
     const items = iterToArray(rt, args[0]!);
     try {
-      return h.newList(sortedItems(rt, items, kw));
+      return rt.newListSized(sortedItems(rt, items, kw), rt.ip.listFromSized);
     } finally { items.forEach((x) => h.decref(x)); }
   });
   def('abs', (args) => {

@@ -328,7 +328,43 @@ export class Compiler {
         return orelse();
       };
     }
-    const iter = this.expr(s.iter, sc);
+    // for k in d.keys() / d.values() / d.items(): iterate the dict itself, as the view's iterator does.
+    if (it.k === 'call' && it.func.k === 'attr' && ['keys', 'values', 'items'].includes(it.func.attr) && it.args.length === 0 && it.keywords.length === 0) {
+      const obj = this.expr(it.func.value, sc);
+      const which = it.func.attr as 'keys' | 'values' | 'items';
+      const fallback = this.expr(it, sc);
+      return () => {
+        const d = obj();
+        if (h.kind(d) !== 'dict') {
+          h.decref(d);
+          const seq = fallback();
+          h.pushTemp(seq);
+          let sig = NORMAL;
+          try { forEach(rt, seq, (item) => { sig = runBody(item); return sig === NORMAL; }); } finally { h.decref(h.popTemp()); }
+          return sig === RETURN ? RETURN : sig === BREAK ? NORMAL : orelse();
+        }
+        h.pushTemp(d);
+        let sig = NORMAL;
+        try {
+          const n0 = h.dictLen(d);
+          for (const [k, v] of h.dictEntries(d)) {
+            if (h.dictLen(d) !== n0) throw rt.error('RuntimeError', 'dictionary changed size during iteration');
+            let item: ObjId;
+            if (which === 'keys') { h.incref(k); item = k; }
+            else if (which === 'values') { h.incref(v); item = v; }
+            else item = h.newTuple([k, v]);
+            sig = runBody(item);
+            if (sig !== NORMAL) break;
+          }
+        } finally {
+          h.decref(h.popTemp());
+        }
+        return sig === RETURN ? RETURN : sig === BREAK ? NORMAL : orelse();
+      };
+    }
+    // `for x in [1, 2, 3]`: the compiler turns a constant list into a tuple constant.
+    const iterExpr: Expr = it.k === 'list' && it.elts.every((x) => x.k === 'const') ? { ...it, k: 'tuple' } : it;
+    const iter = this.expr(iterExpr, sc);
     const pos = s.iter;
     return () => {
       const seq = iter();
@@ -466,7 +502,10 @@ export class Compiler {
       }
       return rt.none();
     } catch (e) {
-      if (e instanceof PyExc) e.tb.push({ filename: frame.filename, line: frame.line, name: frame.name, pos: frame.cur, anchor: frame.anchor });
+      if (e instanceof PyExc) {
+        e.tb.push({ filename: frame.filename, line: frame.line, name: frame.name, pos: frame.cur, anchor: frame.anchor });
+        rt.holdFrame(e.exc, h.frameLocals());
+      }
       throw e;
     } finally {
       rt.frames.pop();
@@ -930,10 +969,12 @@ export class Compiler {
           vals.forEach((v) => h.decref(v));
           return () => { h.incref(t); return t; };
         }
+        const listMode = kind === 'list' && elts.length >= 3 && e.elts.every((x) => x.k === 'const') ? rt.ip.constListDisplay : 'exact';
+        const sized = listMode === 'build' ? 'exact' : listMode;
         return () => {
           const vals = this.evalAll(elts);
           try {
-            if (kind === 'list') return h.newList(vals);
+            if (kind === 'list') return rt.newListSized(vals, sized);
             if (kind === 'tuple') return h.newTuple(vals);
             const s = h.newSet();
             for (const v of vals) h.setAdd(s, v);

@@ -138,6 +138,8 @@ export class HeapAdapter implements HeapPort {
     return fn;
   }
   newClass(name: string, bases: readonly ObjId[], attrs: readonly [string, ObjId][], slots: readonly string[] | null, hasDel: boolean): ObjId {
+    // type_new sorts the slot names (members are created in sorted order).
+    if (slots !== null) slots = [...slots].sort();
     const opts = slots === null
       ? { hasDel }
       : {
@@ -317,6 +319,10 @@ export class HeapAdapter implements HeapPort {
   }
   getLocal(i: number): ObjId {
     return this.heap.getLocal(i);
+  }
+  frameLocals(): ObjId[] {
+    const f = this.heap.frames[this.heap.frames.length - 1]!;
+    return f.locals.filter((v) => v !== 0);
   }
   setLocal(i: number, v: ObjId): void {
     this.heap.setLocal(i, v);

@@ -126,6 +126,8 @@ export interface HeapPort {
   // ---- roots: frames and the value stack ----
   pushFrame(fn: ObjId, nlocals: number): void;
   getLocal(i: number): ObjId;
+  /** Non-empty locals of the innermost frame (borrowed). */
+  frameLocals(): ObjId[];
   /** Borrowed value of a str-keyed dict entry without creating a str (globals lookups), or 0. */
   dictGetStr(d: ObjId, key: string): ObjId;
   popFrame(): void;

@@ -13,6 +13,11 @@ export interface InterpProfile {
   suggestions: boolean;
   /** TypeError about arguments names the qualified name (3.10+: "C.m() takes ..."). */
   qualnameInArgErrors: boolean;
+  /** A list display of 3+ constants: BUILD_LIST (3.8), or BUILD_LIST 0 + LIST_EXTEND of a constant tuple
+   * (3.9: list_resize over-allocation; 3.10+: preallocated to an even size). */
+  constListDisplay: 'build' | 'extendResize' | 'extendEven';
+  /** list(iterable of known length): exact (3.8, 3.9) or rounded up to even (3.10+, list_preallocate_exact). */
+  listFromSized: 'exact' | 'even';
   /** 3.12+: NameError for an unimported stdlib module adds "Did you forget to import 'gc'?". */
   forgotImport: boolean;
   /** sys.getrefcount sees borrowed loads (3.14): loading a local does not incref. */
@@ -21,16 +26,16 @@ export interface InterpProfile {
 
 const old: InterpProfile = {
   argsStayOnCallerStack: true, unboundLocal: 'referenced', carets: 'none', suggestions: false,
-  qualnameInArgErrors: false, borrowedLoads: false, forgotImport: false,
+  qualnameInArgErrors: false, borrowedLoads: false, forgotImport: false, constListDisplay: 'build', listFromSized: 'exact',
 };
 
 export const INTERP_PROFILES: Record<ProfileId, InterpProfile> = {
   '3.8': old,
-  '3.9': old,
-  '3.10': { ...old, suggestions: true, qualnameInArgErrors: true },
-  '3.11': { ...old, argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true },
-  '3.12': { ...old, argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
-  '3.13': { ...old, argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
-  '3.14.2': { ...old, argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
-  '3.14': { ...old, argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
+  '3.9': { ...old, constListDisplay: 'extendResize' },
+  '3.10': { ...old, constListDisplay: 'extendEven', listFromSized: 'even', suggestions: true, qualnameInArgErrors: true },
+  '3.11': { ...old, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true },
+  '3.12': { ...old, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
+  '3.13': { ...old, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
+  '3.14.2': { ...old, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
+  '3.14': { ...old, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
 };

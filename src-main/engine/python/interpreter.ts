@@ -162,6 +162,33 @@ export class Interpreter {
     }
   }
 
+  /**
+   * Interpreter exit: __main__'s names are set to None (first those with one leading underscore, then the
+   * rest, in dict order, as _PyModule_ClearDict does), then a last collection runs without gc.callbacks.
+   */
+  shutdown(): string {
+    const rt = this.rt;
+    const h = this.port;
+    rt.out = '';
+    rt.err = '';
+    try {
+      const names = h.dictEntries(rt.globals).map(([k]) => k).filter((k) => h.kind(k) === 'str');
+      const single = names.filter((k) => { const s = h.strValue(k); return s.startsWith('_') && !s.startsWith('__'); });
+      const rest = names.filter((k) => !single.includes(k) && h.strValue(k) !== '__builtins__');
+      for (const k of [...single, ...rest]) {
+        h.incref(k);
+        h.dictSet(rt.globals, k, h.None);
+        h.decref(k);
+      }
+      if (rt.gcCallbacksList) h.listClear(rt.gcCallbacksList);
+      h.gcCollect(2);
+    } catch (e) {
+      if (!(e instanceof PyExc)) throw e;
+      h.decref(e.exc);
+    }
+    return rt.out;
+  }
+
   /** After an uncaught error: drop the frames and temporaries the interrupted code left behind. */
   private resetFrames(): void {
     const rt = this.rt;

@@ -134,6 +134,8 @@ const TUPLE: Record<string, Method> = {
 };
 
 function view(rt: Runtime, self: ObjId, which: 'keys' | 'values' | 'items'): ObjId {
+  // A view keeps its dict alive; views are interpreter-owned statics, so this reference is never released.
+  rt.heap.incref(self);
   return rt.static(`dict_${which}`, { t: 'view', which, dict: self });
 }
 

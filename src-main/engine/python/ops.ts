@@ -229,6 +229,11 @@ export function eq(rt: Runtime, a: ObjId, b: ObjId): boolean {
       return h.setItems(a).every((x) => h.setHas(b, x));
     }
     case 'instance': return instanceEq(rt, a, b);
+    case 'method': {
+      const [fa, sa] = h.methodParts(a);
+      const [fb, sb] = h.methodParts(b);
+      return fa === fb && sa === sb;
+    }
     case 'builtin': {
       const da = rt.sdata(a);
       const db = rt.sdata(b);

@@ -112,6 +112,22 @@ export class Runtime {
     throw new LimitExceeded(`GC Lab stopped the program: more than ${this.maxOutput} characters of output (output limit)`);
   }
 
+  /** A new list of `items` (increfed) sized the way the version sizes it for `mode`. */
+  newListSized(items: readonly ObjId[], mode: 'exact' | 'even' | 'extendResize' | 'extendEven'): ObjId {
+    const h = this.heap;
+    if (mode === 'exact' || items.length === 0) return h.newList(items);
+    if (mode === 'extendResize') {
+      const l = h.newList([]);
+      h.listSetSlice(l, 0, 0, items);
+      return l;
+    }
+    if (items.length % 2 === 0) return h.newList(items);
+    // list_preallocate_exact rounds the array up to an even number of slots.
+    const l = h.newList([...items, h.None]);
+    h.decref(h.listPop(l, items.length));
+    return l;
+  }
+
   /** The class of object(): a non-GC instance with no attributes. */
   objectClass(): ObjId {
     if (!this.objectCls) this.objectCls = this.heap.newClass('object', [], [], [], false);
@@ -180,16 +196,49 @@ export class Runtime {
 
   /** Builds an exception instance of a builtin class with one str argument, ready to throw. */
   error(clsName: string, message?: string): PyExc {
-    const cls = this.excClass(clsName);
     const argItems = message === undefined ? [] : [this.str(message)];
-    const args = this.heap.newTuple(argItems);
+    const e = this.newException(this.excClass(clsName), argItems);
     for (const a of argItems) this.heap.decref(a);
-    return new PyExc(this, this.static(clsName, { t: 'exc', cls, args }));
+    return new PyExc(this, e);
   }
+  /** An exception whose single argument is `arg` (a NEW reference, consumed). */
   errorWithArg(clsName: string, arg: ObjId): PyExc {
-    const cls = this.excClass(clsName);
-    const args = this.heap.newTuple([arg]);
-    return new PyExc(this, this.static(clsName, { t: 'exc', cls, args }));
+    const e = this.newException(this.excClass(clsName), [arg]);
+    this.heap.decref(arg);
+    return new PyExc(this, e);
+  }
+
+  /**
+   * An instance of a builtin exception class: a heap object (so that it dies by refcount like CPython's,
+   * releasing its args and the frames its traceback keeps alive), of a hidden heap class standing for the
+   * builtin type, with slots __traceback__ and args.
+   */
+  newException(staticCls: ObjId, args: ObjId[]): ObjId {
+    const h = this.heap;
+    let cls = this.excHeapClasses.get(staticCls);
+    if (cls === undefined) {
+      cls = h.newClass(this.className(staticCls), [staticCls], [], ['__traceback__', 'args'], false);
+      this.excHeapClasses.set(staticCls, cls);
+      this.excStaticOf.set(cls, staticCls);
+    }
+    const inst = h.newInstance(cls);
+    const t = h.newTuple(args);
+    h.instanceSet(inst, 'args', t);
+    h.decref(t);
+    return inst;
+  }
+  private excHeapClasses = new Map<ObjId, ObjId>();
+  private excStaticOf = new Map<ObjId, ObjId>();
+
+  /** The traceback keeps the frame (and so its locals) alive while the exception lives. */
+  holdFrame(exc: ObjId, locals: ObjId[]): void {
+    const h = this.heap;
+    if (h.kind(exc) !== 'instance') return;
+    const prev = h.instanceGet(exc, '__traceback__');
+    const items = prev ? [...locals, prev] : locals;
+    const t = h.newTuple(items);
+    h.instanceSet(exc, '__traceback__', t);
+    h.decref(t);
   }
 
   isExcClass(c: ObjId): boolean {
@@ -224,6 +273,11 @@ export class Runtime {
     }
     return this.typeOf(e);
   }
+
+  /** A builtin exception's hidden heap class maps back to the builtin class (type(e) is ValueError). */
+  publicClass(c: ObjId): ObjId {
+    return this.excStaticOf.get(c) ?? c;
+  }
   excArgs(e: ObjId): ObjId {
     if (this.heap.kind(e) === 'builtin') {
       const d = this.sdata(e);
@@ -253,7 +307,7 @@ export class Runtime {
     switch (k) {
       case 'instance': {
         const c = this.heap.classOf(v);
-        return this.isObjectClass(c) ? this.types.get('object')! : c;
+        return this.isObjectClass(c) ? this.types.get('object')! : this.publicClass(c);
       }
       case 'builtin': {
         const d = this.sdata(v);
@@ -525,8 +579,7 @@ export class Runtime {
         }
         if (d.t === 'exccls') {
           if (kw && kw.size) throw this.error('TypeError', `${d.name}() takes no keyword arguments`);
-          const t = h.newTuple(args);
-          return this.static(d.name, { t: 'exc', cls: f, args: t });
+          return this.newException(f, args);
         }
         break;
       }

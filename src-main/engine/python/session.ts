@@ -76,5 +76,13 @@ export function createPythonSession(profile: ProfileId = DEFAULT_PROFILE): Pytho
 
 /** What `gclab run FILE.py` does: a fresh session, one program, CPython's stdout/stderr/exit code. */
 export function runProgram(source: string, opts: { python?: ProfileId; filename?: string; maxSteps?: number } = {}): ExecResult {
-  return createPythonSession(opts.python).exec(source, { filename: opts.filename, maxSteps: opts.maxSteps });
+  const session = createPythonSession(opts.python);
+  return finishProgram(session, session.exec(source, { filename: opts.filename, maxSteps: opts.maxSteps }));
+}
+
+/** Interpreter exit after a program: what __del__ methods print then comes after the program's output. */
+export function finishProgram(session: PythonSession, r: ExecResult): ExecResult {
+  if (r.exitCode === 2 || r.error?.type === 'LimitExceeded') return r;
+  const atExit = session.interpreter.shutdown();
+  return { ...r, stdout: r.stdout + atExit, stderr: r.stderr + session.interpreter.rt.err };
 }
