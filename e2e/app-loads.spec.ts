@@ -1,13 +1,18 @@
 import { test, expect } from './fixtures/app';
 
 test.describe('the app frame', () => {
-  test('shows the toolbar, a canvas filling the main area and the status bar', async ({ labPage: page }) => {
+  test('shows the toolbar, the graph canvas in the main area and the status bar', async ({ labPage: page }) => {
     await expect(page.getByRole('toolbar', { name: 'GC Lab toolbar' })).toBeVisible();
     await expect(page.getByRole('status', { name: 'Status bar' })).toBeVisible();
-    const canvas = page.getByTestId('graph-canvas');
-    await expect(canvas.locator('canvas').first()).toBeVisible();
-    const [main, box] = await Promise.all([page.locator('main').boundingBox(), canvas.boundingBox()]);
-    expect(box).toEqual(main);
+    const graph = page.locator('main').getByRole('application', { name: 'Object graph' });
+    await expect(graph.locator('canvas').first()).toBeVisible();
+    const box = await graph.boundingBox();
+    expect(box!.width).toBeGreaterThan(400);
+    expect(box!.height).toBeGreaterThan(250);
+  });
+
+  test('the status bar shows gc.get_count() and the thresholds of CPython 3.13', async ({ labPage: page }) => {
+    await expect(page.getByTestId('status-gc')).toContainText('thresholds (2000, 10, 10)');
   });
 
   test('the status bar shows the default CPython version', async ({ labPage: page }) => {
@@ -23,17 +28,17 @@ test.describe('the app frame', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     const html = page.locator('html');
     await expect(html).toHaveAttribute('data-theme', 'dark');
-    await page.getByRole('button', { name: 'Switch theme' }).click();
+    await page.getByRole('toolbar', { name: 'GC Lab toolbar' }).getByRole('button', { name: 'Switch theme' }).click();
     await expect(html).toHaveAttribute('data-theme', 'light');
   });
 
   test('a statement run in the console becomes an undoable gesture', async ({ labPage: page }) => {
-    await page.getByLabel('Python statements').fill('a = []');
+    await page.getByRole('textbox', { name: 'Python console' }).fill('a = []');
     await page.getByRole('button', { name: 'Run' }).click();
-    const undo = page.getByRole('button', { name: 'Undo' });
+    const undo = page.getByRole('toolbar', { name: 'GC Lab toolbar' }).getByRole('button', { name: 'Undo' });
     await expect(undo).toBeEnabled();
     await undo.click();
     await expect(undo).toBeDisabled();
-    await expect(page.getByRole('button', { name: 'Redo' })).toBeEnabled();
+    await expect(page.getByRole('toolbar', { name: 'GC Lab toolbar' }).getByRole('button', { name: 'Redo' })).toBeEnabled();
   });
 });
