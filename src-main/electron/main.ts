@@ -1,11 +1,12 @@
 // Electron main: one window per session, the lab service in a worker, every IPC call checked.
-import { BrowserWindow, Menu, app, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { toErrorShape, type CommandId, type LabEvents } from '../../shared/api';
-import { parseCall } from '../../shared/rpc';
+import type { CommandId, LabEvents } from '../../shared/api';
 import { startLabWorker, type LabWorker } from '../worker/host';
-import { CALL_CHANNEL, EVENT_CHANNEL, type CallReply, type EventMessage } from './channels';
+import { CALL_CHANNEL, EVENT_CHANNEL, type EventMessage } from './channels';
+import { createCallHandler } from './ipc';
+import { secureWebPreferences } from './window-options';
 import { buildMenu } from './menu';
 import { gclabArg } from './open-file';
 import { harden } from './security';
@@ -34,14 +35,7 @@ function createWindow(): BrowserWindow {
     height: 800,
     title: 'GC Lab',
     show: false,
-    webPreferences: {
-      preload: path.join(here, '../preload/preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(path.join(here, '../preload/preload.cjs')),
   });
   const id = win.webContents.id;
   const lab = startLabWorker({ entry: path.join(here, 'lab-worker.cjs'), host: 'electron', appVersion: app.getVersion() });
@@ -59,20 +53,6 @@ function createWindow(): BrowserWindow {
   if (devUrl) void win.loadURL(devUrl);
   else void win.loadFile(rendererFile);
   return win;
-}
-
-async function handleCall(e: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<CallReply> {
-  try {
-    const lab = labs.get(e.sender.id);
-    // The sender must be one of our windows, showing our page, in its main frame.
-    if (!lab || !e.senderFrame || e.senderFrame !== e.sender.mainFrame || !isOwnUrl(e.senderFrame.url)) {
-      return { ok: false, error: { name: 'Forbidden', message: 'this frame may not call GC Lab' } };
-    }
-    const call = parseCall(method, args);
-    return { ok: true, value: await lab.call(call.method, call.args) };
-  } catch (err) {
-    return { ok: false, error: toErrorShape(err) };
-  }
 }
 
 function focused(): BrowserWindow | undefined {
@@ -101,7 +81,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     harden(isOwnUrl);
-    ipcMain.handle(CALL_CHANNEL, handleCall);
+    ipcMain.handle(CALL_CHANNEL, createCallHandler((id) => labs.get(id), isOwnUrl));
     const sendCommand = (id: CommandId) => {
       const win = focused();
       if (win) send(win, 'command', { id });
