@@ -92,6 +92,7 @@ function addNames(text: string, into: Set<string>, skipAttributes: boolean): voi
   }
 }
 
+const SIMPLE_TARGET = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/;
 const AS_TARGET = /\bas\s+(\([^()]{0,500}\)|\[[^[\]]{0,500}\]|[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)/gu;
 
 /** Names between each `for` and the next `in` (one pass: a slice never holds another `for`). */
@@ -129,7 +130,12 @@ export function scanBoundNames(statements: Iterable<string>): BoundNames {
     if (DYNAMIC.test(code)) dynamic = true;
     for (const line of logicalLines(code)) {
       const eq = lastAssignment(line);
-      if (eq >= 0) addNames(line.slice(0, eq), names, true);
+      if (eq >= 0) {
+        const lhs = line.slice(0, eq);
+        const simple = SIMPLE_TARGET.exec(lhs); // `name =`, by far the most common statement: skip the general scan
+        if (simple) names.add(simple[1]!);
+        else addNames(lhs, names, true);
+      }
       // The keyword tests are cheap filters: most statements contain none of these words. Every pattern
       // is linear in the line, so a hostile million-character statement cannot stall loading.
       if (line.includes('def') || line.includes('class')) {

@@ -7,6 +7,7 @@ import { formatPath, type PathSegment } from './json-path';
 import { SESSION_PROFILE_IDS } from './profile-ids';
 import { sessionV1Schema, statementSource, type SessionV1 } from './schema-v1';
 import { handleRoot, scanBoundNames } from './bound-names';
+import { largePartsValid } from './fast-check-v1';
 
 export interface SessionProblem {
   message: string;
@@ -96,6 +97,9 @@ function issueMessage(issue: z.core.$ZodIssue, path: PathSegment[]): string {
 
 /** Zod's issues as problems with a message that names the JSON path; the first is the most useful. */
 export function schemaProblems(doc: unknown): SessionProblem[] {
+  // Fast path for valid files: hand-check the large arrays, zod the (now small) rest.
+  const rest = typeof doc === 'object' && doc !== null ? largePartsValid(doc as Record<string, unknown>) : null;
+  if (rest && sessionV1Schema.safeParse(rest).success) return [];
   const result = sessionV1Schema.safeParse(doc, { reportInput: true });
   if (result.success) return [];
   return result.error.issues.map((raw) => {
@@ -111,11 +115,12 @@ export function referenceProblems(session: SessionV1): SessionProblem[] {
   if (positions) {
     const bound = scanBoundNames(session.program.map(statementSource));
     for (const handle of Object.keys(positions)) {
-      const path = formatPath(['view', 'positions', handle]);
       const root = handleRoot(handle);
+      if (root !== null && (bound.dynamic || bound.names.has(root))) continue;
+      const path = formatPath(['view', 'positions', handle]);
       if (root === null) {
         problems.push({ message: `${path}: ${JSON.stringify(handle)} is not a handle (it must start with a Python name)`, path });
-      } else if (!bound.dynamic && !bound.names.has(root)) {
+      } else {
         problems.push({
           message: `${path} places an object the program never creates: no statement binds the name ${JSON.stringify(root)}`,
           path,

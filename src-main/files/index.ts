@@ -15,7 +15,7 @@
 //   After a crash mid-save, leftover temp files beside a document: removeStaleTempFiles(path).
 
 export { saveSessionFile, loadSessionFile, type SaveOptions } from './session-file';
-export { encodeSession, decodeSession, gunzipBounded, GZIP_THRESHOLD_BYTES, type Compression } from './codec';
+export { encodeSession, encodeSessionAsync, decodeSession, decodeSessionAsync, gunzipBounded, GZIP_THRESHOLD_BYTES, type Compression } from './codec';
 export { writeFileAtomic, staleTempFiles, removeStaleTempFiles, type AtomicWriteOptions } from './atomic-write';
 export { Autosave, findRecoverableAutosaves, discardAutosave, autosaveFolder, type RecoverableAutosave } from './autosave';
 export { RecentFiles, RECENT_FILES_MAX } from './recent-files';

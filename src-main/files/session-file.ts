@@ -3,7 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { sessionLimits, type ParseResult, type Session } from '../../shared/session';
 import { writeFileAtomic, type AtomicWriteOptions } from './atomic-write';
-import { decodeSession, encodeSession, type Compression } from './codec';
+import { decodeSessionAsync, encodeSessionAsync, type Compression } from './codec';
 
 export interface SaveOptions extends AtomicWriteOptions {
   /** 'auto' (default) gzips files whose JSON exceeds GZIP_THRESHOLD_BYTES. */
@@ -12,7 +12,7 @@ export interface SaveOptions extends AtomicWriteOptions {
 
 /** Saves atomically: on any error the previous file is untouched. Throws an Error whose message names the file. */
 export async function saveSessionFile(path: string, session: Session, options: SaveOptions = {}): Promise<void> {
-  const bytes = encodeSession(session, options.compression);
+  const bytes = await encodeSessionAsync(session, options.compression);
   try {
     await writeFileAtomic(path, bytes, options);
   } catch (e) {
@@ -51,7 +51,7 @@ export async function loadSessionFile(path: string, options: { appVersion?: stri
         error: { message: `cannot open ${path}: the file is ${mb(info.size)}; GC Lab opens session files up to ${mb(sessionLimits.MAX_FILE_BYTES)}`, path: '$' },
       };
     }
-    return decodeSession(await readFile(path), options);
+    return await decodeSessionAsync(await readFile(path), options);
   } catch (e) {
     return { ok: false, error: { message: `cannot open ${path}: ${describeFsError(e)}`, path: '$' } };
   }

@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { isGzip, parseSession, serializeSession, type ParseResult } from '../../shared/session';
 import { gunzipBounded } from '../../src-main/files/codec';
+import { largePartsValid } from '../../shared/session/fast-check-v1';
+import { sessionV1Schema } from '../../shared/session/schema-v1';
 import { fixtureFiles } from './support/fixtures';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
@@ -141,6 +143,21 @@ const mutated: fc.Arbitrary<{ kind: string; input: string | Uint8Array }> = fc
     );
   });
 
+/** The hand-written fast check of the large parts must accept exactly what the zod schema accepts. */
+function checkFastPathAgrees(input: string | Uint8Array, kind: string): void {
+  if (typeof input !== 'string' && isGzip(input)) return;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(typeof input === 'string' ? input : Buffer.from(input).toString('utf8'));
+  } catch {
+    return;
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return;
+  const rest = largePartsValid(doc as Record<string, unknown>);
+  const fast = rest !== null && sessionV1Schema.safeParse(rest).success;
+  expect(fast, `${kind}: fast check says ${fast}, zod says ${!fast}`).toBe(sessionV1Schema.safeParse(doc).success);
+}
+
 function checkResult(r: ParseResult, kind: string): void {
   if (r.ok) {
     // What loads must save and load back to the same session.
@@ -168,6 +185,7 @@ describe('the session loader under fuzzing', () => {
           const took = performance.now() - t0;
           if (took > slowest) [slowest, slowestKind] = [took, kind];
           checkResult(r, kind);
+          checkFastPathAgrees(input, kind);
           if (r.ok) loaded++;
           else refused++;
         }),
