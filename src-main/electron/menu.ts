@@ -27,8 +27,10 @@ export function buildMenu(send: (id: CommandId) => void, about: () => void): Men
     {
       label: '&Edit',
       submenu: [
-        item('Undo', 'undo', 'CmdOrCtrl+Z'),
-        item('Redo', 'redo', mac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
+        // Shown but not registered: the page handles these keys itself, so that inside a text editor they
+        // undo typing and elsewhere they undo the last gesture.
+        { ...item('Undo', 'undo', 'CmdOrCtrl+Z'), registerAccelerator: false },
+        { ...item('Redo', 'redo', mac ? 'Cmd+Shift+Z' : 'Ctrl+Y'), registerAccelerator: false },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
