@@ -1,18 +1,26 @@
 // The .gclab session format: pure TypeScript shared by main and renderer (imports nothing from src-*).
 // Format reference: docs/session-format.md. Node-side file handling: src-main/files/index.ts.
 //
-// Wiring, one call each:
-//   Open (bytes from a file, a drop or a picker):
-//     const r = openSession(bytes, (s) => { const lab = createPythonSession(s.profile);
-//       return { scratch: lab, run: (src) => toRunResult(() => lab.exec(src)) }; }, { gunzip, appVersion });
-//     r.ok ? swap in r.scratch, r.session (show r.warnings) : show r.error.message (r.error.path says where);
-//     the open session is untouched on failure.
-//     Node: loadSessionFile(path) in src-main/files does the read + gunzip + parseSession.
+// Wiring, one call each (the frame / lab service does this; nothing here touches electron or the DOM):
+//
+//   Open (bytes from a file, a drop, a picker; the open session is untouched on any failure):
+//     const r = openSession(bytes, (s) => {
+//       const lab = createPythonSession(s.profile);        // a SCRATCH session for the file's profile
+//       // settings.gc (enabled, thresholds) is the collector state before the first statement: apply it
+//       // to the scratch session first (e.g. exec `import gc` + `gc.set_threshold(...)`), then replay:
+//       return { scratch: lab, run: (src) => {
+//         const x = lab.exec(src);
+//         return x.ok ? { ok: true } : { ok: false, error: x.error ? `${x.error.type}: ${x.error.message}` : x.stderr.trim() };
+//       } };
+//     }, { gunzip, appVersion });
+//     r.ok ? (swap in r.scratch and r.session; show r.warnings) : show r.error.message (r.error.path = where).
+//     On Node, loadSessionFile(path) (src-main/files) reads + gunzips + parses; then restoreSession(...).
 //   Validate only: parseSession(bytesOrText, { gunzip }) -> { ok, session, warnings } | { ok: false, error }.
-//   Save / Save As / autosave: build the session (createSession({ app, profile, program, view, ... }), or
-//     { ...loadedSession, program, view } to keep unknown fields), then serializeSession(session) for text,
-//     or saveSessionFile(path, session) in src-main/files (atomic, gzip when large).
-//   Restore step alone (async runner, e.g. a worker): restoreSessionAsync(session, run).
+//   Save / Save As / autosave: build the session with createSession({ app, profile, settings, program, view,
+//     collections }), or { ...loadedSession, program, view, collections } to keep unknown fields; then
+//     serializeSession(session) for the text, or saveSessionFile(path, session) on Node (atomic, gzip when large).
+//   Restore with an async runner (a worker): restoreSessionAsync(session, run).
+//   Export as Python: session.program.map(statementSource).join('\n') is the program CPython runs.
 
 export { SESSION_PROFILE_IDS, DEFAULT_SESSION_PROFILE, isSessionProfileId, type SessionProfileId } from './profile-ids';
 export {

@@ -2,8 +2,9 @@
 // Electron uses app.getPath('userData'), the web host its own folder; nothing here chooses one.
 //
 // Wiring, one call each:
-//   Open:      const r = await loadSessionFile(path, { appVersion }); then restore as in shared/session
-//              (openSession does parse + restore for bytes you already hold).
+//   Open:      const r = await openSessionFile(path, (s) => ({ scratch, run }), { appVersion });
+//              r.ok ? swap in r.scratch : show r.error.message (the open session was never touched).
+//              (loadSessionFile = load + validate only; openSession in shared/ = the same for bytes in hand.)
 //   Save/As:   await saveSessionFile(path, session); await recent.add(path)   (atomic; gzip when large)
 //   Export:    serializeSession(session) for the .gclab text; encodeSession(session) for the bytes.
 //   Startup:   const offers = await findRecoverableAutosaves(dataDir);  // crashed instances, newest first
@@ -14,7 +15,7 @@
 //   Recent:    const recent = new RecentFiles(dataDir); await recent.list() / add(path) / remove(path) / prune()
 //   After a crash mid-save, leftover temp files beside a document: removeStaleTempFiles(path).
 
-export { saveSessionFile, loadSessionFile, type SaveOptions } from './session-file';
+export { saveSessionFile, loadSessionFile, openSessionFile, type SaveOptions } from './session-file';
 export { encodeSession, encodeSessionAsync, decodeSession, decodeSessionAsync, gunzipBounded, GZIP_THRESHOLD_BYTES, type Compression } from './codec';
 export { writeFileAtomic, staleTempFiles, removeStaleTempFiles, type AtomicWriteOptions } from './atomic-write';
 export { Autosave, findRecoverableAutosaves, discardAutosave, autosaveFolder, type RecoverableAutosave } from './autosave';

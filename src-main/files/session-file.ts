@@ -1,7 +1,7 @@
 // Reading and writing .gclab files on disk.
 
 import { readFile, stat } from 'node:fs/promises';
-import { sessionLimits, type ParseResult, type Session } from '../../shared/session';
+import { restoreSession, sessionLimits, type OpenResult, type ParseResult, type RunStatement, type Session } from '../../shared/session';
 import { writeFileAtomic, type AtomicWriteOptions } from './atomic-write';
 import { decodeSessionAsync, encodeSessionAsync, type Compression } from './codec';
 
@@ -55,4 +55,21 @@ export async function loadSessionFile(path: string, options: { appVersion?: stri
   } catch (e) {
     return { ok: false, error: { message: `cannot open ${path}: ${describeFsError(e)}`, path: '$' } };
   }
+}
+
+/**
+ * Open = load + validate + restore into a scratch lab session made by `createScratch`. On success the
+ * caller swaps `scratch` in; on any failure nothing was touched but the scratch session, which is dropped.
+ */
+export async function openSessionFile<S>(
+  path: string,
+  createScratch: (session: Session) => { scratch: S; run: RunStatement },
+  options: { appVersion?: string } = {},
+): Promise<OpenResult<S>> {
+  const loaded = await loadSessionFile(path, options);
+  if (!loaded.ok) return loaded;
+  const { scratch, run } = createScratch(loaded.session);
+  const restored = restoreSession(loaded.session, run);
+  if (!restored.ok) return { ok: false, error: restored.error };
+  return { ok: true, session: loaded.session, scratch, warnings: loaded.warnings };
 }

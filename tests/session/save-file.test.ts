@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSession, isGzip, type Session } from '../../shared/session';
-import { GZIP_THRESHOLD_BYTES, loadSessionFile, saveSessionFile } from '../../src-main/files';
+import { GZIP_THRESHOLD_BYTES, loadSessionFile, openSessionFile, saveSessionFile } from '../../src-main/files';
 import { useTempDirs } from './support/tmp';
 
 const small = (tag = 'a') => createSession({ app: '0.1.0', profile: '3.11', program: [`${tag} = []`, `${tag}.append(${tag})`] });
@@ -109,5 +109,27 @@ describe('saving and loading session files', () => {
     const r = await loadSessionFile(path);
     expect(!r.ok && r.error.message).toBe('not valid JSON at line 1, column 42 (in $): expected a property name in double quotes, found the end of the file');
     expect(existsSync(path)).toBe(true);
+  });
+
+  it('opening a file replays its program into a scratch session and hands it back', async () => {
+    const path = join(tempDir(), 'doc.gclab');
+    await saveSessionFile(path, small('a'));
+    const ran: string[] = [];
+    const r = await openSessionFile(path, () => ({ scratch: ran, run: (s) => (ran.push(s), { ok: true }) }));
+    expect(r.ok && r.scratch).toEqual(['a = []', 'a.append(a)']);
+  });
+
+  it('opening a file whose program fails reports the statement and returns no session', async () => {
+    const path = join(tempDir(), 'doc.gclab');
+    await saveSessionFile(path, small('a'));
+    const r = await openSessionFile(path, () => ({
+      scratch: null,
+      run: (s) => (s.includes('append') ? { ok: false, error: "AttributeError: 'list' object has no attribute 'append'" } : { ok: true }),
+    }));
+    expect(!r.ok && r.error).toEqual({
+      message: `program statement 2 ("a.append(a)") cannot run: AttributeError: 'list' object has no attribute 'append'`,
+      path: '$.program[1]',
+      statement: 1,
+    });
   });
 });
