@@ -59,6 +59,33 @@ export interface FrameNames {
 
 let seqCounter = 0;
 
+/**
+ * Whether an id names an object of the heap's arrays. The interpreter keeps its own immortal objects (builtin
+ * functions and types, the gc/sys/weakref modules) at ids outside them (heap-adapter.ts STATIC_BASE): the view
+ * skips those, as it skips modules.
+ */
+function inHeap(heap: Heap, id: ObjId): boolean {
+  return id > 0 && id < heap.s.top && heap.s.kind[id] !== Kind.Free;
+}
+
+/**
+ * The objects a session's runtime made before the user's first statement (builtins' constants, caches that
+ * are not registered as internal references), by id with their address, so they are never drawn as the
+ * user's garbage. Recorded by HeapTracker.attach, which the service calls right after creating a session.
+ */
+const baselines = new WeakMap<Heap, Map<ObjId, number>>();
+
+export function recordBaseline(heap: Heap): void {
+  const m = new Map<ObjId, number>();
+  for (const id of heap.liveIds()) m.set(id, heap.address(id));
+  baselines.set(heap, m);
+}
+
+function isBaseline(heap: Heap, id: ObjId): boolean {
+  const a = baselines.get(heap)?.get(id);
+  return a !== undefined && a === heap.address(id);
+}
+
 /** Python repr of an atom, shortened for the canvas. */
 export function atomRepr(heap: Heap, id: ObjId, max = 14): string {
   const k = heap.kind(id);
@@ -114,7 +141,7 @@ export function refsOf(heap: Heap, id: ObjId, hidden: ReadonlySet<ObjId>): SnapR
   const out: SnapRef[] = [];
   let n = 0;
   const add = (to: ObjId, r: Omit<SnapRef, 'id' | 'from' | 'to'>) => {
-    if (to === 0 || hidden.has(to)) return;
+    if (!inHeap(heap, to) || hidden.has(to)) return;
     out.push({ id: `${id}:${n++}`, from: id, to, ...r });
   };
   const s = heap.s;
@@ -180,7 +207,7 @@ function roots(heap: Heap, hidden: Set<ObjId>, names?: FrameNames): { globals: S
   const globals: SnapName[] = [];
   for (const [k, v] of heap.dictEntries(heap.globals)) {
     const name = String(heap.value(k));
-    if (name.startsWith('__') || hidden.has(v)) continue;
+    if (name.startsWith('__') || hidden.has(v) || !inHeap(heap, v)) continue;
     globals.push({ name, scope: 'global', target: v });
   }
   const frames: SnapFrame[] = [];
@@ -189,7 +216,7 @@ function roots(heap: Heap, hidden: Set<ObjId>, names?: FrameNames): { globals: S
     const info = names?.frame(i);
     const locals: SnapName[] = [];
     f.locals.forEach((v, slot) => {
-      if (v !== 0) locals.push({ name: info?.locals[slot] ?? `local${slot}`, scope: i, target: v });
+      if (inHeap(heap, v)) locals.push({ name: info?.locals[slot] ?? `local${slot}`, scope: i, target: v });
     });
     frames.push({ index: i, function: info?.function ?? (f.fn ? heap.nameOf(f.fn) : '?'), locals });
   });
@@ -261,7 +288,7 @@ function visible(heap: Heap, hidden: Set<ObjId>, rootIds: ObjId[]): ObjId[] {
     const queue = [...start];
     for (let i = 0; i < queue.length; i++) {
       const id = queue[i]!;
-      if (into.has(id) || hidden.has(id)) continue;
+      if (into.has(id) || hidden.has(id) || !inHeap(heap, id)) continue;
       into.add(id);
       out?.push(id);
       for (const r of heap.referents(id)) if (!into.has(r)) queue.push(r);
@@ -276,17 +303,16 @@ function visible(heap: Heap, hidden: Set<ObjId>, rootIds: ObjId[]): ObjId[] {
   const runtime = new Set<ObjId>();
   const internalRoots: ObjId[] = [...heap.internal.keys(), ...heap.rootRefs()];
   for (const id of heap.liveIds()) if (heap.kind(id) === Kind.Module) internalRoots.push(...heap.referents(id));
-  const noHide = new Set<ObjId>();
   const stack = internalRoots.filter((x) => x !== 0);
   while (stack.length) {
     const id = stack.pop()!;
-    if (runtime.has(id) || noHide.has(id)) continue;
+    if (runtime.has(id) || !inHeap(heap, id)) continue;
     runtime.add(id);
     for (const r of heap.referents(id)) stack.push(r);
   }
   const orphans: ObjId[] = [];
   for (const id of heap.liveIds()) {
-    if (seen.has(id) || runtime.has(id) || hidden.has(id) || !heap.isGcObject(id)) continue;
+    if (seen.has(id) || runtime.has(id) || hidden.has(id) || !heap.isGcObject(id) || isBaseline(heap, id)) continue;
     orphans.push(id);
   }
   walk(orphans, seen, order);
@@ -314,7 +340,7 @@ export function buildSnapshot(heap: Heap, req: SnapshotRequest = {}, frameNames?
   let mode: HeapSnapshot['mode'] = 'full';
   let focus: number | null = null;
   if (ids.length > max) {
-    if (req.focus != null && heap.isAlive(req.focus)) {
+    if (req.focus != null && inHeap(heap, req.focus)) {
       mode = 'neighbourhood';
       focus = req.focus;
       chosen = neighbourhood(heap, req.focus, req.radius ?? 2, max, hidden);
@@ -353,7 +379,7 @@ function neighbourhood(heap: Heap, focus: ObjId, radius: number, max: number, hi
       out.push(x);
       next.push(x);
     };
-    for (const id of frontier) for (const r of heap.referents(id)) visit(r);
+    for (const id of frontier) for (const r of heap.referents(id)) if (inHeap(heap, r)) visit(r);
     // referrers: one scan of the heap per ring (bounded by radius)
     for (const id of heap.liveIds()) {
       if (out.length >= max) break;
@@ -465,6 +491,7 @@ export class HeapTracker {
 
   attach(heap: Heap): void {
     this.heap = heap;
+    recordBaseline(heap);
     this.samples = [];
     this.collections = [];
     this.ops = 0;

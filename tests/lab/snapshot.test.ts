@@ -1,7 +1,8 @@
 // The heap view the renderer draws: what it shows for the scenes of issue 6, checked against real CPython.
 import { describe, expect, it } from 'vitest';
 import { Heap } from '../../src-main/engine/index';
-import { buildSnapshot, memoryMapView, tablePage } from '../../src-main/lab/snapshot';
+import { buildSnapshot, memoryMapView, recordBaseline, tablePage } from '../../src-main/lab/snapshot';
+import { createPythonSession } from '../../src-main/engine/python/session';
 import { newestInterpreter, runPython } from '../support/cpython';
 
 /** name = obj, stealing the caller's new reference (like STORE_NAME). */
@@ -50,6 +51,27 @@ describe('heap view', () => {
     expect(before.objects.every((o) => o.names.length === 0 && o.refcount === 1)).toBe(true);
     expect(h.collect(2)).toBe(2);
     expect(buildSnapshot(h).objects).toEqual([]);
+  });
+
+  it('never draws objects the runtime made before the first statement as garbage, but does draw the user\'s', () => {
+    const h = new Heap('3.13');
+    const runtimeOwn = h.newList(); // held by the runtime outside any root the view can see
+    recordBaseline(h);
+    const mine = h.newList();
+    h.listAppend(mine, mine);
+    h.decref(mine); // now only its own cycle holds it
+    const ids = buildSnapshot(h).objects.map((o) => o.id);
+    expect(ids).toEqual([mine]);
+    expect(ids).not.toContain(runtimeOwn);
+  });
+
+  it('draws what a Python program made, not the modules it imported nor the interpreter\'s own objects', () => {
+    const py = createPythonSession('3.13');
+    recordBaseline(py.heap);
+    py.exec('import gc\na = [1000]\nb = [a]\ndel b\ngc.collect()\nc = []\nc.append(c)\ndel c\n');
+    const s = buildSnapshot(py.heap);
+    expect(s.globals.map((g) => g.name)).toEqual(['a']);
+    expect(s.objects.map((o) => `${o.typeName} ${o.label}`)).toEqual(['list [1]', 'int 1000', 'list [1]']);
   });
 
   it('reports the collector counters, thresholds and the allocations left before an automatic collection', () => {
