@@ -694,8 +694,9 @@ export class Compiler {
       return (v) => { const old = ns.entries.get(name); ns.entries.set(name, v); if (old) h.decref(old); };
     }
     const key = rt.intern(name);
+    const lookup = h.lookupKey(key);
     const G = rt.globals;
-    return (v) => { h.dictSet(G, key, v); h.decref(v); };
+    return (v) => { h.dictSetKeyed(G, key, lookup, v); h.decref(v); };
   }
 
   /** Returns a function that consumes the NEW reference it is given. */
@@ -923,12 +924,13 @@ export class Compiler {
     const G = rt.globals;
     const B = rt.builtins;
     const ns = sc.kind === 'class' ? sc.classNs! : undefined;
+    const key = h.lookupKey(rt.intern(name));
     return () => {
       if (ns) {
         const c = ns.entries.get(name);
         if (c !== undefined) { h.incref(c); return c; }
       }
-      let v = h.dictGetStr(G, name);
+      let v = h.dictGetKeyed(G, key);
       if (!v) {
         const b = B.get(name);
         if (b === undefined) { this.setPos(e, undefined); throw rt.nameError(name); }

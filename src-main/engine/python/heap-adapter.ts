@@ -4,6 +4,7 @@
 // incref/decref leave them alone and dict/set lookups treat them by identity.
 import { Heap, PyError } from '../heap/heap';
 import { Kind, type ObjId } from '../heap/kinds';
+import { keyOf } from '../heap/keys';
 import type { ProfileId } from '../profiles/types';
 import { Pymalloc } from '../alloc/pymalloc';
 import { debugMallocStats } from '../alloc/debugmallocstats';
@@ -248,8 +249,32 @@ export class HeapAdapter implements HeapPort {
   dictGetStr(d: ObjId, key: string): ObjId {
     return this.heap.dictGetStr(d, key);
   }
+  /** The heap's lookup key of a str, computed once (names are looked up millions of times). */
+  lookupKey(str: ObjId): string {
+    return keyOf(this.heap, str);
+  }
+  /** dictGetStr with a key from lookupKey(): borrowed or 0. */
+  dictGetKeyed(d: ObjId, key: string): ObjId {
+    const at = this.heap.dictIndex.get(d)?.get(key);
+    return at === undefined ? 0 : this.heap.s.pool[this.heap.s.refOff[d]! + at + 1]!;
+  }
   dictSet(d: ObjId, key: ObjId, v: ObjId): void {
     this.wrap(() => this.heap.dictSetItem(d, key, v));
+  }
+  /** d[key] = v for a str key given by lookupKey(): replaces an existing entry in place (the common case of
+   * rebinding a global), otherwise a normal dictSetItem. */
+  dictSetKeyed(d: ObjId, keyObj: ObjId, key: string, v: ObjId): void {
+    const heap = this.heap;
+    const at = heap.dictIndex.get(d)?.get(key);
+    if (at === undefined || !(heap.isTracked(d) || !heap.mayBeTracked(v))) {
+      heap.dictSetItem(d, keyObj, v);
+      return;
+    }
+    const slot = heap.s.refOff[d]! + at + 1;
+    heap.incref(v);
+    const old = heap.s.pool[slot]!;
+    heap.s.pool[slot] = v;
+    heap.decref(old);
   }
   dictDel(d: ObjId, key: ObjId): boolean {
     return this.wrap(() => this.heap.dictDelItem(d, key));
@@ -294,6 +319,9 @@ export class HeapAdapter implements HeapPort {
   }
   classDel(cls: ObjId, name: string): boolean {
     return this.heap.delAttr(cls, name);
+  }
+  classToken(cls: ObjId): object {
+    return this.heap.classInfo(cls);
   }
   classSlots(cls: ObjId): readonly string[] | null {
     return this.slots.get(cls) ?? null;

@@ -116,6 +116,8 @@ export interface HeapPort {
   classSet(cls: ObjId, name: string, v: ObjId): void;
   classDel(cls: ObjId, name: string): boolean;
   classSlots(cls: ObjId): readonly string[] | null;
+  /** An object unique to this class's lifetime (ids are reused after a class dies): a cache key. */
+  classToken(cls: ObjId): object;
   /** Borrowed attribute value of an instance (own attributes/slots only), or 0. */
   instanceGet(inst: ObjId, name: string): ObjId;
   instanceSet(inst: ObjId, name: string, v: ObjId): void;
@@ -130,6 +132,10 @@ export interface HeapPort {
   frameLocals(): ObjId[];
   /** Borrowed value of a str-keyed dict entry without creating a str (globals lookups), or 0. */
   dictGetStr(d: ObjId, key: string): ObjId;
+  /** A str's dict lookup key, computed once; dictGetKeyed(d, key) is dictGetStr without building the key. */
+  lookupKey(str: ObjId): string;
+  dictGetKeyed(d: ObjId, key: string): ObjId;
+  dictSetKeyed(d: ObjId, keyObj: ObjId, key: string, v: ObjId): void;
   popFrame(): void;
   setLocal(i: number, v: ObjId): void;
   pushTemp(v: ObjId): void;

@@ -459,14 +459,28 @@ export function setattr(rt: Runtime, obj: ObjId, name: string, v: ObjId): void {
 }
 
 /** All slots of a class and its bases, or null when instances have a __dict__. */
+const slotsCache = new WeakMap<object, string[] | null>();
+
+/** All slots of a class and its bases, or null when instances have a __dict__ (cached per class). */
 export function slotsOf(rt: Runtime, cls: ObjId): string[] | null {
+  if (rt.heap.kind(cls) !== 'class') return [];
+  const token = rt.heap.classToken(cls);
+  let r = slotsCache.get(token);
+  if (r === undefined) {
+    r = computeSlots(rt, cls);
+    slotsCache.set(token, r);
+  }
+  return r;
+}
+
+function computeSlots(rt: Runtime, cls: ObjId): string[] | null {
   const h = rt.heap;
   if (h.kind(cls) !== 'class') return [];
   const own = h.classSlots(cls);
   if (own === null) return null;
   const out = [...own];
   for (const b of h.classBases(cls)) {
-    const s = slotsOf(rt, b);
+    const s = computeSlots(rt, b);
     if (s === null) return null;
     out.push(...s);
   }

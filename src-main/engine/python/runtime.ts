@@ -241,10 +241,21 @@ export class Runtime {
     h.decref(t);
   }
 
+  private excClassCache = new WeakMap<object, boolean>();
   isExcClass(c: ObjId): boolean {
+    if (this.heap.kind(c) !== 'class') return this.computeIsExcClass(c);
+    const token = this.heap.classToken(c);
+    let r = this.excClassCache.get(token);
+    if (r === undefined) {
+      r = this.computeIsExcClass(c);
+      this.excClassCache.set(token, r);
+    }
+    return r;
+  }
+  private computeIsExcClass(c: ObjId): boolean {
     const k = this.heap.kind(c);
     if (k === 'builtin') return this.sdata(c).t === 'exccls';
-    if (k === 'class') return this.heap.classBases(c).some((b) => this.isExcClass(b));
+    if (k === 'class') return this.heap.classBases(c).some((b) => this.computeIsExcClass(b));
     return false;
   }
 
