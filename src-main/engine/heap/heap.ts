@@ -134,8 +134,7 @@ export class Heap {
     this.None = this.makeStatic(Kind.None, null, 0);
     this.True = this.makeStatic(Kind.Bool, true, 0);
     this.False = this.makeStatic(Kind.Bool, false, 0);
-    this.smallInts = new Int32Array(262);
-    for (let v = -5; v <= 256; v++) this.smallInts[v + 5] = this.makeStatic(Kind.Int, BigInt(v), 0);
+    this.smallInts = new Int32Array(262); // created on first use: they exist from startup in CPython
     this.emptyTuple = this.makeStatic(Kind.Tuple, null, 0);
     this.emptyStr = this.makeStatic(Kind.Str, '', 0);
     this.emptyBytes = this.makeStatic(Kind.Bytes, new Uint8Array(0), 0);
@@ -563,7 +562,8 @@ export class Heap {
   newInt(v: bigint | number): ObjId {
     const b = typeof v === 'bigint' ? v : BigInt(v);
     if (b >= -5n && b <= 256n) {
-      const id = this.smallInts[Number(b) + 5];
+      let id = this.smallInts[Number(b) + 5];
+      if (id === 0) id = this.smallInts[Number(b) + 5] = this.makeStatic(Kind.Int, b, 0);
       this.incref(id);
       return id;
     }

@@ -11,17 +11,16 @@ export function checkHeapInvariants(heap: Heap): string[] {
   const live = (id: number): boolean => id >= FIRST_ID && id < s.top && s.kind[id] !== Kind.Free;
   const incoming = new Float64Array(s.top);
 
+  const see = (id: number, r: number): void => {
+    if (!live(r)) out.push(`${heap.typeName(id)}#${id} references freed object #${r}`);
+    else incoming[r]++;
+  };
   for (let id = FIRST_ID; id < s.top; id++) {
     if (s.kind[id] === Kind.Free) continue;
     // every reference points to a live object
-    const refs: number[] = [];
     const off = s.refOff[id];
-    for (let i = 0; i < s.refLen[id]; i++) if (s.pool[off + i] !== 0) refs.push(s.pool[off + i]);
-    if (s.kind[id] === Kind.Instance) refs.push(s.aux[id]);
-    for (const r of refs) {
-      if (!live(r)) out.push(`${heap.typeName(id)}#${id} references freed object #${r}`);
-      else incoming[r]++;
-    }
+    for (let i = 0; i < s.refLen[id]; i++) if (s.pool[off + i] !== 0) see(id, s.pool[off + i]);
+    if (s.kind[id] === Kind.Instance) see(id, s.aux[id]);
     if (s.kind[id] === Kind.Weakref && s.aux[id] !== 0 && !live(s.aux[id])) out.push(`weakref #${id} points to freed #${s.aux[id]}`);
     // tracking flags agree with list membership; collector temporaries are clear between collections
     const tracked = (s.flags[id] & F_TRACKED) !== 0;
