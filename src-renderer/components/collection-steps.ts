@@ -158,7 +158,12 @@ export function stepsFromEvents(events: readonly EngineEvent[], snap: HeapSnapsh
     inPhase++;
   };
 
+  // Objects the canvas does not draw (the interpreter's own) are collected too, but get no step of their own.
+  const shown = (id: number) => objs.has(id);
   for (const e of events) {
+    if ('id' in e && !shown(e.id)) continue;
+    if (e.t === 'gc-subtract' && !shown(e.to)) continue;
+    if (e.t === 'gc-weakref-clear' && !shown(e.wr) && !shown(e.target)) continue;
     switch (e.t) {
       case 'gc-start':
         cur = emptyStep(e.generation);
@@ -169,7 +174,17 @@ export function stepsFromEvents(events: readonly EngineEvent[], snap: HeapSnapsh
         inPhase = 0;
         pendingRefs = e.phase === 'update_refs';
         const p = PHASE_OF[e.phase];
-        if (p && e.phase !== 'update_refs') push(p, PHASE_TEXT[e.phase] ?? e.phase);
+        if (e.phase === 'promote') {
+          // Survivors move as a whole list (gc_list_merge): every object of the set not set apart.
+          const survivors = Object.keys(cur.gcRefs).map(Number).filter((id) => !cur.unreachable.includes(id));
+          const g = cur.generation;
+          push('promote', g < 2
+            ? `${PHASE_TEXT.promote} ${survivors.length} object${survivors.length === 1 ? '' : 's'} move${survivors.length === 1 ? 's' : ''} to generation ${g + 1}.`
+            : `A full collection: the ${survivors.length} survivor${survivors.length === 1 ? '' : 's'} stay in generation 2.`, (st) => {
+            st.promoted = g < 2 ? survivors : [];
+            st.focus = survivors;
+          });
+        } else if (p && e.phase !== 'update_refs') push(p, PHASE_TEXT[e.phase] ?? e.phase);
         inPhase = 0;
         break;
       }
@@ -192,9 +207,10 @@ export function stepsFromEvents(events: readonly EngineEvent[], snap: HeapSnapsh
         }
         const edge = edgeFor(e.from, e.to);
         cur.gcRefs[e.to] = e.refs;
+        const again = gcPhase === 'handle_resurrected';
         push(
-          'subtract_refs',
-          `${name(e.from)} refers to ${name(e.to)}: that reference comes from inside the set, so ${name(e.to)}'s gc_refs drops to ${e.refs}.`,
+          again ? 'resurrection' : 'subtract_refs',
+          `${again ? 'Checking again after the finalizers: ' : ''}${name(e.from)} refers to ${name(e.to)}: that reference comes from inside the set, so ${name(e.to)}'s gc_refs drops to ${e.refs}.`,
           (s) => {
             s.flash = edge ? [edge] : [];
             s.focus = [e.to];
