@@ -54,6 +54,14 @@ describe('autosave and crash recovery', () => {
     await running.cleanExit();
   });
 
+  it('the autosave of another instance that is still running is not offered', async () => {
+    const dataDir = tempDir();
+    await crashedInstance(dataDir, 'other', null);
+    const marker = join(autosaveFolder(dataDir), 'other.running.json');
+    writeFileSync(marker, JSON.stringify({ pid: process.ppid, instance: 'other', startedAt: '', sourcePath: null, savedAt: null }));
+    expect(await findRecoverableAutosaves(dataDir)).toEqual([]);
+  });
+
   it('a crash before the first autosave offers nothing and forgets the marker', async () => {
     const dataDir = tempDir();
     mkdirSync(autosaveFolder(dataDir), { recursive: true });
