@@ -178,8 +178,10 @@ export async function runPyodide(source: string): Promise<RunResult | undefined>
 }
 
 // ---- Pyodide as a fresh-looking interpreter per program ----
-// One Pyodide instance serves every program (loading takes seconds), so the state a program can change
+// One Pyodide instance serves every program (loading takes 3 s of CPU), so the state a program can change
 // (collector settings, callbacks, gc.garbage, frozen objects, stdout buffers) is put back before each run.
+// Unlike a fresh `python -S`, this interpreter is warm: one-time allocations (the thread state's dict and its
+// 'Py_Repr' list made by the first repr of a container) happened before the first program.
 
 const PYODIDE_DRIVER = `
 import gc as _gclab_gc
@@ -220,7 +222,12 @@ export async function runPyodideProgram(source: string, filename = '<program>'):
   if (!driverReady) {
     driverReady = (async () => {
       const py = await loadPyodideOnce();
-      if (py) py.runPython(PYODIDE_DRIVER);
+      if (py) {
+        py.runPython(PYODIDE_DRIVER);
+        // First-use allocations (the thread state's repr-recursion list, ...) happen here, not inside
+        // whichever program happens to run first, so every program sees the same warm interpreter.
+        py.runPython(`_gclab_run("import io\\nprint([0], (0,), {0: 0}, {0}, file=io.StringIO(), sep='', end='')", '<warm-up>')`);
+      }
       return py;
     })();
   }
