@@ -57,12 +57,12 @@ export function fragmentation(p: Pymalloc, sparseBlocks = 16, ownersUpTo = 16): 
       const base = pool * p.maxBlocks;
       const n = p.poolNextOff[pool]!;
       for (let b = 0; b < n; b++) {
-        const req = p.blk[((base + b) << 2) + 2]!;
+        const req = p.blockRequested(base + b);
         if (req === 0) continue;
         u.liveBlocks++;
         u.liveBlockBytes += size;
         u.requestedBytes += req;
-        if (owners.length <= ownersUpTo) owners.push(p.blk[((base + b) << 2) + 1]!);
+        if (owners.length <= ownersUpTo) owners.push(p.blockOwner(base + b));
       }
     }
     if (owners.length <= ownersUpTo) u.owners = owners;

@@ -73,14 +73,14 @@ export function checkAllocatorInvariants(p: Pymalloc, limit = 20): string[] {
       if (nextOff > bpp || POOL_OVERHEAD + nextOff * p.classBytes[sz]! > p.poolSize) fail(`pool ${pool}: carved past its end`);
       // Each carved block is either allocated or on the pool's free list, never both.
       let live = 0;
-      for (let b = 0; b < nextOff; b++) if (p.blk[((pool * mb + b) << 2) + 2] !== 0) live++;
+      for (let b = 0; b < nextOff; b++) if (p.blockRequested(pool * mb + b) !== 0) live++;
       let nfree = 0;
       const seen = new Set<number>();
-      for (let b = p.poolFree[pool]!; b !== -1; b = p.blk[(pool * mb + b) << 2]!) {
+      for (let b = p.poolFree[pool]!; b !== -1; b = p.blockNextFree(pool * mb + b)) {
         if (seen.has(b) || b >= nextOff || b < 0) { fail(`pool ${pool}: free list is corrupt at block ${b}`); break; }
         seen.add(b);
         nfree++;
-        if (p.blk[((pool * mb + b) << 2) + 2] !== 0) fail(`pool ${pool}: block ${b} is allocated and on the free list`);
+        if (p.blockRequested(pool * mb + b) !== 0) fail(`pool ${pool}: block ${b} is allocated and on the free list`);
       }
       if (live + nfree !== nextOff) fail(`pool ${pool}: ${live} allocated + ${nfree} free != ${nextOff} carved`);
       if (st !== PoolState.Empty) {

@@ -12,12 +12,17 @@
 import type { Address, Allocator } from './allocator';
 import type { PymallocConfig, ProfileId } from '../profiles/types';
 import { pymallocConfig } from '../profiles/pymalloc';
-import { NUM_SIZE_CLASSES, POOL_OVERHEAD, SMALL_REQUEST_THRESHOLD, blocksPerPool, classSize } from './size-classes';
+import * as sc from './size-classes';
 import { RawHeap } from './raw';
 
 /** Arenas are mapped downwards from here, as mmap does on Linux x86-64 (1 MiB aligned, not on a radix-tree node edge). */
 export const ARENA_TOP = 0x7f5a4c800000;
 const INITIAL_ARENA_OBJECTS = 16;
+// Local copies: an imported binding can compile to a getter call (CommonJS interop), too slow on the hot path.
+const NUM_SIZE_CLASSES = sc.NUM_SIZE_CLASSES;
+const POOL_OVERHEAD = sc.POOL_OVERHEAD;
+const SMALL_REQUEST_THRESHOLD = sc.SMALL_REQUEST_THRESHOLD;
+const { blocksPerPool, classSize } = sc;
 
 export const enum PoolState {
   Uncarved = 0,
@@ -41,6 +46,8 @@ export class Pymalloc implements Allocator {
   /** Offset of the first pool from the arena address. */
   readonly firstPoolOffset: number;
   readonly ntotalpoolsPerArena: number;
+  private readonly invArenaSize: number;
+  private readonly invPoolSize: number;
 
   /** Per size class: block size and blocks per pool. */
   readonly classBytes = new Int32Array(NUM_SIZE_CLASSES);
@@ -77,8 +84,9 @@ export class Pymalloc implements Allocator {
 
   // ---- blocks ----
   /**
-   * Per block, 4 ints side by side (one cache line serves a malloc or a free): [bi*4] freeblock link (block index
-   * in pool, -1 end), [bi*4+1] owner object id, [bi*4+2] bytes requested (0 = not allocated), [bi*4+3] unused.
+   * Per block, 2 ints side by side (one cache line serves a malloc or a free). [bi*2]: an allocated block holds
+   * `requested bytes << 16` (>= 65536); a free one holds its freeblock link + 1 (0 = end of list).
+   * [bi*2+1]: owner object id (0 when free). Read them through blockRequested / blockOwner / blockNextFree.
    */
   blk = new Int32Array(0);
 
@@ -97,6 +105,8 @@ export class Pymalloc implements Allocator {
     this.poolSize = config.poolSize;
     this.arenaSize = config.arenaSize;
     this.maxPools = config.arenaSize / config.poolSize;
+    this.invArenaSize = 1 / config.arenaSize;
+    this.invPoolSize = 1 / config.poolSize;
     if (config.poolsPerArena !== this.maxPools && config.poolsPerArena !== this.maxPools - 1) {
       throw new Error(`poolsPerArena must be ${this.maxPools} (aligned arenas) or ${this.maxPools - 1} (page-aligned)`);
     }
@@ -126,7 +136,7 @@ export class Pymalloc implements Allocator {
     if (pool !== NONE) {
       this.poolRef[pool]++;
       b = this.poolFree[pool]!;
-      const next = this.blk[(pool * this.maxBlocks + b) << 2]!;
+      const next = this.blk[(pool * this.maxBlocks + b) << 1]! - 1;
       this.poolFree[pool] = next;
       if (next === NONE) this.poolExtend(pool, sz);
     } else {
@@ -134,8 +144,8 @@ export class Pymalloc implements Allocator {
       pool = this.lastPool;
     }
     const bi = pool * this.maxBlocks + b;
-    this.blk[(bi << 2) + 1] = owner;
-    this.blk[(bi << 2) + 2] = nbytes;
+    this.blk[bi << 1] = nbytes << 16;
+    this.blk[(bi << 1) + 1] = owner;
     this.blocksInUse++;
     return this.poolBase[pool]! + POOL_OVERHEAD + b * this.classBytes[sz]!;
   }
@@ -145,7 +155,7 @@ export class Pymalloc implements Allocator {
     const off = this.poolNextOff[pool]!;
     if (off < this.classBlocks[sz]!) {
       this.poolFree[pool] = off;
-      this.blk[(pool * this.maxBlocks + off) << 2] = NONE;
+      this.blk[(pool * this.maxBlocks + off) << 1] = 0; // end of the free list
       this.poolNextOff[pool] = off + 1;
       return;
     }
@@ -198,13 +208,13 @@ export class Pymalloc implements Allocator {
     if (this.poolSz[pool] === sz) {
       // Last held the same class: header and free list are still valid.
       const b = this.poolFree[pool]!;
-      this.poolFree[pool] = this.blk[(pool * this.maxBlocks + b) << 2]!;
+      this.poolFree[pool] = this.blk[(pool * this.maxBlocks + b) << 1]! - 1;
       return b;
     }
     // Initialise: hand out block 0, block 1 on the free list, virgin from block 2.
     this.poolSz[pool] = sz;
     this.poolFree[pool] = 1;
-    this.blk[(pool * this.maxBlocks + 1) << 2] = NONE;
+    this.blk[(pool * this.maxBlocks + 1) << 1] = 0; // end of the free list
     this.poolNextOff[pool] = 2;
     return 0;
   }
@@ -264,43 +274,50 @@ export class Pymalloc implements Allocator {
     this.poolPrev = i32(this.poolPrev, np);
     this.poolBase = f64(this.poolBase, np);
     const nb = np * this.maxBlocks;
-    this.blk = i32(this.blk, nb * 4);
+    this.blk = i32(this.blk, nb * 2);
   }
 
   // ================================================================== free
 
   free(addr: Address): void {
-    const pool = this.poolOf(addr);
-    if (pool === NONE) {
-      this.raw.free(addr);
-      return;
-    }
+    // Kept small so the JIT inlines it; the rare paths are separate methods.
+    // address_in_range: arena slot from the address, then the pool, which must be used or full (ref > 0).
+    const slot = Math.ceil((ARENA_TOP + this.misalign - addr) * this.invArenaSize) - 1;
+    const base = slot >= 0 && slot < this.maxarenas ? this.arAddr[slot]! : 0;
+    const i = Math.floor((addr - base - this.firstPoolOffset) * this.invPoolSize);
+    const pool = slot * this.maxPools + i;
+    if (base === 0 || i < 0 || i >= this.arCarved[slot]! || this.poolRef[pool] === 0) return this.raw.free(addr);
     const sz = this.poolSz[pool]!;
-    const off = addr - this.poolBase[pool]! - POOL_OVERHEAD;
-    const b = off / this.classBytes[sz]!;
+    const b = (addr - this.poolBase[pool]! - POOL_OVERHEAD) / this.classBytes[sz]!;
     const bi = pool * this.maxBlocks + b;
-    if ((b | 0) !== b || b < 0 || b >= this.poolNextOff[pool]! || this.blk[(bi << 2) + 2] === 0) {
-      throw new Error(`free of an address pymalloc did not hand out: 0x${addr.toString(16)}`);
-    }
-    this.blk[(bi << 2) + 2] = 0;
-    this.blk[(bi << 2) + 1] = 0;
+    // Allocated blocks hold their size << 16; free ones (and stale ones of an old class layout) hold less.
+    if ((b | 0) !== b || b < 0 || this.blk[bi << 1]! < 65536) return this.badFree(addr);
+    this.blk[(bi << 1) + 1] = 0;
     this.blocksInUse--;
     const last = this.poolFree[pool]!;
-    this.blk[bi << 2] = last;
+    this.blk[bi << 1] = last + 1;
     this.poolFree[pool] = b;
-    if (last === NONE) {
-      // The pool was full: link it at the front of usedpools so the next request reuses this block.
-      this.poolRef[pool]--;
-      const head = this.usedHead[sz]!;
-      this.poolNext[pool] = head;
-      this.poolPrev[pool] = NONE;
-      if (head !== NONE) this.poolPrev[head] = pool;
-      this.usedHead[sz] = pool;
-      this.poolState[pool] = PoolState.Used;
-      return;
-    }
-    if (--this.poolRef[pool]! !== 0) return;
-    // Empty: unlink from usedpools, push on the arena's freepools.
+    if (last === NONE) this.relinkFullPool(pool, sz);
+    else if (--this.poolRef[pool]! === 0) this.poolBecameEmpty(pool, sz);
+  }
+
+  private badFree(addr: Address): void {
+    throw new Error(`free of an address pymalloc did not hand out: 0x${addr.toString(16)}`);
+  }
+
+  /** The pool was full: link it at the front of usedpools so the next request reuses the freed block. */
+  private relinkFullPool(pool: number, sz: number): void {
+    this.poolRef[pool]--;
+    const head = this.usedHead[sz]!;
+    this.poolNext[pool] = head;
+    this.poolPrev[pool] = NONE;
+    if (head !== NONE) this.poolPrev[head] = pool;
+    this.usedHead[sz] = pool;
+    this.poolState[pool] = PoolState.Used;
+  }
+
+  /** Empty: unlink from usedpools, push on the arena's freepools. */
+  private poolBecameEmpty(pool: number, sz: number): void {
     this.unlinkUsed(pool, sz);
     this.poolState[pool] = PoolState.Empty;
     this.insertToFreepool(pool);
@@ -385,8 +402,8 @@ export class Pymalloc implements Allocator {
     if (nbytes <= size && 4 * nbytes > 3 * size) {
       // Same class, or shrinking by less than a quarter: keep the block.
       const bi = this.blockIdOf(addr);
-      this.blk[(bi << 2) + 2] = nbytes;
-      this.blk[(bi << 2) + 1] = owner;
+      this.blk[bi << 1] = nbytes << 16;
+      this.blk[(bi << 1) + 1] = owner;
       return addr;
     }
     // New block first, then free the old one (as obmalloc does: malloc, memcpy, free).
@@ -399,11 +416,12 @@ export class Pymalloc implements Allocator {
 
   /** Pool id holding `addr`, or -1 when pymalloc does not manage the address (address_in_range). */
   poolOf(addr: Address): number {
-    const slot = Math.ceil((ARENA_TOP + this.misalign - addr) / this.arenaSize) - 1;
+    // Sizes are powers of two: multiplying by their reciprocals is exact and cheaper than dividing.
+    const slot = Math.ceil((ARENA_TOP + this.misalign - addr) * this.invArenaSize) - 1;
     if (slot < 0 || slot >= this.maxarenas) return NONE;
     const base = this.arAddr[slot]!;
     if (base === 0) return NONE;
-    const i = Math.floor((addr - base - this.firstPoolOffset) / this.poolSize);
+    const i = Math.floor((addr - base - this.firstPoolOffset) * this.invPoolSize);
     if (i < 0 || i >= this.arCarved[slot]!) return NONE;
     const pool = slot * this.maxPools + i;
     const st = this.poolState[pool]!;
@@ -417,7 +435,22 @@ export class Pymalloc implements Allocator {
     const b = (addr - this.poolBase[pool]! - POOL_OVERHEAD) / this.classBytes[this.poolSz[pool]!]!;
     if (!Number.isInteger(b) || b < 0 || b >= this.poolNextOff[pool]!) return NONE;
     const bi = pool * this.maxBlocks + b;
-    return this.blk[(bi << 2) + 2] === 0 ? NONE : bi;
+    return this.blk[bi << 1]! < 65536 ? NONE : bi;
+  }
+
+  /** Bytes requested for block id `bi`, 0 when it is not allocated. */
+  blockRequested(bi: number): number {
+    return this.blk[bi << 1]! >>> 16;
+  }
+
+  /** Owner object id of block id `bi`, 0 when it is not allocated. */
+  blockOwner(bi: number): number {
+    return this.blk[(bi << 1) + 1]!;
+  }
+
+  /** Next block index (in the same pool) on the free list after free block id `bi`; -1 at the end. */
+  blockNextFree(bi: number): number {
+    return this.blk[bi << 1]! - 1;
   }
 
   /** Address of block id `bi` (any state). */
@@ -430,14 +463,14 @@ export class Pymalloc implements Allocator {
   /** Owner object id of a live block (pymalloc or raw), undefined if not allocated. */
   ownerOf(addr: Address): number | undefined {
     const bi = this.blockIdOf(addr);
-    if (bi !== NONE) return this.blk[(bi << 2) + 1];
+    if (bi !== NONE) return this.blk[(bi << 1) + 1];
     return this.raw.ownerOf(addr);
   }
 
   /** Bytes the caller asked for at `addr` (pymalloc or raw), undefined if not allocated. */
   requestedSize(addr: Address): number | undefined {
     const bi = this.blockIdOf(addr);
-    if (bi !== NONE) return this.blk[(bi << 2) + 2];
+    if (bi !== NONE) return this.blk[bi << 1]! >>> 16;
     return this.raw.sizeOf(addr);
   }
 

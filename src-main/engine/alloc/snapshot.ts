@@ -86,11 +86,11 @@ export function allocatorSnapshot(p: Pymalloc): AllocatorSnapshot {
       const nextOff = p.poolNextOff[pool]!;
       const base = pool * p.maxBlocks;
       for (let b = 0; b < cap; b++, bi++) {
-        const req = p.blk[((base + b) << 2) + 2]!;
+        const req = p.blockRequested(base + b);
         if (b >= nextOff) continue; // virgin
         if (req !== 0) {
           s.blockState[bi] = BlockState.Allocated;
-          s.blockOwner[bi] = p.blk[((base + b) << 2) + 1]!;
+          s.blockOwner[bi] = p.blockOwner(base + b);
           s.blockRequested[bi] = req;
         } else s.blockState[bi] = BlockState.Free;
       }
