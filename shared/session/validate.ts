@@ -7,7 +7,7 @@ import { formatPath, type PathSegment } from './json-path';
 import { SESSION_PROFILE_IDS } from './profile-ids';
 import { sessionV1Schema, statementSource, type SessionV1 } from './schema-v1';
 import { handleRoot, scanBoundNames } from './bound-names';
-import { largePartsValid } from './fast-check-v1';
+import { largePartsValid } from './large-parts-v1';
 
 export interface SessionProblem {
   message: string;

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { isGzip, parseSession, serializeSession, type ParseResult } from '../../shared/session';
 import { gunzipBounded } from '../../src-main/files/codec';
-import { largePartsValid } from '../../shared/session/fast-check-v1';
+import { largePartsValid } from '../../shared/session/large-parts-v1';
 import { sessionV1Schema } from '../../shared/session/schema-v1';
 import { fixtureFiles } from './support/fixtures';
 
