@@ -1,7 +1,8 @@
 // The browser host's guard and its socket, against a tiny renderer folder and the worker run from source.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { WebSocket } from 'ws';
@@ -44,6 +45,20 @@ function socket(url: string, origin: string) {
 }
 
 describe('the browser host', () => {
+  it('listens on the port it is given and makes a new random token per launch', async () => {
+    const free = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const port = (probe.address() as AddressInfo).port;
+        probe.close(() => resolve(port));
+      });
+    });
+    const other = await startWebHost({ port: free, rendererDir: os.tmpdir(), workerEntry: 'unused.cjs', appVersion: '0' });
+    await other.close();
+    expect(other.url).toBe(`http://127.0.0.1:${free}/?token=${other.token}`);
+    expect(other.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(other.token).not.toBe(host.token);
+  });
+
   it('serves the page with its token, a CSP and a cookie for the assets', async () => {
     const res = await get(`/?token=${host.token}`);
     expect(res.status).toBe(200);
