@@ -2,6 +2,8 @@
 // prints what CPython prints (stdout byte for byte, traceback on stderr, exit 0/1/2).
 // Room is left for `gclab run FILE.gclab` (session files) and `gclab export` (later issues).
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { INTERP_PROFILES } from '../engine/python/interp-profile';
 import { PROFILE_IDS, DEFAULT_PROFILE, type ProfileId } from '../engine/profiles/types';
 import { runWithSummary } from './run';
 
@@ -64,7 +66,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(`gclab: can't open file '${file}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '[Errno 2] No such file or directory' : (e as Error).message}\n`);
     return 2;
   }
-  const { result, summary } = runWithSummary(source, { python, filename: file });
+  // The script's name as CPython shows it in tracebacks: as typed on 3.8, absolute since 3.9.
+  const shown = INTERP_PROFILES[python].absoluteScriptPath ? resolve(file) : file;
+  const { result, summary } = runWithSummary(source, { python, filename: shown });
   io.stdout(result.stdout);
   io.stderr(result.stderr);
   if (json) io.stdout(JSON.stringify(summary, null, 2) + '\n');

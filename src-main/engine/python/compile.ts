@@ -105,6 +105,7 @@ export class Compiler {
     return () => {
       const f = rt.frame;
       f.line = line;
+      f.stmt = s;
       f.cur = undefined;
       if (++rt.steps > rt.maxSteps) rt.stepLimit();
       return inner();
@@ -503,7 +504,7 @@ export class Compiler {
       return rt.none();
     } catch (e) {
       if (e instanceof PyExc) {
-        e.tb.push({ filename: frame.filename, line: frame.line, name: frame.name, pos: frame.cur, anchor: frame.anchor });
+        rt.addTb(e, frame);
         rt.holdFrame(e.exc, h.frameLocals());
       }
       throw e;
@@ -597,6 +598,7 @@ export class Compiler {
     const rt = this.rt;
     const h = rt.heap;
     const cls = rt.excClassOf(e.exc);
+    rt.addTb(e, rt.frame);
     for (const hd of handlers) {
       if (hd.type) {
         const t = hd.type();
@@ -618,6 +620,7 @@ export class Compiler {
         } catch (inner) {
           if (inner instanceof PyExc && inner !== e && inner.context === undefined && inner.exc !== e.exc) {
             inner.context = e;
+            rt.setContext(inner.exc, e.exc);
           } else if (inner instanceof PyExc && inner.exc === e.exc) {
             inner.tb = [...savedTb, ...inner.tb.filter((x) => !savedTb.includes(x))];
           }

@@ -18,6 +18,8 @@ export interface InterpProfile {
   constListDisplay: 'build' | 'extendResize' | 'extendEven';
   /** list(iterable of known length): exact (3.8, 3.9) or rounded up to even (3.10+, list_preallocate_exact). */
   listFromSized: 'exact' | 'even';
+  /** 3.9+: __main__.__file__ (and so tracebacks) show the absolute path of the script. */
+  absoluteScriptPath: boolean;
   /** 3.12+: NameError for an unimported stdlib module adds "Did you forget to import 'gc'?". */
   forgotImport: boolean;
   /** sys.getrefcount sees borrowed loads (3.14): loading a local does not incref. */
@@ -26,11 +28,11 @@ export interface InterpProfile {
 
 const old: InterpProfile = {
   argsStayOnCallerStack: true, unboundLocal: 'referenced', carets: 'none', suggestions: false,
-  qualnameInArgErrors: false, borrowedLoads: false, forgotImport: false, constListDisplay: 'build', listFromSized: 'exact',
+  qualnameInArgErrors: false, borrowedLoads: false, forgotImport: false, constListDisplay: 'build', listFromSized: 'exact', absoluteScriptPath: true,
 };
 
 export const INTERP_PROFILES: Record<ProfileId, InterpProfile> = {
-  '3.8': old,
+  '3.8': { ...old, absoluteScriptPath: false },
   '3.9': { ...old, constListDisplay: 'extendResize' },
   '3.10': { ...old, constListDisplay: 'extendEven', listFromSized: 'even', suggestions: true, qualnameInArgErrors: true },
   '3.11': { ...old, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true },

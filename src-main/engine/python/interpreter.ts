@@ -134,7 +134,7 @@ export class Interpreter {
     } catch (e) {
       if (e instanceof PyExc) {
         const f = rt.frame;
-        e.tb.push({ filename: f.filename, line: f.line, name: f.name, pos: f.cur, anchor: f.anchor });
+        rt.addTb(e, f);
         this.resetFrames();
         const cls = rt.className(rt.excClassOf(e.exc));
         if (cls === 'SystemExit') {

@@ -4,10 +4,13 @@
 // unless its name says `borrowed`.
 import type { HeapPort, ObjId, PyKind } from './heap-port';
 import type { InterpProfile } from './interp-profile';
-import type { BinOpName, Pos } from './ast';
+import type { BinOpName, Pos, Stmt } from './ast';
 import { bytesRepr, floatRepr, formatFloat, formatInt, formatStr, parseSpec, strRepr } from './pyformat';
 
 export interface TbEntry {
+  /** The frame this entry was made for (an exception caught and re-raised in a frame is listed once). */
+  frame?: Frame;
+  stmt?: Stmt;
   filename: string;
   line: number;
   name: string;
@@ -53,6 +56,8 @@ export type StaticData =
   | { t: 'view'; which: 'keys' | 'values' | 'items'; dict: ObjId };
 
 export interface Frame {
+  /** The statement running (3.13's caret rules look at its shape). */
+  stmt?: Stmt;
   locals: ObjId[];
   line: number;
   cur: Pos | undefined;
@@ -217,7 +222,7 @@ export class Runtime {
     const h = this.heap;
     let cls = this.excHeapClasses.get(staticCls);
     if (cls === undefined) {
-      cls = h.newClass(this.className(staticCls), [staticCls], [], ['__traceback__', 'args'], false);
+      cls = h.newClass(this.className(staticCls), [staticCls], [], ['__context__', '__traceback__', 'args'], false);
       this.excHeapClasses.set(staticCls, cls);
       this.excStaticOf.set(cls, staticCls);
     }
@@ -229,6 +234,23 @@ export class Runtime {
   }
   private excHeapClasses = new Map<ObjId, ObjId>();
   private excStaticOf = new Map<ObjId, ObjId>();
+
+  /** The traceback entry for frame `f` at the point the exception passed through it (once per frame). */
+  addTb(e: PyExc, f: Frame): void {
+    if (e.tb.length && e.tb[e.tb.length - 1]!.frame === f) return;
+    e.tb.push({ frame: f, filename: f.filename, line: f.line, name: f.name, pos: f.cur, anchor: f.anchor, stmt: f.stmt });
+  }
+
+  /** `inner` was raised while `outer` was being handled: inner.__context__ keeps outer alive. */
+  setContext(inner: ObjId, outer: ObjId): void {
+    const h = this.heap;
+    if (h.kind(inner) !== 'instance') return;
+    try {
+      h.instanceSet(inner, '__context__', outer);
+    } catch {
+      // a user exception class with __slots__ and no room for it: CPython's BaseException always has one
+    }
+  }
 
   /** The traceback keeps the frame (and so its locals) alive while the exception lives. */
   holdFrame(exc: ObjId, locals: ObjId[]): void {

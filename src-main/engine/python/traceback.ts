@@ -5,6 +5,16 @@ import type { PyExc, Runtime, TbEntry } from './runtime';
 /** Source text per filename, for the lines under each "File ..." entry. */
 export type SourceLookup = (filename: string) => string | undefined;
 
+/** 3.13 (traceback._should_show_carets): `return name(...)` / `x = name(...)` failing in that call get none. */
+function plainCallStatement(e: TbEntry): boolean {
+  const s = e.stmt;
+  const p = e.pos!;
+  if (!s) return false;
+  const v = s.k === 'return' ? s.value : s.k === 'assign' && s.targets.length === 1 && s.targets[0]!.k === 'name' ? s.value : undefined;
+  if (!v || v.k !== 'call' || v.func.k !== 'name') return false;
+  return v.line === p.line && v.col === p.col && v.endLine === p.endLine && v.endCol === p.endCol;
+}
+
 function caretLine(e: TbEntry, lineText: string, rt: Runtime): string | undefined {
   if (rt.ip.carets === 'none' || !e.pos) return undefined;
   const p = e.pos;
@@ -12,10 +22,11 @@ function caretLine(e: TbEntry, lineText: string, rt: Runtime): string | undefine
   const stripped = lineText.trimStart();
   const indent = lineText.length - stripped.length;
   const trimmedEnd = lineText.trimEnd().length;
-  // A segment covering the whole statement line gets no carets.
-  if (p.col <= indent && p.endCol >= trimmedEnd) return undefined;
-  let out = '';
   const a = e.anchor && e.anchor.line === e.line ? e.anchor : undefined;
+  if (rt.ip.carets === 'anchorsCalls' && plainCallStatement(e)) return undefined;
+  // Without anchors, a segment covering the whole statement line gets no carets.
+  if (!a && p.col <= indent && p.endCol >= trimmedEnd) return undefined;
+  let out = '';
   for (let c = p.col; c < p.endCol; c++) out += a ? (c >= a.col && c < a.endCol ? '^' : '~') : '^';
   return '    ' + ' '.repeat(p.col - indent) + out;
 }
