@@ -27,4 +27,17 @@ describe('the lab worker', () => {
     await lab.exec('x = 1');
     expect(await seen).toMatchObject({ reason: 'exec', status: { statements: 1 } });
   });
+
+  it('keeps the host thread free while a long program runs in the worker', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    const started = performance.now();
+    const r = await lab.exec('x = []\nfor i in range(200000):\n    x.append([i])\nprint(len(x))');
+    const elapsed = performance.now() - started;
+    clearInterval(timer);
+    expect(r.stdout).toBe('200000\n');
+    // The host's timers kept firing during the run: at least half the 10 ms ticks that fit in it.
+    expect(ticks).toBeGreaterThanOrEqual(Math.floor(elapsed / 10 / 2));
+    expect(elapsed).toBeGreaterThan(100); // long enough that a blocked thread would have shown
+  });
 });
