@@ -6,18 +6,14 @@
 // allocator is seeded with the start report (per class: pools and available blocks; arenas; unused pools;
 // the list free list), then replays the pattern's requests. The startup heap's other classes become
 // "ballast" pools of the 512-byte class, which no pattern uses.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Pymalloc } from '../../../src-main/engine/alloc/pymalloc';
 import { mallocStats, type MallocStats } from '../../../src-main/engine/alloc/stats';
 import { checkAllocatorInvariants } from '../../../src-main/engine/alloc/invariants';
 import type { ProfileId } from '../../../src-main/engine/profiles/types';
-import { PYENV_VERSIONS, findInterpreters, interpreterReport, runPython } from '../../support/cpython';
-import { parseMallocStats, type ParsedMallocStats } from './mallocstats-text';
-
-const here = join(import.meta.dirname, 'python');
-const SCRIPT = readFileSync(join(here, 'mstats.py'), 'utf8') + readFileSync(join(here, 'patterns.py'), 'utf8');
+import { PYENV_VERSIONS, findInterpreters, interpreterReport } from '../../support/cpython';
+import type { ParsedMallocStats } from './mallocstats-text';
+import { runRealPattern as runReal } from './real-patterns';
 const found = findInterpreters();
 console.log(`allocator differential tests: ${interpreterReport()}`);
 
@@ -26,18 +22,6 @@ const LIST_FREELIST_MAX = 80;
 const LIST_OBJECT = 56; // PyListObject 40 + PyGC_Head 16 (3.8-3.13)
 const LIST_ITERATOR = 48; // listiterobject 32 + PyGC_Head 16
 const SLOTS_NODE = 48; // two __slots__: PyGC_Head 16 + PyObject 16 + 2 x 8
-
-interface Step { name: string; report: ParsedMallocStats }
-
-function runReal(version: (typeof PYENV_VERSIONS)[number], pattern: string, n: number, k: number): Step[] {
-  const interp = found.get(version)!;
-  const r = runPython(interp, SCRIPT, [pattern, String(n), String(k)]);
-  if (r.status !== 0) throw new Error(r.stderr);
-  return r.stdout.split('@@STEP ').slice(1).map((part) => {
-    const nl = part.indexOf('\n');
-    return { name: part.slice(0, nl), report: parseMallocStats(part.slice(nl + 1)) };
-  });
-}
 
 /** A simulated allocator in the state the start report describes, for the classes that matter. */
 function seed(profile: ProfileId, start: ParsedMallocStats, classes: number[]): { p: Pymalloc; inUse: Map<number, number[]> } {
