@@ -25,6 +25,9 @@ export interface Code {
   /** Return value slot, set by `return` closures. */
   filename: string;
   firstLine: number;
+  /** <=3.10: the code object's frames: [0] is the zombie frame kept between calls, the rest are in use. */
+  frames?: ObjId[];
+  depth?: number;
 }
 
 interface Scope {
@@ -488,6 +491,8 @@ export class Compiler {
       locals.forEach((x) => x && h.decref(x));
       throw rt.error('RecursionError', 'maximum recursion depth exceeded');
     }
+    // <=3.10 frame objects: stand-ins with the same counter effect (a GC allocation, untracked while parked).
+    const frameObj = rt.ip.frameObjects ? this.enterFrameObject(code) : 0;
     h.pushFrame(fn, code.nlocals);
     for (let i = 0; i < locals.length; i++) if (locals[i]) h.setLocal(i, locals[i]!);
     const frame: Frame = { locals: [], line: code.firstLine, cur: undefined, anchor: undefined, name: code.name, filename: code.filename };
@@ -512,7 +517,22 @@ export class Compiler {
       rt.frames.pop();
       rt.frame = rt.frames[rt.frames.length - 1]!;
       h.popFrame();
+      if (frameObj) this.leaveFrameObject(code, frameObj);
     }
+  }
+
+  private enterFrameObject(code: Code): ObjId {
+    const h = this.rt.heap;
+    code.depth = (code.depth ?? 0) + 1;
+    if (code.depth === 1 && code.frames && code.frames.length) return code.frames[0]!; // the zombie frame
+    const f = h.newDict();
+    if (code.depth === 1) (code.frames ??= []).push(f);
+    return f;
+  }
+  private leaveFrameObject(code: Code, f: ObjId): void {
+    code.depth = (code.depth ?? 1) - 1;
+    if (code.frames && code.frames[0] === f) return; // parked on the code object
+    this.rt.heap.decref(f);
   }
 
   private classStmt(s: Extract<Stmt, { k: 'class' }>, sc: Scope): Ex {

@@ -117,6 +117,16 @@ export class Runtime {
     throw new LimitExceeded(`GC Lab stopped the program: more than ${this.maxOutput} characters of output (output limit)`);
   }
 
+  /** Short-lived GC objects the C code makes (1-tuples and dicts, released at once, so free lists absorb them). */
+  transientAllocs(tuples: number, dicts: number): void {
+    const h = this.heap;
+    if (tuples + dicts === 0) return;
+    const made: ObjId[] = [];
+    for (let i = 0; i < tuples; i++) made.push(h.newTuple([h.None]));
+    for (let i = 0; i < dicts; i++) made.push(h.newDict());
+    for (let i = made.length - 1; i >= 0; i--) h.decref(made[i]!);
+  }
+
   /** A new list of `items` (increfed) sized the way the version sizes it for `mode`. */
   newListSized(items: readonly ObjId[], mode: 'exact' | 'even' | 'extendResize' | 'extendEven'): ObjId {
     const h = this.heap;
