@@ -145,11 +145,18 @@ for (let r = 0; r < ROUNDS; r++) {
 }
 const ns = (ms: number) => ((ms * 1e6) / OPS).toFixed(2);
 const ratio = pyMs / segMs;
-console.log(`alloc: ${OPS.toLocaleString('en-US')} mixed malloc/free ops (live ~${TARGET_LIVE.toLocaleString('en-US')}, sizes 1-512, random frees)`);
-console.log(`  pymalloc (3.13 geometry):          ${ns(pyMs)} ns/op  (${pyMs.toFixed(0)} ms)`);
-console.log(`  free-list baseline, per size class: ${ns(segMs)} ns/op  (${segMs.toFixed(0)} ms)`);
-console.log(`  free-list baseline, one stack:      ${ns(baseMs)} ns/op  (${baseMs.toFixed(0)} ms)`);
-console.log(`  (CPU time, best of ${ROUNDS} alternating runs each)`);
-console.log(`  ratio: ${ratio.toFixed(2)}x the per-class free list (target <= 3x) ${ratio <= 3 ? 'OK' : 'OVER TARGET'}; ${(pyMs / baseMs).toFixed(2)}x the single stack`);
 const s = mallocStats(last!);
-console.log(`  end state: ${s.arenasCurrent} arenas, ${s.arenasAllocatedTotal} mapped in total, ${last!.blocksInUse} blocks in use`);
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({
+    name: 'alloc-mixed', ops: OPS, live: TARGET_LIVE, pymalloc_ns_per_op: +ns(pyMs), segregated_free_list_ns_per_op: +ns(segMs),
+    single_free_list_ns_per_op: +ns(baseMs), ratio: +ratio.toFixed(3), ratio_single: +(pyMs / baseMs).toFixed(3), arenas: s.arenasCurrent,
+  }));
+} else {
+  console.log(`alloc: ${OPS.toLocaleString('en-US')} mixed malloc/free ops (live ~${TARGET_LIVE.toLocaleString('en-US')}, sizes 1-512, random frees)`);
+  console.log(`  pymalloc (3.13 geometry):          ${ns(pyMs)} ns/op  (${pyMs.toFixed(0)} ms)`);
+  console.log(`  free-list baseline, per size class: ${ns(segMs)} ns/op  (${segMs.toFixed(0)} ms)`);
+  console.log(`  free-list baseline, one stack:      ${ns(baseMs)} ns/op  (${baseMs.toFixed(0)} ms)`);
+  console.log(`  (CPU time, best of ${ROUNDS} alternating runs each)`);
+  console.log(`  ratio: ${ratio.toFixed(2)}x the per-class free list (target <= 3x) ${ratio <= 3 ? 'OK' : 'OVER TARGET'}; ${(pyMs / baseMs).toFixed(2)}x the single stack`);
+  console.log(`  end state: ${s.arenasCurrent} arenas, ${s.arenasAllocatedTotal} mapped in total, ${last!.blocksInUse} blocks in use`);
+}

@@ -78,7 +78,8 @@ export const MALLOC_STATS_FORMAT: Readonly<Record<ProfileId, MallocStatsFormat>>
     freeLists: [DICT, { key: 'dictKeys', name: 'PyDictKeysObject', structBytes: 32 }, FLOAT, LIST],
     tupleMaxLength: 20,
   },
-  // 3.14: no binary with pymalloc was measured; the 3.13 format is assumed (struct sizes match, reference §6.2).
+  // 3.14: Pyodide's CPython 3.14.2 prints the same lines in the same order (dict, dict keys, float, list, tuples
+  // 1-20; 32-bit struct sizes there); 64-bit sizes as in 3.13 (reference §6.2). Its pymalloc section was not seen.
   '3.14.2': {
     arenaMap: ARENA_MAP_64,
     freeLists: [DICT, { key: 'dictKeys', name: 'PyDictKeysObject', structBytes: 32 }, FLOAT, LIST],
