@@ -479,7 +479,7 @@ export class Heap {
       s.refLen[wr] = 1;
       this.incref(callback);
     }
-    s.wrNext[wr] = s.wrHead[target];
+    s.aux2[wr] = s.wrHead[target];
     s.wrHead[target] = wr;
     this.track(wr);
     return wr;
@@ -504,7 +504,7 @@ export class Heap {
   /** Weakrefs to `id`, newest first. */
   weakrefsTo(id: ObjId): ObjId[] {
     const out: ObjId[] = [];
-    for (let w = this.s.wrHead[id]; w !== 0; w = this.s.wrNext[w]) out.push(w);
+    for (let w = this.s.wrHead[id]; w !== 0; w = this.s.aux2[w]) out.push(w);
     return out;
   }
 
@@ -513,13 +513,13 @@ export class Heap {
     const s = this.s;
     const t = s.aux[wr];
     if (t === 0) return;
-    if (s.wrHead[t] === wr) s.wrHead[t] = s.wrNext[wr];
+    if (s.wrHead[t] === wr) s.wrHead[t] = s.aux2[wr];
     else {
       let p = s.wrHead[t];
-      while (p !== 0 && s.wrNext[p] !== wr) p = s.wrNext[p];
-      if (p !== 0) s.wrNext[p] = s.wrNext[wr];
+      while (p !== 0 && s.aux2[p] !== wr) p = s.aux2[p];
+      if (p !== 0) s.aux2[p] = s.aux2[wr];
     }
-    s.wrNext[wr] = 0;
+    s.aux2[wr] = 0;
     s.aux[wr] = 0;
   }
 

@@ -17,12 +17,12 @@ export class Store {
   addr = new Float64Array(0); // the object's block
   addr2 = new Float64Array(0); // second block: list items, dict keys, instance values
   aux = new Int32Array(0); // instance: class; weakref: referent; dict: used; list: allocated
-  aux2 = new Int32Array(0); // dict: log2 keys size (0 = shared empty keys); instance: values capacity
+  aux2 = new Int32Array(0); // dict: keys table size (0 = shared empty keys); instance: values capacity; weakref: next weakref to the same referent
   refOff = new Int32Array(0);
   refLen = new Int32Array(0);
-  refCap = new Int32Array(0);
+  /** log2(capacity) + 1 of the object's reference run; 0 = no run. */
+  refCapLog = new Uint8Array(0);
   wrHead = new Int32Array(0); // newest weakref to this object
-  wrNext = new Int32Array(0); // weakref: next (older) weakref to the same referent
   /** Atom payloads (int/float/str/bytes values, names); sparse, only for the kinds that have one. */
   payload: unknown[] = [];
 
@@ -30,9 +30,10 @@ export class Store {
   poolTop = 1; // offset 0 unused so that refOff 0 means "no run"
   private poolFree: number[][] = []; // free runs per log2 capacity
 
-  /** Next never-used id and a stack of freed ids for reuse. */
+  /** Next never-used id and a stack of freed ids for reuse (typed, so that freeing a million objects allocates nothing). */
   top = FIRST_ID;
-  freeIds: number[] = [];
+  private freeIdStack = new Int32Array(1024);
+  freeIdCount = 0;
 
   constructor(initial = 1024) {
     this.grow(initial);
@@ -61,15 +62,14 @@ export class Store {
     this.aux2 = g(this.aux2, Int32Array);
     this.refOff = g(this.refOff, Int32Array);
     this.refLen = g(this.refLen, Int32Array);
-    this.refCap = g(this.refCap, Int32Array);
+    this.refCapLog = g(this.refCapLog, Uint8Array);
     this.wrHead = g(this.wrHead, Int32Array);
-    this.wrNext = g(this.wrNext, Int32Array);
     this.capacity = cap;
   }
 
   /** A fresh id with every column zeroed. */
   newId(): ObjId {
-    const id = this.freeIds.length > 0 ? this.freeIds.pop()! : this.top++;
+    const id = this.freeIdCount > 0 ? this.freeIdStack[--this.freeIdCount] : this.top++;
     if (id >= this.capacity) this.grow(id + 1);
     this.flags[id] = 0;
     this.rc[id] = 0;
@@ -81,27 +81,40 @@ export class Store {
     this.addr2[id] = 0;
     this.aux[id] = 0;
     this.aux2[id] = 0;
-    this.refOff[id] = 0;
+    // A small reference run stays with its id across reuse (zeroed here); see releaseId.
     this.refLen[id] = 0;
-    this.refCap[id] = 0;
+    const cap = this.refCap(id);
+    if (cap > 0) this.pool.fill(0, this.refOff[id], this.refOff[id] + cap);
     this.wrHead[id] = 0;
-    this.wrNext[id] = 0;
     return id;
   }
 
   releaseId(id: ObjId): void {
     if (hasPayload(this.kind[id])) this.payload[id] = undefined;
     this.kind[id] = 0;
-    if (this.refCap[id] > 0) this.freeRun(this.refOff[id], this.refCap[id]);
-    this.refOff[id] = 0;
     this.refLen[id] = 0;
-    this.refCap[id] = 0;
-    this.freeIds.push(id);
+    if (this.refCap(id) > 8) {
+      this.freeRun(this.refOff[id], this.refCap(id));
+      this.refOff[id] = 0;
+      this.refCapLog[id] = 0;
+    }
+    if (this.freeIdCount === this.freeIdStack.length) {
+      const bigger = new Int32Array(this.freeIdStack.length * 2);
+      bigger.set(this.freeIdStack);
+      this.freeIdStack = bigger;
+    }
+    this.freeIdStack[this.freeIdCount++] = id;
   }
 
   /** Make room for at least `need` reference slots in id's run, keeping the ones in use. */
+  /** Capacity of the object's reference run. */
+  refCap(id: ObjId): number {
+    const l = this.refCapLog[id];
+    return l === 0 ? 0 : 1 << (l - 1);
+  }
+
   reserveRefs(id: ObjId, need: number): void {
-    const cap = this.refCap[id];
+    const cap = this.refCap(id);
     if (need <= cap) return;
     let c = cap === 0 ? 1 : cap;
     while (c < need) c *= 2;
@@ -113,7 +126,7 @@ export class Store {
     for (let i = len; i < c; i++) pool[off + i] = 0;
     if (cap > 0) this.freeRun(old, cap);
     this.refOff[id] = off;
-    this.refCap[id] = c;
+    this.refCapLog[id] = 32 - Math.clz32(c);
   }
 
   private allocRun(c: number): number {
