@@ -50,6 +50,7 @@ const built = step('build', process.execPath, [path.join(root, 'node_modules/ele
 
 // 2. Typecheck and lint.
 step('typecheck tsc', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+step('typecheck e2e', bin('tsc'), ['-p', 'e2e/tsconfig.json', '--noEmit']);
 step('typecheck svelte-check', bin('svelte-check'), ['--tsconfig', './tsconfig.renderer.json', '--fail-on-warnings']);
 step('lint', bin('eslint'), ['.']);
 

@@ -27,8 +27,7 @@ export interface LabInfo {
 /** What the status bar shows. gc.counts is gc.get_count() of the simulated interpreter. */
 export interface LabStatus {
   profile: string;
-  /** null while the engine cannot build a heap view. */
-  gc: GcView | null;
+  gc: GcView;
   canUndo: boolean;
   canRedo: boolean;
   /** Gestures in the program (what undo can take back). */
