@@ -72,5 +72,36 @@ describe('objects made by the Heap on Pymalloc', () => {
       const sim = snaps.slice(1).map((s, i) => s.map((v, k) => v - snaps[i]![k]!));
       expect(sim).toEqual(real);
     });
+
+    it(`reallocs list item arrays like CPython ${version} when 30 items are appended one by one (every size class compared)`, (ctx) => {
+      if (!found.has(version)) return ctx.skip(`CPython ${version} is not installed (${interpreterReport()})`);
+      const n = 5_000;
+      const k = 30;
+      const all = Array.from({ length: 32 }, (_, i) => 16 * (i + 1));
+      const real = realDeltas(runRealPattern(version, 'appends', n, k), all);
+      const p = new Pymalloc(version);
+      const heap = new Heap(version, p);
+      heap.disable();
+      heap.collect(2);
+      const snaps = [simSnapshot(p, all)];
+      const iterator = () => p.malloc(48, 0); // the for loops' list iterators (listiterobject + GC header)
+      const outer = iterator();
+      const lists = Array.from({ length: n }, () => {
+        const l = heap.newList([]);
+        const inner = iterator();
+        for (let i = 0; i < k; i++) heap.listAppend(l, heap.None);
+        p.free(inner);
+        return l;
+      });
+      p.free(outer);
+      snaps.push(simSnapshot(p, all));
+      for (let j = 0; j < n; j += 2) heap.decref(lists[j]!);
+      snaps.push(simSnapshot(p, all));
+      for (let j = 1; j < n; j += 2) heap.decref(lists[j]!);
+      snaps.push(simSnapshot(p, all));
+      const sim = snaps.slice(1).map((s, i) => s.map((v, c) => v - snaps[i]![c]!));
+      expect(sim).toEqual(real);
+      expect(checkAllocatorInvariants(p)).toEqual([]);
+    });
   }
 });

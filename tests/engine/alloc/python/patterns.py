@@ -66,4 +66,22 @@ elif PATTERN == 'sparse':
     for j in survivors:
         keep[j] = None
     step(3, 'freed all')
+elif PATTERN == 'appends':
+    l = None
+    x = None
+    mallocstats_text(); mallocstats_text()
+    step(0, 'start')
+    for j in idxs:
+        l = []
+        for x in proto:                # K appends: the item array grows by realloc
+            l.append(x)
+        keep[j] = l
+    l = None
+    step(1, 'built')
+    for j in evens:
+        keep[j] = None
+    step(2, 'freed every other')
+    for j in idxs:
+        keep[j] = None
+    step(3, 'freed all')
 print(''.join(out))
