@@ -487,7 +487,7 @@ export class Compiler {
         throw rt.error('TypeError', `${fname}() missing ${missing.length} required positional argument${missing.length > 1 ? 's' : ''}: ${list}`);
       }
     }
-    if (rt.frames.length > 990) {
+    if (rt.frames.length >= 1000) {
       locals.forEach((x) => x && h.decref(x));
       throw rt.error('RecursionError', 'maximum recursion depth exceeded');
     }
@@ -507,7 +507,10 @@ export class Compiler {
         return r;
       }
       return rt.none();
-    } catch (e) {
+    } catch (err) {
+      let e = err;
+      // The JavaScript stack ran out first: CPython would have stopped at its recursion limit.
+      if (e instanceof RangeError && /call stack/.test(e.message)) e = rt.error('RecursionError', 'maximum recursion depth exceeded');
       if (e instanceof PyExc) {
         rt.addTb(e, frame);
         rt.holdFrame(e.exc, h.frameLocals());

@@ -88,7 +88,22 @@ export function formatTraceback(rt: Runtime, e: PyExc, source: SourceLookup): st
   }
   if (e.tb.length) {
     out += 'Traceback (most recent call last):\n';
+    let last = '';
+    let repeats = 0;
+    const flushRepeats = () => {
+      if (repeats > 3) out += `  [Previous line repeated ${repeats - 3} more time${repeats - 3 > 1 ? 's' : ''}]\n`;
+    };
     for (const entry of [...e.tb].reverse()) {
+      // Like CPython, a run of identical entries (recursion) prints three times, then a count.
+      const key = `${entry.filename}\0${entry.line}\0${entry.name}`;
+      if (key === last) {
+        repeats++;
+        if (repeats > 3) continue;
+      } else {
+        flushRepeats();
+        last = key;
+        repeats = 1;
+      }
       out += `  File "${entry.filename}", line ${entry.line}, in ${entry.name}\n`;
       const src = source(entry.filename);
       if (src !== undefined) {
@@ -100,6 +115,7 @@ export function formatTraceback(rt: Runtime, e: PyExc, source: SourceLookup): st
         }
       }
     }
+    flushRepeats();
   }
   return out + excHeader(rt, e) + '\n';
 }
