@@ -14,6 +14,7 @@ import type { PymallocConfig, ProfileId } from '../profiles/types';
 import { pymallocConfig } from '../profiles/pymalloc';
 import * as sc from './size-classes';
 import { RawHeap } from './raw';
+import type { AllocatorListener } from './events';
 
 /** Arenas are mapped downwards from here, as mmap does on Linux x86-64 (1 MiB aligned, not on a radix-tree node edge). */
 export const ARENA_TOP = 0x7f5a4c800000;
@@ -95,6 +96,8 @@ export class Pymalloc implements Allocator {
   readonly raw = new RawHeap();
 
   private lastPool = 0;
+  /** Receives arena and pool transitions (see events.ts); null = nothing emitted. */
+  listener: AllocatorListener | null = null;
 
   constructor(config: PymallocConfig | ProfileId = '3.13', readonly profile?: ProfileId) {
     if (typeof config === 'string') {
@@ -161,6 +164,7 @@ export class Pymalloc implements Allocator {
     }
     this.unlinkUsed(pool, sz);
     this.poolState[pool] = PoolState.Full;
+    if (this.listener) this.listener({ t: 'pool-full', arena: (pool / this.maxPools) | 0, pool: pool % this.maxPools, sizeClass: sz });
   }
 
   /** usedpools[sz] is empty: take a pool from the head of usable_arenas (a new arena if none). Returns the block index. */
@@ -205,6 +209,9 @@ export class Pymalloc implements Allocator {
     this.poolRef[pool] = 1;
     this.poolState[pool] = PoolState.Used;
     this.lastPool = pool;
+    if (this.listener) {
+      this.listener({ t: 'pool-init', arena: ua, pool: pool % this.maxPools, sizeClass: sz, reused: this.poolSz[pool] === sz });
+    }
     if (this.poolSz[pool] === sz) {
       // Last held the same class: header and free list are still valid.
       const b = this.poolFree[pool]!;
@@ -244,6 +251,7 @@ export class Pymalloc implements Allocator {
     const p0 = a * this.maxPools;
     this.poolState.fill(PoolState.Uncarved, p0, p0 + this.maxPools);
     this.mappedAddresses.add(address);
+    if (this.listener) this.listener({ t: 'arena-new', arena: a, address, pools: this.ntotalpoolsPerArena });
     return a;
   }
 
@@ -314,12 +322,14 @@ export class Pymalloc implements Allocator {
     if (head !== NONE) this.poolPrev[head] = pool;
     this.usedHead[sz] = pool;
     this.poolState[pool] = PoolState.Used;
+    if (this.listener) this.listener({ t: 'pool-used', arena: (pool / this.maxPools) | 0, pool: pool % this.maxPools, sizeClass: sz });
   }
 
   /** Empty: unlink from usedpools, push on the arena's freepools. */
   private poolBecameEmpty(pool: number, sz: number): void {
     this.unlinkUsed(pool, sz);
     this.poolState[pool] = PoolState.Empty;
+    if (this.listener) this.listener({ t: 'pool-empty', arena: (pool / this.maxPools) | 0, pool: pool % this.maxPools, sizeClass: sz });
     this.insertToFreepool(pool);
   }
 
@@ -381,6 +391,7 @@ export class Pymalloc implements Allocator {
   }
 
   private releaseArena(ao: number): void {
+    if (this.listener) this.listener({ t: 'arena-release', arena: ao, address: this.arAddr[ao]! });
     this.arAddr[ao] = 0;
     this.arCarved[ao] = 0;
     this.arFreepools[ao] = NONE;
