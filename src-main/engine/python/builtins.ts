@@ -407,6 +407,8 @@ function binopAdd(rt: Runtime, a: ObjId, b: ObjId): ObjId {
 function installModules(rt: Runtime, fn: (name: string, f: Fn, owner?: string) => ObjId): void {
   const h = rt.heap;
   const module = (name: string, attrs: Record<string, ObjId>): ObjId => {
+    // The module owns one reference to each attribute.
+    for (const v of Object.values(attrs)) h.keep(v);
     const m = rt.static(name, { t: 'module', name, attrs: new Map(Object.entries(attrs)) });
     rt.modules.set(name, m);
     return m;

@@ -529,7 +529,10 @@ export class Compiler {
     code.depth = (code.depth ?? 0) + 1;
     if (code.depth === 1 && code.frames && code.frames.length) return code.frames[0]!; // the zombie frame
     const f = h.newDict();
-    if (code.depth === 1) (code.frames ??= []).push(f);
+    if (code.depth === 1) {
+      (code.frames ??= []).push(f);
+      h.keep(f);
+    }
     return f;
   }
   private leaveFrameObject(code: Code, f: ObjId): void {
@@ -983,6 +986,7 @@ export class Compiler {
           case 'bool': v = c.v ? h.True : h.False; break;
         }
         // The code object's co_consts holds the constant for the life of the program.
+        if (c.t === 'int' || c.t === 'float' || c.t === 'bytes' || (c.t === 'str' && !(c.v.length <= 1 || /^[A-Za-z_][A-Za-z0-9_]*$/.test(c.v)))) h.keep(v);
         return () => { h.incref(v); return v; };
       }
       case 'name':
@@ -995,6 +999,7 @@ export class Compiler {
           const vals = elts.map((x) => x());
           const t = h.newTuple(vals);
           vals.forEach((v) => h.decref(v));
+          h.keep(t);
           return () => { h.incref(t); return t; };
         }
         const listMode = kind === 'list' && elts.length >= 3 && e.elts.every((x) => x.k === 'const') ? rt.ip.constListDisplay : 'exact';
@@ -1104,6 +1109,7 @@ export class Compiler {
           const x = v();
           const r = unary(rt, op, x);
           h.decref(x);
+          h.keep(r);
           return () => { h.incref(r); return r; };
         }
         return () => {
@@ -1159,7 +1165,7 @@ export class Compiler {
         return () => h.newStr(parts());
       }
       case 'lambda': {
-        const code = this.compileFunction('<lambda>', e.params, [{ k: 'return', value: e.body, ...(e.body as Pos) }], sc, e.line);
+        const code = this.compileFunction('<lambda>', e.params, [{ line: e.body.line, col: e.body.col, endLine: e.body.endLine, endCol: e.body.endCol, k: 'return', value: e.body }], sc, e.line);
         const defaults = e.params.filter((p) => p.default).map((p) => this.expr(p.default!, sc));
         return () => this.makeFunction(code, defaults);
       }

@@ -80,6 +80,19 @@ export class HeapAdapter implements HeapPort {
   setHost(h: HostHooks): void {
     this.heap.setHost(h);
   }
+  keep(id: ObjId): void {
+    if (id >= STATIC_BASE || id === 0) return;
+    this.heap.internal.set(id, (this.heap.internal.get(id) ?? 0) + 1);
+  }
+  release(id: ObjId): void {
+    if (id >= STATIC_BASE || id === 0) return;
+    const n = (this.heap.internal.get(id) ?? 0) - 1;
+    if (n <= 0) this.heap.internal.delete(id);
+    else this.heap.internal.set(id, n);
+  }
+  internStr(s: string): ObjId {
+    return this.heap.intern(s);
+  }
 
   kind(id: ObjId): PyKind {
     if (id >= STATIC_BASE) return 'builtin';
@@ -157,7 +170,10 @@ export class HeapAdapter implements HeapPort {
     const cls = this.wrap(() => this.heap.newClass(name, opts, attrs));
     this.bases.set(cls, [...bases]);
     this.slots.set(cls, slots === null ? null : [...slots]);
-    for (const b of bases) this.incref(b); // tp_bases (never released: classes are few)
+    for (const b of bases) {
+      this.incref(b); // tp_bases (never released: classes are few)
+      this.keep(b);
+    }
     return cls;
   }
   newInstance(cls: ObjId): ObjId {

@@ -32,6 +32,13 @@ export interface HeapPort {
   /** The __main__ module's globals dict (a root). */
   readonly globals: ObjId;
   setHost(h: HostHooks): void;
+  /** A reference the interpreter itself keeps for good (code constants, module attributes, caches): the heap
+   * counts it among its internal references so the invariant refcount = references + roots + internal holds. */
+  keep(id: ObjId): void;
+  /** Undo one keep() (before the interpreter drops that reference). */
+  release(id: ObjId): void;
+  /** An interned str (identifiers): one object per text, held by the heap's interning table. NEW reference. */
+  internStr(s: string): ObjId;
 
   kind(id: ObjId): PyKind;
   incref(id: ObjId): void;

@@ -136,6 +136,7 @@ const TUPLE: Record<string, Method> = {
 function view(rt: Runtime, self: ObjId, which: 'keys' | 'values' | 'items'): ObjId {
   // A view keeps its dict alive; views are interpreter-owned statics, so this reference is never released.
   rt.heap.incref(self);
+  rt.heap.keep(self);
   return rt.static(`dict_${which}`, { t: 'view', which, dict: self });
 }
 
@@ -395,6 +396,7 @@ export function getattr(rt: Runtime, obj: ObjId, name: string): ObjId {
   const m = builtinMethod(k, name);
   if (m) {
     h.incref(obj);
+    h.keep(obj);
     return rt.static(name, { t: 'bfunc', name, self: obj, owner: k, fn: (args, kw) => m(rt, obj, args, kw) });
   }
   return noAttr(rt, obj, name);
@@ -448,8 +450,9 @@ export function setattr(rt: Runtime, obj: ObjId, name: string, v: ObjId): void {
     const d = rt.sdata(obj) as { attrs: Map<string, ObjId> };
     const old = d.attrs.get(name);
     h.incref(v);
+    h.keep(v);
     d.attrs.set(name, v);
-    if (old !== undefined) h.decref(old);
+    if (old !== undefined) { h.release(old); h.decref(old); }
     return;
   }
   if (k === 'builtin' && (rt.sdata(obj).t === 'type' || rt.sdata(obj).t === 'exccls')) {

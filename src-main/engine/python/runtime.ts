@@ -145,7 +145,10 @@ export class Runtime {
 
   /** The class of object(): a non-GC instance with no attributes. */
   objectClass(): ObjId {
-    if (!this.objectCls) this.objectCls = this.heap.newClass('object', [], [], [], false);
+    if (!this.objectCls) {
+      this.objectCls = this.heap.newClass('object', [], [], [], false);
+      this.heap.keep(this.objectCls);
+    }
     return this.objectCls;
   }
   isObjectClass(c: ObjId): boolean {
@@ -172,7 +175,8 @@ export class Runtime {
   intern(s: string): ObjId {
     let id = this.interned.get(s);
     if (id === undefined) {
-      id = this.heap.newStr(s);
+      id = this.heap.internStr(s);
+      this.heap.keep(id);
       this.interned.set(s, id);
     }
     return id;
@@ -233,6 +237,7 @@ export class Runtime {
     let cls = this.excHeapClasses.get(staticCls);
     if (cls === undefined) {
       cls = h.newClass(this.className(staticCls), [staticCls], [], ['__context__', '__traceback__', 'args'], false);
+      h.keep(cls);
       this.excHeapClasses.set(staticCls, cls);
       this.excStaticOf.set(cls, staticCls);
     }
