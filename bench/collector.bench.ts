@@ -135,14 +135,33 @@ if (childAt >= 0) {
 }
 
 const profile: ProfileId = '3.13';
-const cp = cpythonTimes();
+// Warm the JIT up first, so that the smallest size is not measured on unoptimised code.
+for (let i = 0; i < 3; i++) engineCollect(profile, 100_000, 50);
+for (let i = 0; i < 10; i++) engineCollect(profile, 10_000, i % 2 === 0 ? 0 : 50);
+// Two rounds, CPython then engine each time; each side keeps its best median. This machine is shared: the rounds
+// keep a burst of load on one side from deciding the ratio.
+const ROUNDS = 2;
+let cp: ReturnType<typeof cpythonTimes>;
+const engineBest = new Map<string, number>();
+const cpythonBest = new Map<string, number>();
+for (let round = 0; round < ROUNDS; round++) {
+  cp = cpythonTimes();
+  for (const n of SIZES) {
+    for (const g of [0, 50]) {
+      const key = `${n}-${g}`;
+      const ts: number[] = [];
+      for (let r = 0; r < RUNS[n]; r++) ts.push(engineCollect(profile, n, g));
+      engineBest.set(key, Math.min(engineBest.get(key) ?? Infinity, median(ts)));
+      const c = cp?.times[key];
+      if (c !== undefined) cpythonBest.set(key, Math.min(cpythonBest.get(key) ?? Infinity, c));
+    }
+  }
+}
 const rows: Record<string, unknown>[] = [];
 for (const n of SIZES) {
   for (const g of [0, 50]) {
-    const ts: number[] = [];
-    for (let r = 0; r < RUNS[n]; r++) ts.push(engineCollect(profile, n, g));
-    const engine = median(ts);
-    const cpy = cp?.times[`${n}-${g}`] ?? null;
+    const engine = engineBest.get(`${n}-${g}`)!;
+    const cpy = cpythonBest.get(`${n}-${g}`) ?? null;
     rows.push({ name: `collect-${g}`, n, engine_ns_per_obj: +engine.toFixed(2), cpython_ns_per_obj: cpy === null ? null : +cpy.toFixed(2), ratio: cpy === null ? null : +(engine / cpy).toFixed(3) });
   }
 }

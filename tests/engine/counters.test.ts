@@ -109,8 +109,9 @@ describe.each(CLASSIC)('CPython %s', (v) => {
     h.disable();
     for (let i = 0; i < 5; i++) h.pushTemp(h.newList());
     const tracked = h.getObjects().length;
+    const atStartup = h.getFreezeCount(); // 375 on 3.12, else 0
     h.freeze();
-    expect(h.getFreezeCount()).toBe(tracked);
+    expect(h.getFreezeCount()).toBe(atStartup + tracked);
     expect(h.getObjects()).toEqual([]);
     expect(h.getCount()).toEqual([0, 0, 0]);
     h.unfreeze();
@@ -139,5 +140,37 @@ describe('default thresholds', () => {
     ['3.12', [700, 10, 10]], ['3.13', [2000, 10, 10]], ['3.14.2', [2000, 10, 0]], ['3.14', [2000, 10, 10]],
   ] as const)('gc.get_threshold() on %s is %j', (v, t) => {
     expect(new Lab(v).h.getThreshold()).toEqual(t);
+  });
+});
+
+describe.each(['3.8', '3.13'] as const)('tuple free lists on %s', (v) => {
+  it('a dead 2-tuple goes to the free list of its length, so the next 2-tuple does not change count0', () => {
+    const lab = new Lab(v);
+    const h = lab.h;
+    h.disable();
+    h.collect();
+    const t1 = h.newTuple([h.None, h.None]);
+    expect(h.getCount()[0]).toBe(1);
+    h.decref(t1);
+    expect(h.getCount()[0]).toBe(1);
+    expect(h.freeListCounts().tuple[2]).toBe(1);
+    h.pushTemp(h.newTuple([h.None, h.None]));
+    expect(h.getCount()[0]).toBe(1);
+  });
+});
+
+describe('the permanent generation at startup', () => {
+  it('3.12 reports 375 frozen objects before any freeze (immortal startup objects), 3.13 reports 0', () => {
+    expect(new Lab('3.12').h.getFreezeCount()).toBe(375);
+    expect(new Lab('3.13').h.getFreezeCount()).toBe(0);
+  });
+
+  it('3.12: unfreeze releases them to generation 2 and the next full collection moves them back', () => {
+    const h = new Lab('3.12').h;
+    h.disable();
+    h.unfreeze();
+    expect(h.getFreezeCount()).toBe(0);
+    h.collect();
+    expect(h.getFreezeCount()).toBe(375);
   });
 });

@@ -143,3 +143,19 @@ describe('object sizes', () => {
     expect(seen).toEqual(caps);
   });
 });
+
+describe('set tables', () => {
+  it.each(['3.8', '3.13'] as const)('five set.add calls grow the table to 32 entries on %s (getsizeof 728)', (v) => {
+    const { h } = lab(v);
+    const st = h.newSet();
+    for (let i = 0; i < 5; i++) h.setAdd(st, h.newInt(i));
+    expect(h.sizeof(st)).toBe(728);
+  });
+
+  it('merging five items at once presizes the table to 16 entries (3.13 {1, 2, 3, 4, 5}: getsizeof 472)', () => {
+    const { h } = lab('3.13');
+    const st = h.newSet();
+    h.setMerge(st, [1, 2, 3, 4, 5].map((i) => h.newInt(i)));
+    expect(h.sizeof(st)).toBe(472);
+  });
+});

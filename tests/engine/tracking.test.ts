@@ -103,3 +103,13 @@ describe.each([...LAZY, ...ALWAYS])('CPython %s', (v) => {
     expect(h.isTracked(h.newList())).toBe(true);
   });
 });
+
+describe.each(['3.8', '3.13'] as const)('CPython %s', (v) => {
+  it('instances of a class with __slots__ = () are tracked (heap types are always GC types)', () => {
+    const lab = new Lab(v);
+    const S = lab.defineClass('S', { slots: [] });
+    const o = lab.h.newInstance(S);
+    expect(lab.h.isTracked(o)).toBe(true);
+    expect(lab.h.sizeof(o)).toBe(32);
+  });
+});

@@ -14,6 +14,25 @@ import * as L from './lists';
 import { DEBUG_SAVEALL } from './state';
 import type { GcList } from '../../../shared/events';
 
+// Module-local copies of the shared constants: test runners turn imported bindings into getter calls,
+// which would dominate the hot loops below.
+const COLLECTING = F_COLLECTING;
+const UNREACHABLE = F_UNREACHABLE;
+const TRACKED = F_TRACKED;
+const FINALIZED = F_FINALIZED;
+const GC = F_GC;
+const IMMORTAL = F_IMMORTAL;
+const UNICODE_KEYS = F_UNICODE_KEYS;
+const SPLIT = F_SPLIT;
+const HASDEL = F_HASDEL;
+const K_DICT = Kind.Dict;
+const K_INSTANCE = Kind.Instance;
+const K_LIST = Kind.List;
+const K_METHOD = Kind.Method;
+const K_SET = Kind.Set;
+const K_TUPLE = Kind.Tuple;
+const K_WEAKREF = Kind.Weakref;
+
 /** Debug checks of each step's postcondition (cheap enough for tests; off for benchmarks). */
 export const gcDebug = { checks: false };
 
@@ -35,8 +54,8 @@ export function traverse(s: Store, id: number, visit: (r: number) => void): void
   const off = s.refOff[id];
   const n = s.refLen[id];
   const k = s.kind[id];
-  if (k === Kind.Dict) {
-    const valuesOnly = (s.flags[id] & (F_UNICODE_KEYS | F_SPLIT)) !== 0;
+  if (k === K_DICT) {
+    const valuesOnly = (s.flags[id] & (UNICODE_KEYS | SPLIT)) !== 0;
     for (let i = 0; i < n; i += 2) {
       const key = s.pool[off + i];
       if (key === 0) continue;
@@ -49,7 +68,7 @@ export function traverse(s: Store, id: number, visit: (r: number) => void): void
     const r = s.pool[off + i];
     if (r !== 0) visit(r);
   }
-  if (k === Kind.Instance) visit(s.aux[id]);
+  if (k === K_INSTANCE) visit(s.aux[id]);
 }
 
 /**
@@ -66,26 +85,26 @@ export function updateRefs(h: Heap, young: number, scanIds = false): void {
     const top = s.top;
     for (let o = FIRST_ID; o < top; o++) {
       if (gen[o] !== young) continue;
-      if (flags[o] & F_IMMORTAL) {
+      if (flags[o] & IMMORTAL) {
         if (h.profile.immortalInCollection === 'untrack') h.untrack(o);
         else L.moveTo(s, o, L.PERMANENT);
         continue;
       }
       gcRefs[o] = rc[o];
-      flags[o] |= F_COLLECTING;
+      flags[o] |= COLLECTING;
     }
     return;
   }
   for (let o = s.next[young]; o !== young; ) {
     const nx = s.next[o];
-    if (s.flags[o] & F_IMMORTAL) {
+    if (s.flags[o] & IMMORTAL) {
       if (h.profile.immortalInCollection === 'untrack') h.untrack(o);
       else L.moveTo(s, o, L.PERMANENT);
       o = nx;
       continue;
     }
     s.gcRefs[o] = s.rc[o];
-    s.flags[o] |= F_COLLECTING;
+    s.flags[o] |= COLLECTING;
     if (full) h.emit({ t: 'gc-refs', id: o, refs: s.gcRefs[o] });
     o = nx;
   }
@@ -114,11 +133,11 @@ export function subtractRefs(h: Heap, young: number, scanIds = false): void {
     const end = off + refLen[o];
     for (let i = off; i < end; i++) {
       const r = pool[i];
-      if (r !== 0 && flags[r] & F_COLLECTING) gcRefs[r]--;
+      if (r !== 0 && flags[r] & COLLECTING) gcRefs[r]--;
     }
-    if (kind[o] === Kind.Instance) {
+    if (kind[o] === K_INSTANCE) {
       const c = aux[o];
-      if (flags[c] & F_COLLECTING) gcRefs[c]--;
+      if (flags[c] & COLLECTING) gcRefs[c]--;
     }
   }
   if (gcDebug.checks) for (let o = next[young]; o !== young; o = next[o]) check(gcRefs[o] >= 0, 'subtract_refs: gc_refs >= 0');
@@ -135,11 +154,11 @@ function subtractRefsScan(h: Heap, young: number): void {
     const end = off + refLen[o];
     for (let i = off; i < end; i++) {
       const r = pool[i];
-      if (r !== 0 && flags[r] & F_COLLECTING) gcRefs[r]--;
+      if (r !== 0 && flags[r] & COLLECTING) gcRefs[r]--;
     }
-    if (kind[o] === Kind.Instance) {
+    if (kind[o] === K_INSTANCE) {
       const c = aux[o];
-      if (flags[c] & F_COLLECTING) gcRefs[c]--;
+      if (flags[c] & COLLECTING) gcRefs[c]--;
     }
   }
 }
@@ -148,7 +167,7 @@ function subtractRefsTraced(h: Heap, young: number): void {
   const s = h.s;
   let from = 0;
   const visit = (r: number): void => {
-    if (s.flags[r] & F_COLLECTING) {
+    if (s.flags[r] & COLLECTING) {
       s.gcRefs[r]--;
       h.emit({ t: 'gc-subtract', from, to: r, refs: s.gcRefs[r] });
     }
@@ -163,9 +182,9 @@ function subtractRefsTraced(h: Heap, young: number): void {
 function visitReachable(h: Heap, r: number, young: number): void {
   const s = h.s;
   const f = s.flags[r];
-  if (!(f & F_COLLECTING)) return;
-  if (f & F_UNREACHABLE) {
-    s.flags[r] = f & ~F_UNREACHABLE;
+  if (!(f & COLLECTING)) return;
+  if (f & UNREACHABLE) {
+    s.flags[r] = f & ~UNREACHABLE;
     L.moveTo(s, r, young);
     s.gcRefs[r] = 1;
     if (h.tl >= 3) h.emit({ t: 'gc-move', id: r, to: 'young' });
@@ -186,9 +205,9 @@ export function moveUnreachable(h: Heap, young: number, unreachable: number): vo
   while (o !== young) {
     if (gcRefs[o] > 0) {
       const k = kind[o];
-      if (k === Kind.Dict) {
+      if (k === K_DICT) {
         // value before key, as dict_traverse visits them (values only for str-keyed tables)
-        const valuesOnly = (flags[o] & (F_UNICODE_KEYS | F_SPLIT)) !== 0;
+        const valuesOnly = (flags[o] & (UNICODE_KEYS | SPLIT)) !== 0;
         for (let i = 0; i < refLen[o]; i += 2) {
           const key = s.pool[refOff[o] + i];
           if (key === 0) continue;
@@ -203,17 +222,17 @@ export function moveUnreachable(h: Heap, young: number, unreachable: number): vo
           const r = pool[i];
           if (r === 0) continue;
           const f = flags[r];
-          if (f & F_COLLECTING) {
-            if (f & F_UNREACHABLE) visitReachable(h, r, young);
+          if (f & COLLECTING) {
+            if (f & UNREACHABLE) visitReachable(h, r, young);
             else if (gcRefs[r] === 0) gcRefs[r] = 1;
           }
         }
-        if (k === Kind.Instance) {
+        if (k === K_INSTANCE) {
           const c = aux[o];
-          if (flags[c] & F_COLLECTING) visitReachable(h, c, young);
+          if (flags[c] & COLLECTING) visitReachable(h, c, young);
         }
       }
-      flags[o] &= ~F_COLLECTING;
+      flags[o] &= ~COLLECTING;
       o = next[o]; // read after the traversal: it may have appended to young
     } else {
       // gc_list_move(o, unreachable), inlined
@@ -227,15 +246,15 @@ export function moveUnreachable(h: Heap, young: number, unreachable: number): vo
       next[o] = unreachable;
       prev[unreachable] = o;
       gen[o] = unreachable;
-      flags[o] |= F_UNREACHABLE;
+      flags[o] |= UNREACHABLE;
       if (full) h.emit({ t: 'gc-move', id: o, to: 'unreachable' });
       o = nx;
     }
   }
   if (gcDebug.checks) {
-    for (let x = next[young]; x !== young; x = next[x]) check(!(flags[x] & F_COLLECTING), 'move_unreachable: young not collecting');
+    for (let x = next[young]; x !== young; x = next[x]) check(!(flags[x] & COLLECTING), 'move_unreachable: young not collecting');
     for (let x = next[unreachable]; x !== unreachable; x = next[x]) {
-      check((flags[x] & (F_COLLECTING | F_UNREACHABLE)) === (F_COLLECTING | F_UNREACHABLE), 'move_unreachable: unreachable flags');
+      check((flags[x] & (COLLECTING | UNREACHABLE)) === (COLLECTING | UNREACHABLE), 'move_unreachable: unreachable flags');
     }
   }
 }
@@ -249,8 +268,8 @@ function deduceUnreachable(h: Heap, base: number, unreachable: number): void {
 
 /** _PyObject_GC_MAY_BE_TRACKED */
 function mayBeTracked(s: Store, r: number): boolean {
-  if (!(s.flags[r] & F_GC)) return false;
-  if (s.kind[r] === Kind.Tuple) return (s.flags[r] & F_TRACKED) !== 0;
+  if (!(s.flags[r] & GC)) return false;
+  if (s.kind[r] === K_TUPLE) return (s.flags[r] & TRACKED) !== 0;
   return true;
 }
 
@@ -264,7 +283,7 @@ export function untrackTuples(h: Heap, young: number): number {
   for (let o = s.next[young]; o !== young; ) {
     const nx = s.next[o];
     n++;
-    if (s.kind[o] === Kind.Tuple) {
+    if (s.kind[o] === K_TUPLE) {
       let keep = false;
       const off = s.refOff[o];
       for (let i = 0; i < s.refLen[o]; i++) {
@@ -295,7 +314,7 @@ export function untrackDicts(h: Heap, young: number): number {
   for (let o = s.next[young]; o !== young; ) {
     const nx = s.next[o];
     n++;
-    if (s.kind[o] === Kind.Dict) {
+    if (s.kind[o] === K_DICT) {
       let keep = false;
       traverse(s, o, (r) => {
         if (!keep && mayBeTracked(s, r)) keep = true;
@@ -321,7 +340,7 @@ export function handleWeakrefs(h: Heap, unreachable: number, old: number): numbe
   const wrcb = L.OLD_TMP;
   const full = h.tl >= 3;
   for (let o = s.next[unreachable]; o !== unreachable; o = s.next[o]) {
-    if (s.kind[o] === Kind.Weakref) {
+    if (s.kind[o] === K_WEAKREF) {
       if (full && s.aux[o] !== 0) h.emit({ t: 'gc-weakref-clear', wr: o, target: s.aux[o] });
       h.clearWeakref(o);
     }
@@ -330,7 +349,7 @@ export function handleWeakrefs(h: Heap, unreachable: number, old: number): numbe
       if (full) h.emit({ t: 'gc-weakref-clear', wr, target: o });
       h.clearWeakref(wr);
       if (h.weakrefCallbackOf(wr) === 0) continue;
-      if (s.flags[wr] & F_COLLECTING) continue; // the weakref is garbage too: its callback never runs
+      if (s.flags[wr] & COLLECTING) continue; // the weakref is garbage too: its callback never runs
       h.incref(wr);
       L.moveTo(s, wr, wrcb);
     }
@@ -357,8 +376,8 @@ export function finalizeGarbage(h: Heap, collectable: number): void {
   while (!L.isEmpty(s, collectable)) {
     const o = s.next[collectable];
     L.moveTo(s, o, seen);
-    if ((s.flags[o] & (F_HASDEL | F_FINALIZED)) === F_HASDEL) {
-      s.flags[o] |= F_FINALIZED;
+    if ((s.flags[o] & (HASDEL | FINALIZED)) === HASDEL) {
+      s.flags[o] |= FINALIZED;
       h.incref(o);
       if (h.tl >= 2) h.emit({ t: 'finalize', id: o });
       h.hostCalls++;
@@ -372,16 +391,16 @@ export function finalizeGarbage(h: Heap, collectable: number): void {
 /** Whether finalize_garbage has anything to call (an instance with __del__ not yet finalized). */
 function hasFinalizers(h: Heap, list: number): boolean {
   const s = h.s;
-  for (let o = s.next[list]; o !== list; o = s.next[o]) if ((s.flags[o] & (F_HASDEL | F_FINALIZED)) === F_HASDEL) return true;
+  for (let o = s.next[list]; o !== list; o = s.next[o]) if ((s.flags[o] & (HASDEL | FINALIZED)) === HASDEL) return true;
   return false;
 }
 
 /** 3.9+ handle_resurrected_objects: what finalizers made reachable again goes to `old`. */
 export function handleResurrected(h: Heap, unreachable: number, stillUnreachable: number, old: number): void {
   const s = h.s;
-  for (let o = s.next[unreachable]; o !== unreachable; o = s.next[o]) s.flags[o] &= ~(F_COLLECTING | F_UNREACHABLE);
+  for (let o = s.next[unreachable]; o !== unreachable; o = s.next[o]) s.flags[o] &= ~(COLLECTING | UNREACHABLE);
   deduceUnreachable(h, unreachable, stillUnreachable);
-  for (let o = s.next[stillUnreachable]; o !== stillUnreachable; o = s.next[o]) s.flags[o] &= ~F_UNREACHABLE;
+  for (let o = s.next[stillUnreachable]; o !== stillUnreachable; o = s.next[o]) s.flags[o] &= ~UNREACHABLE;
   L.merge(s, unreachable, old);
 }
 
@@ -393,7 +412,7 @@ export function checkGarbage(h: Heap, collectable: number): boolean {
   let resurrected = false;
   for (let o = s.next[collectable]; o !== collectable; o = s.next[o]) {
     if (s.gcRefs[o] !== 0) resurrected = true;
-    s.flags[o] &= ~(F_COLLECTING | F_UNREACHABLE);
+    s.flags[o] &= ~(COLLECTING | UNREACHABLE);
   }
   return resurrected;
 }
@@ -402,16 +421,16 @@ export function checkGarbage(h: Heap, collectable: number): boolean {
 function tpClear(h: Heap, o: number): boolean {
   const s = h.s;
   switch (s.kind[o]) {
-    case Kind.Tuple:
-    case Kind.Method:
+    case K_TUPLE:
+    case K_METHOD:
       return false;
-    case Kind.List:
+    case K_LIST:
       h.listClear(o);
       return true;
-    case Kind.Dict:
+    case K_DICT:
       h.dictClear(o);
       return true;
-    case Kind.Weakref:
+    case K_WEAKREF:
       h.clearWeakref(o);
       h.xdecref(h.takeWeakrefCallback(o));
       return true;
@@ -426,7 +445,7 @@ function tpClear(h: Heap, o: number): boolean {
           h.decref(r);
         }
       }
-      if (s.kind[o] === Kind.Set) {
+      if (s.kind[o] === K_SET) {
         s.refLen[o] = 0;
         s.aux[o] = 0;
         h.dictIndex.set(o, new Map());
@@ -457,7 +476,7 @@ export function deleteGarbage(h: Heap, collectable: number, old: number): void {
       h.decref(o);
     }
     if (s.next[collectable] === o) {
-      s.flags[o] &= ~(F_COLLECTING | F_UNREACHABLE);
+      s.flags[o] &= ~(COLLECTING | UNREACHABLE);
       L.moveTo(s, o, old);
       if (full) h.emit({ t: 'gc-move', id: o, to: LIST_NAME[old] ?? 'old' });
     }
@@ -477,6 +496,8 @@ export function collectGeneration(h: Heap, g: number): [number, number] {
   const young = GEN[g];
   const old = g < 2 ? GEN[g + 1] : young;
   const full = h.tl >= 3;
+  // update_refs moves immortal objects it meets back to the permanent generation (3.12/3.13).
+  if (g === 2 && h.profile.immortalInCollection === 'permanent') st.startupFrozenIn = 'permanent';
   if (full) h.emit({ t: 'gc-phase', phase: 'merge', generation: g });
   for (let i = 0; i < g; i++) L.merge(s, GEN[i], young);
   const [collected, uncollectable] = collectList(h, young, old, g, full);

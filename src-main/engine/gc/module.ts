@@ -40,17 +40,20 @@ export function setThreshold(h: Heap, t0: number, t1?: number, t2?: number): voi
 /** gc.freeze(): every generation (0, 1, 2 in order) to the permanent generation; counts to 0. */
 export function freeze(h: Heap): void {
   const s = h.s;
+  h.gcs.startupFrozenIn = 'permanent';
   for (const g of [L.GEN0, L.GEN1, L.GEN2]) L.merge(s, g, L.PERMANENT);
   h.gcs.count = [0, 0, 0];
 }
 
 /** gc.unfreeze(): the permanent generation to the oldest generation (incremental: the visited space). */
 export function unfreeze(h: Heap): void {
+  h.gcs.startupFrozenIn = 'gen2';
   L.merge(h.s, L.PERMANENT, h.profile.gcKind === 'incremental' ? visitedList(h) : L.GEN2);
 }
 
 export function getFreezeCount(h: Heap): number {
-  return L.listLength(h.s, L.PERMANENT);
+  const startup = h.gcs.startupFrozenIn === 'permanent' ? h.profile.startupFrozen : 0;
+  return L.listLength(h.s, L.PERMANENT) + startup;
 }
 
 /** gc.get_objects(generation=None): tracked objects in list order (gen 0 first), permanent generation excluded. */

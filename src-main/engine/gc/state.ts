@@ -23,6 +23,8 @@ export class GcState {
   longLivedTotal = 0;
   longLivedPending = 0;
   stats: GenStats[] = [0, 1, 2].map(() => ({ collections: 0, collected: 0, uncollectable: 0 }));
+  /** Where the profile's startup-frozen immortal objects are: the permanent generation, or generation 2 after unfreeze. */
+  startupFrozenIn: 'permanent' | 'gen2' = 'permanent';
   /** A Python exception is pending: automatic collections are not started (reference §3.4). */
   errorPending = false;
 

@@ -77,6 +77,34 @@ interface Frame {
   temps: number[];
 }
 
+// Module-local copies of the shared constants (see gc/classic.ts).
+const GC = F_GC;
+const TRACKED = F_TRACKED;
+const FINALIZED = F_FINALIZED;
+const IMMORTAL = F_IMMORTAL;
+const FROM_FREELIST = F_FROM_FREELIST;
+const UNICODE_KEYS = F_UNICODE_KEYS;
+const SPLIT = F_SPLIT;
+const HASDEL = F_HASDEL;
+const K_BOOL = Kind.Bool;
+const K_BYTES = Kind.Bytes;
+const K_CELL = Kind.Cell;
+const K_CLASS = Kind.Class;
+const K_DICT = Kind.Dict;
+const K_FLOAT = Kind.Float;
+const K_FREE = Kind.Free;
+const K_FUNCTION = Kind.Function;
+const K_INSTANCE = Kind.Instance;
+const K_INT = Kind.Int;
+const K_LIST = Kind.List;
+const K_METHOD = Kind.Method;
+const K_MODULE = Kind.Module;
+const K_NONE = Kind.None;
+const K_SET = Kind.Set;
+const K_STR = Kind.Str;
+const K_TUPLE = Kind.Tuple;
+const K_WEAKREF = Kind.Weakref;
+
 const TRASHCAN_LIMIT = 50; // _PyTrash_UNWIND_LEVEL
 
 export class Heap {
@@ -131,13 +159,13 @@ export class Heap {
     this.gcs = new GcState(this.profile.thresholds, this.profile.incremental?.initialWorkToDo ?? 0);
     for (let h = 1; h < FIRST_ID; h++) L.initHead(this.s, h);
 
-    this.None = this.makeStatic(Kind.None, null, 0);
-    this.True = this.makeStatic(Kind.Bool, true, 0);
-    this.False = this.makeStatic(Kind.Bool, false, 0);
+    this.None = this.makeStatic(K_NONE, null, 0);
+    this.True = this.makeStatic(K_BOOL, true, 0);
+    this.False = this.makeStatic(K_BOOL, false, 0);
     this.smallInts = new Int32Array(262); // created on first use: they exist from startup in CPython
-    this.emptyTuple = this.makeStatic(Kind.Tuple, null, 0);
-    this.emptyStr = this.makeStatic(Kind.Str, '', 0);
-    this.emptyBytes = this.makeStatic(Kind.Bytes, new Uint8Array(0), 0);
+    this.emptyTuple = this.makeStatic(K_TUPLE, null, 0);
+    this.emptyStr = this.makeStatic(K_STR, '', 0);
+    this.emptyBytes = this.makeStatic(K_BYTES, new Uint8Array(0), 0);
 
     // sys.modules['__main__'] holds the module; the module holds its dict.
     this.globals = this.newDict();
@@ -172,14 +200,14 @@ export class Heap {
 
   incref(id: ObjId): void {
     const s = this.s;
-    if (s.flags[id] & F_IMMORTAL) return;
+    if (s.flags[id] & IMMORTAL) return;
     s.rc[id]++;
     if (this.tl >= 2) this.emit({ t: 'incref', id, rc: s.rc[id] });
   }
 
   decref(id: ObjId): void {
     const s = this.s;
-    if (s.flags[id] & F_IMMORTAL) return;
+    if (s.flags[id] & IMMORTAL) return;
     const rc = --s.rc[id];
     if (this.tl >= 2) this.emit({ t: 'decref', id, rc });
     if (rc === 0) this.dealloc(id);
@@ -193,16 +221,16 @@ export class Heap {
 
   /** ob_refcnt as CPython reports it (immortal objects: the version's immortal value). */
   refcount(id: ObjId): number {
-    if (this.s.flags[id] & F_IMMORTAL) return this.profile.immortalRefcnt ?? this.s.rc[id];
+    if (this.s.flags[id] & IMMORTAL) return this.profile.immortalRefcnt ?? this.s.rc[id];
     return this.s.rc[id];
   }
 
   isImmortal(id: ObjId): boolean {
-    return (this.s.flags[id] & F_IMMORTAL) !== 0;
+    return (this.s.flags[id] & IMMORTAL) !== 0;
   }
 
   isAlive(id: ObjId): boolean {
-    return id >= FIRST_ID && id < this.s.top && this.s.kind[id] !== Kind.Free;
+    return id >= FIRST_ID && id < this.s.top && this.s.kind[id] !== K_FREE;
   }
 
   kind(id: ObjId): Kind {
@@ -211,8 +239,8 @@ export class Heap {
 
   typeName(id: ObjId): string {
     const k = this.s.kind[id] as Kind;
-    if (k === Kind.Instance) return this.classes.get(this.s.aux[id])?.name ?? 'object';
-    if (k === Kind.Dict && this.s.flags[id] & F_SPLIT) return 'dict';
+    if (k === K_INSTANCE) return this.classes.get(this.s.aux[id])?.name ?? 'object';
+    if (k === K_DICT && this.s.flags[id] & SPLIT) return 'dict';
     return KIND_NAMES[k];
   }
 
@@ -223,7 +251,7 @@ export class Heap {
 
   /** Whether the object's type is a GC type. */
   isGcObject(id: ObjId): boolean {
-    return (this.s.flags[id] & F_GC) !== 0;
+    return (this.s.flags[id] & GC) !== 0;
   }
 
   // ------------------------------------------------------------------------------------ allocation core
@@ -236,7 +264,7 @@ export class Heap {
     if (bytes > 0) s.addr[id] = this.alloc.malloc(bytes, id);
     else s.addr[id] = 0x1000 + id * 16; // statically allocated in the interpreter image
     if (this.profile.immortalRefcnt !== null) {
-      s.flags[id] |= F_IMMORTAL;
+      s.flags[id] |= IMMORTAL;
       s.rc[id] = 1; // not maintained: refcount() reports the profile's immortal value
     } else {
       const base = this.profile.staticRefcntBase ?? 1000; // held by the runtime; never reaches 0
@@ -255,7 +283,7 @@ export class Heap {
     s.rc[id] = 1;
     if (fromFree !== 0) {
       s.addr[id] = fromFree;
-      s.flags[id] = F_FROM_FREELIST;
+      s.flags[id] = FROM_FREELIST;
     } else s.addr[id] = this.alloc.malloc(bytes, id);
     if (this.tl >= 2) this.emit({ t: 'alloc', id, type: KIND_NAMES[kind], bytes, addr: s.addr[id], fromFreeList: fromFree !== 0 });
     return id;
@@ -271,10 +299,10 @@ export class Heap {
     const id = s.newId();
     if (fromFree !== 0) {
       s.addr[id] = fromFree;
-      s.flags[id] = F_GC | F_FROM_FREELIST;
+      s.flags[id] = GC | FROM_FREELIST;
     } else {
       s.addr[id] = this.alloc.malloc(bytes, id);
-      s.flags[id] = F_GC;
+      s.flags[id] = GC;
       if (this.countAllocs) onGcAllocated(this);
     }
     s.kind[id] = kind;
@@ -286,8 +314,8 @@ export class Heap {
   /** _PyObject_GC_TRACK: append to generation 0. */
   track(id: ObjId): void {
     const s = this.s;
-    if (s.flags[id] & F_TRACKED) return;
-    s.flags[id] |= F_TRACKED;
+    if (s.flags[id] & TRACKED) return;
+    s.flags[id] |= TRACKED;
     L.append(s, L.GEN0, id);
     if (this.tl >= 2) this.emit({ t: 'track', id });
     if (this.countTracked) onTracked(this, id);
@@ -296,27 +324,27 @@ export class Heap {
   /** _PyObject_GC_UNTRACK: unlink from its generation list. */
   untrack(id: ObjId): void {
     const s = this.s;
-    if (!(s.flags[id] & F_TRACKED)) return;
-    s.flags[id] &= ~F_TRACKED;
+    if (!(s.flags[id] & TRACKED)) return;
+    s.flags[id] &= ~TRACKED;
     L.unlink(s, id);
     if (this.tl >= 2) this.emit({ t: 'untrack', id });
     if (this.countTracked) onUntracked(this);
   }
 
   isTracked(id: ObjId): boolean {
-    return (this.s.flags[id] & F_TRACKED) !== 0;
+    return (this.s.flags[id] & TRACKED) !== 0;
   }
 
   /** Release the object's own block: free list (no count0 change) or allocator (+ count0 decrement for GC). */
-  private release(id: ObjId, freeList: 'float' | 'list' | 'dict' | 'tuple' | null): void {
+  private release(id: ObjId, freeList: 'float' | 'list' | 'dict' | 'tuple' | null, tupleLength = 0): void {
     const s = this.s;
     const addr = s.addr[id];
     let kept = false;
-    if (freeList === 'tuple') kept = this.freeLists.pushTuple(s.refLen[id], addr);
+    if (freeList === 'tuple') kept = this.freeLists.pushTuple(tupleLength, addr);
     else if (freeList !== null) kept = this.freeLists.push(freeList, addr);
     if (!kept) {
       this.alloc.free(addr);
-      if (this.countAllocs && s.flags[id] & F_GC) onGcFreed(this, id);
+      if (this.countAllocs && s.flags[id] & GC) onGcFreed(this, id);
     }
     if (this.tl >= 2) this.emit({ t: 'free', id, addr, toFreeList: kept });
     s.releaseId(id);
@@ -330,11 +358,11 @@ export class Heap {
     const k = s.kind[id] as Kind;
     if (this.tl >= 2) this.emit({ t: 'dealloc', id, type: this.typeName(id) });
     switch (k) {
-      case Kind.List:
-      case Kind.Tuple:
-      case Kind.Dict:
-      case Kind.Set:
-      case Kind.Instance:
+      case K_LIST:
+      case K_TUPLE:
+      case K_DICT:
+      case K_SET:
+      case K_INSTANCE:
         // Untrack, then the trashcan bounds the nesting of container deallocations.
         this.untrack(id);
         if (this.trashDepth >= TRASHCAN_LIMIT) {
@@ -346,15 +374,15 @@ export class Heap {
         this.trashDepth--;
         if (this.trashDepth <= 0 && this.trashLater.length > 0) this.destroyTrashChain();
         return;
-      case Kind.Float:
+      case K_FLOAT:
         this.release(id, 'float');
         return;
-      case Kind.Int:
-      case Kind.Str:
-      case Kind.Bytes:
+      case K_INT:
+      case K_STR:
+      case K_BYTES:
         this.release(id, null);
         return;
-      case Kind.Weakref:
+      case K_WEAKREF:
         this.untrack(id);
         this.clearWeakref(id);
         this.dropRefsForward(id);
@@ -365,7 +393,7 @@ export class Heap {
         this.untrack(id);
         if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
         this.dropRefsForward(id);
-        if (k === Kind.Class) this.classes.delete(id);
+        if (k === K_CLASS) this.classes.delete(id);
         this.release(id, null);
       }
     }
@@ -384,28 +412,30 @@ export class Heap {
   private deallocContainer(id: ObjId, k: Kind): void {
     const s = this.s;
     switch (k) {
-      case Kind.List: {
+      case K_LIST: {
         this.dropRefsBackward(id);
         if (s.addr2[id] !== 0) this.alloc.free(s.addr2[id]);
         this.release(id, 'list');
         return;
       }
-      case Kind.Tuple:
+      case K_TUPLE: {
+        const n = s.refLen[id]; // the free list is per length: read it before the items are dropped
         this.dropRefsBackward(id);
-        this.release(id, 'tuple');
+        this.release(id, 'tuple', n);
         return;
-      case Kind.Dict:
+      }
+      case K_DICT:
         this.freeDictContents(id);
         this.dictIndex.delete(id);
         this.release(id, 'dict');
         return;
-      case Kind.Set:
+      case K_SET:
         if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
         this.dropRefsForward(id);
         if (s.addr2[id] !== 0) this.alloc.free(s.addr2[id]);
         this.release(id, null);
         return;
-      case Kind.Instance:
+      case K_INSTANCE:
         this.deallocInstance(id);
         return;
     }
@@ -415,11 +445,11 @@ export class Heap {
   private deallocInstance(id: ObjId): void {
     const s = this.s;
     const cls = s.aux[id];
-    if ((s.flags[id] & (F_HASDEL | F_FINALIZED)) === F_HASDEL) {
+    if ((s.flags[id] & (HASDEL | FINALIZED)) === HASDEL) {
       // PyObject_CallFinalizerFromDealloc: tracked again for the call, temporary reference 1.
-      if (s.flags[id] & F_GC) this.track(id);
+      if (s.flags[id] & GC) this.track(id);
       s.rc[id] = 1;
-      s.flags[id] |= F_FINALIZED;
+      s.flags[id] |= FINALIZED;
       if (this.tl >= 2) this.emit({ t: 'finalize', id });
       this.hostCalls++;
       this.host.finalize(id);
@@ -471,7 +501,7 @@ export class Heap {
       throw new PyError('TypeError', `cannot create weak reference to '${this.typeName(target)}' object`);
     }
     const s = this.s;
-    const wr = this.newGc(Kind.Weakref, this.profile.sizes.weakrefObject);
+    const wr = this.newGc(K_WEAKREF, this.profile.sizes.weakrefObject);
     s.aux[wr] = target;
     if (callback !== 0 && callback !== this.None) {
       s.reserveRefs(wr, 1);
@@ -487,8 +517,8 @@ export class Heap {
 
   supportsWeakrefs(id: ObjId): boolean {
     const k = this.s.kind[id] as Kind;
-    if (k === Kind.Instance) return this.classes.get(this.s.aux[id])!.hasWeakref;
-    return k === Kind.Set || k === Kind.Class || k === Kind.Function || k === Kind.Module;
+    if (k === K_INSTANCE) return this.classes.get(this.s.aux[id])!.hasWeakref;
+    return k === K_SET || k === K_CLASS || k === K_FUNCTION || k === K_MODULE;
   }
 
   /** The referent of a weakref (borrowed), or None once it died. */
@@ -563,16 +593,16 @@ export class Heap {
     const b = typeof v === 'bigint' ? v : BigInt(v);
     if (b >= -5n && b <= 256n) {
       let id = this.smallInts[Number(b) + 5];
-      if (id === 0) id = this.smallInts[Number(b) + 5] = this.makeStatic(Kind.Int, b, 0);
+      if (id === 0) id = this.smallInts[Number(b) + 5] = this.makeStatic(K_INT, b, 0);
       this.incref(id);
       return id;
     }
-    return this.newAtom(Kind.Int, sz.intRequest(this.profile, sz.intDigits(b)), b);
+    return this.newAtom(K_INT, sz.intRequest(this.profile, sz.intDigits(b)), b);
   }
 
   newFloat(v: number): ObjId {
     const fromFree = this.freeLists.pop('float');
-    return this.newAtom(Kind.Float, this.profile.sizes.floatObject, v, fromFree);
+    return this.newAtom(K_FLOAT, this.profile.sizes.floatObject, v, fromFree);
   }
 
   newBool(v: boolean): ObjId {
@@ -595,13 +625,13 @@ export class Heap {
     if (cp < 256 && v.length === 1) {
       let id = this.latin1.get(cp);
       if (id === undefined) {
-        id = this.makeStatic(Kind.Str, v, 0); // the interpreter's preallocated 1-char strings
+        id = this.makeStatic(K_STR, v, 0); // the interpreter's preallocated 1-char strings
         this.latin1.set(cp, id);
       }
       this.incref(id);
       return id;
     }
-    return this.newAtom(Kind.Str, sz.strRequest(this.profile, v), v);
+    return this.newAtom(K_STR, sz.strRequest(this.profile, v), v);
   }
 
   /** An interned str (attribute names, identifiers): one object per text, held by the interning table. */
@@ -609,9 +639,9 @@ export class Heap {
     if (v.length <= 1) return this.newStr(v);
     let id = this.interned.get(v);
     if (id === undefined) {
-      id = this.newAtom(Kind.Str, sz.strRequest(this.profile, v), v);
+      id = this.newAtom(K_STR, sz.strRequest(this.profile, v), v);
       if (this.profile.immortalRefcnt !== null) {
-        this.s.flags[id] |= F_IMMORTAL;
+        this.s.flags[id] |= IMMORTAL;
       } else this.internal.set(id, 1);
       this.interned.set(v, id);
     }
@@ -624,7 +654,7 @@ export class Heap {
       this.incref(this.emptyBytes);
       return this.emptyBytes;
     }
-    return this.newAtom(Kind.Bytes, this.profile.sizes.bytesBase + v.length, v);
+    return this.newAtom(K_BYTES, this.profile.sizes.bytesBase + v.length, v);
   }
 
   /** The Python value of an atom: bigint for int, number for float, string, Uint8Array, boolean, null. */
@@ -642,14 +672,14 @@ export class Heap {
       return this.emptyTuple;
     }
     const s = this.s;
-    const id = this.newGc(Kind.Tuple, this.profile.sizes.tupleBase + 8 * n, this.freeLists.popTuple(n));
+    const id = this.newGc(K_TUPLE, this.profile.sizes.tupleBase + 8 * n, this.freeLists.popTuple(n));
     s.reserveRefs(id, n);
     const off = s.refOff[id];
     let anyGc = false;
     for (let i = 0; i < n; i++) {
       s.pool[off + i] = items[i];
       this.incref(items[i]);
-      if (s.flags[items[i]] & F_GC) anyGc = true;
+      if (s.flags[items[i]] & GC) anyGc = true;
     }
     s.refLen[id] = n;
     if (this.profile.tupleTrackAtCreation === 'always' || anyGc) this.track(id);
@@ -662,7 +692,7 @@ export class Heap {
   newList(items: readonly ObjId[] = []): ObjId {
     const s = this.s;
     const n = items.length;
-    const id = this.newGc(Kind.List, this.profile.sizes.listObject, this.freeLists.pop('list'));
+    const id = this.newGc(K_LIST, this.profile.sizes.listObject, this.freeLists.pop('list'));
     if (n > 0) {
       s.addr2[id] = this.alloc.malloc(8 * n, id);
       s.reserveRefs(id, n);
@@ -680,7 +710,7 @@ export class Heap {
 
   len(id: ObjId): number {
     const k = this.s.kind[id];
-    if (k === Kind.Dict || k === Kind.Set) return this.s.aux[id];
+    if (k === K_DICT || k === K_SET) return this.s.aux[id];
     return this.s.refLen[id];
   }
 
@@ -828,7 +858,7 @@ export class Heap {
   // ------------------------------------------------------------------------------------------- dict
 
   newDict(): ObjId {
-    const id = this.newGc(Kind.Dict, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
+    const id = this.newGc(K_DICT, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
     this.s.aux2[id] = 0; // Py_EMPTY_KEYS
     if (this.profile.dictTracking === 'always') this.track(id);
     return id;
@@ -837,8 +867,8 @@ export class Heap {
   /** _PyObject_GC_MAY_BE_TRACKED */
   mayBeTracked(id: ObjId): boolean {
     const s = this.s;
-    if (!(s.flags[id] & F_GC)) return false;
-    if (s.kind[id] === Kind.Tuple) return (s.flags[id] & F_TRACKED) !== 0;
+    if (!(s.flags[id] & GC)) return false;
+    if (s.kind[id] === K_TUPLE) return (s.flags[id] & TRACKED) !== 0;
     return true;
   }
 
@@ -859,13 +889,13 @@ export class Heap {
   private dictResize(d: ObjId, minUsed: number, unicode: boolean): void {
     const s = this.s;
     const oldSize = s.aux2[d];
-    const oldUnicode = (s.flags[d] & F_UNICODE_KEYS) !== 0;
+    const oldUnicode = (s.flags[d] & UNICODE_KEYS) !== 0;
     const size = sz.dictSizeFor(minUsed);
     const oldAddr = s.addr2[d];
     s.addr2[d] = this.allocKeys(d, size, unicode);
     s.aux2[d] = size;
-    if (unicode) s.flags[d] |= F_UNICODE_KEYS;
-    else s.flags[d] &= ~F_UNICODE_KEYS;
+    if (unicode) s.flags[d] |= UNICODE_KEYS;
+    else s.flags[d] &= ~UNICODE_KEYS;
     // compact holes
     const off = s.refOff[d];
     let j = 0;
@@ -880,10 +910,10 @@ export class Heap {
     s.refLen[d] = j;
     this.reindexDict(d);
     if (oldSize > 0 && oldAddr !== 0) {
-      if (s.flags[d] & F_SPLIT) this.alloc.free(oldAddr);
+      if (s.flags[d] & SPLIT) this.alloc.free(oldAddr);
       else this.freeKeys(oldAddr, oldSize, oldUnicode);
     }
-    if (s.flags[d] & F_SPLIT) s.flags[d] &= ~F_SPLIT; // a resized split table becomes combined
+    if (s.flags[d] & SPLIT) s.flags[d] &= ~SPLIT; // a resized split table becomes combined
   }
 
   private reindexDict(d: ObjId): void {
@@ -917,19 +947,19 @@ export class Heap {
       return;
     }
     this.incref(key);
-    const isStr = s.kind[key] === Kind.Str;
+    const isStr = s.kind[key] === K_STR;
     const used = s.aux[d];
     const size = s.aux2[d];
     const nentries = s.refLen[d] >> 1;
     if (size === 0) {
       s.addr2[d] = this.allocKeys(d, 8, isStr);
       s.aux2[d] = 8;
-      if (isStr) s.flags[d] |= F_UNICODE_KEYS;
-      else s.flags[d] &= ~F_UNICODE_KEYS;
-    } else if (!isStr && s.flags[d] & F_UNICODE_KEYS) {
+      if (isStr) s.flags[d] |= UNICODE_KEYS;
+      else s.flags[d] &= ~UNICODE_KEYS;
+    } else if (!isStr && s.flags[d] & UNICODE_KEYS) {
       this.dictResize(d, (used + 1) * 3, false); // insertion_resize on a non-str key in a unicode table
     } else if (nentries >= sz.usable(size)) {
-      this.dictResize(d, used * 3, (s.flags[d] & F_UNICODE_KEYS) !== 0); // GROWTH_RATE = used * 3
+      this.dictResize(d, used * 3, (s.flags[d] & UNICODE_KEYS) !== 0); // GROWTH_RATE = used * 3
     }
     const n = s.refLen[d];
     s.reserveRefs(d, n + 2);
@@ -949,7 +979,7 @@ export class Heap {
 
   /** MAINTAIN_TRACKING: an untracked dict becomes tracked when it receives a possibly-tracked key or value. */
   private maintainTracking(d: ObjId, key: ObjId, value: ObjId): void {
-    if (this.s.flags[d] & F_TRACKED) return;
+    if (this.s.flags[d] & TRACKED) return;
     if (this.mayBeTracked(key) || this.mayBeTracked(value)) this.track(d);
   }
 
@@ -1000,7 +1030,7 @@ export class Heap {
     s.aux[d] = 0;
     s.aux2[d] = 0;
     s.addr2[d] = 0;
-    s.flags[d] &= ~(F_UNICODE_KEYS | F_SPLIT);
+    s.flags[d] &= ~(UNICODE_KEYS | SPLIT);
     this.dictIndex.delete(d);
   }
 
@@ -1016,8 +1046,8 @@ export class Heap {
     s.aux[d] = 0;
     const size = s.aux2[d];
     const keysAddr = s.addr2[d];
-    const split = (s.flags[d] & F_SPLIT) !== 0;
-    const unicode = (s.flags[d] & F_UNICODE_KEYS) !== 0;
+    const split = (s.flags[d] & SPLIT) !== 0;
+    const unicode = (s.flags[d] & UNICODE_KEYS) !== 0;
     s.addr2[d] = 0;
     s.aux2[d] = 0;
     for (let i = 0; i < n; i++) if (entries[i] !== 0) this.decref(entries[i]);
@@ -1030,7 +1060,7 @@ export class Heap {
   // -------------------------------------------------------------------------------------------- set
 
   newSet(items: readonly ObjId[] = []): ObjId {
-    const id = this.newGc(Kind.Set, this.profile.sizes.setObject);
+    const id = this.newGc(K_SET, this.profile.sizes.setObject);
     this.s.aux2[id] = 8;
     this.dictIndex.set(id, new Map());
     this.track(id);
@@ -1077,6 +1107,28 @@ export class Heap {
     this.dictIndex.set(st, idx);
   }
 
+  /**
+   * set |= other / SET_UPDATE from a set or frozenset (a set literal of constants is built this way): set_merge
+   * presizes the table to (used + n) * 2 when the incoming items would cross the fill limit.
+   */
+  setMerge(st: ObjId, items: readonly ObjId[]): void {
+    const s = this.s;
+    const size = s.aux2[st];
+    if ((s.refLen[st] + items.length) * 5 >= (size - 1) * 3) {
+      const minused = (s.aux[st] + items.length) * 2;
+      let ns = 8;
+      while (ns <= minused) ns <<= 1;
+      if (ns !== size) {
+        const old = s.addr2[st];
+        s.addr2[st] = ns > 8 ? this.alloc.malloc(16 * ns, st) : 0;
+        if (old !== 0) this.alloc.free(old);
+        s.aux2[st] = ns;
+        this.compactSet(st);
+      }
+    }
+    for (const x of items) this.setAdd(st, x);
+  }
+
   setDiscard(st: ObjId, v: ObjId): boolean {
     const s = this.s;
     const hk = keyOf(this, v);
@@ -1100,7 +1152,7 @@ export class Heap {
   /** A class object (heap type) with class attributes `attrs` (name -> value, new references taken). */
   newClass(name: string, opts: ClassOptions = {}, attrs: readonly [string, ObjId][] = []): ObjId {
     const s = this.s;
-    const id = this.newGc(Kind.Class, this.profile.sizes.classObject);
+    const id = this.newGc(K_CLASS, this.profile.sizes.classObject);
     const slots = opts.slots ?? [];
     const hasSlots = opts.slots !== undefined;
     const hasDict = !hasSlots || opts.slotsDict === true;
@@ -1111,7 +1163,7 @@ export class Heap {
       hasDict,
       hasWeakref,
       hasDel: opts.hasDel === true,
-      isGc: hasDict || slots.length > 0,
+      isGc: true, // heap types always get Py_TPFLAGS_HAVE_GC, even with __slots__ = () (tracked on 3.8-3.13)
       shared: [],
       attrNames: [],
       layout: null,
@@ -1165,8 +1217,8 @@ export class Heap {
       lay = info.layout = { sharedLen: info.shared.length, bytes, valuesBytes, n, nrefs };
     }
     const { bytes, valuesBytes, n, nrefs } = lay;
-    const id = info.isGc ? this.newGc(Kind.Instance, bytes) : this.newAtom(Kind.Instance, bytes, undefined);
-    if (info.hasDel) s.flags[id] |= F_HASDEL;
+    const id = info.isGc ? this.newGc(K_INSTANCE, bytes) : this.newAtom(K_INSTANCE, bytes, undefined);
+    if (info.hasDel) s.flags[id] |= HASDEL;
     s.aux[id] = cls;
     this.incref(cls);
     if (nrefs > 0) s.reserveRefs(id, nrefs);
@@ -1188,12 +1240,12 @@ export class Heap {
   getAttr(obj: ObjId, name: string): ObjId {
     const s = this.s;
     const k = s.kind[obj];
-    if (k === Kind.Class) {
+    if (k === K_CLASS) {
       const i = this.classes.get(obj)!.attrNames.indexOf(name);
       return i < 0 ? 0 : s.pool[s.refOff[obj] + i];
     }
-    if (k === Kind.Module) return this.dictGetStr(s.pool[s.refOff[obj]], name);
-    if (k !== Kind.Instance) return 0;
+    if (k === K_MODULE) return this.dictGetStr(s.pool[s.refOff[obj]], name);
+    if (k !== K_INSTANCE) return 0;
     const info = this.classes.get(s.aux[obj])!;
     const si = info.slots.indexOf(name);
     if (si >= 0) return s.pool[s.refOff[obj] + si];
@@ -1211,8 +1263,8 @@ export class Heap {
   attrNames(obj: ObjId): string[] {
     const s = this.s;
     const k = s.kind[obj];
-    if (k === Kind.Class) return [...this.classes.get(obj)!.attrNames];
-    if (k !== Kind.Instance) return [];
+    if (k === K_CLASS) return [...this.classes.get(obj)!.attrNames];
+    if (k !== K_INSTANCE) return [];
     const info = this.classes.get(s.aux[obj])!;
     const out = info.slots.filter((_, i) => s.pool[s.refOff[obj] + i] !== 0);
     if (!info.hasDict) return out;
@@ -1232,7 +1284,7 @@ export class Heap {
   setAttr(obj: ObjId, name: string, v: ObjId): void {
     const s = this.s;
     const k = s.kind[obj];
-    if (k === Kind.Class) {
+    if (k === K_CLASS) {
       const info = this.classes.get(obj)!;
       let i = info.attrNames.indexOf(name);
       this.incref(v);
@@ -1248,13 +1300,13 @@ export class Heap {
       this.xdecref(old);
       return;
     }
-    if (k === Kind.Module) {
+    if (k === K_MODULE) {
       const key = this.intern(name);
       this.dictSetItem(s.pool[s.refOff[obj]], key, v);
       this.decref(key);
       return;
     }
-    if (k !== Kind.Instance) throw new PyError('AttributeError', `'${this.typeName(obj)}' object attribute '${name}' is read-only`);
+    if (k !== K_INSTANCE) throw new PyError('AttributeError', `'${this.typeName(obj)}' object attribute '${name}' is read-only`);
     const info = this.classes.get(s.aux[obj])!;
     const si = info.slots.indexOf(name);
     if (si >= 0) {
@@ -1291,9 +1343,9 @@ export class Heap {
   /** 3.8-3.10: the instance's split-table __dict__, created at the first attribute store. */
   private materialiseSplitDict(obj: ObjId, info: ClassInfo): ObjId {
     const s = this.s;
-    const d = this.newGc(Kind.Dict, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
+    const d = this.newGc(K_DICT, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
     const size = sz.dictSizeFor(Math.ceil((info.shared.length * 3) / 2) + 1);
-    s.flags[d] |= F_SPLIT | F_UNICODE_KEYS;
+    s.flags[d] |= SPLIT | UNICODE_KEYS;
     s.aux2[d] = size;
     s.addr2[d] = this.alloc.malloc(8 * sz.usable(size), d); // the values array; keys are the class's
     s.pool[s.refOff[obj] + info.slots.length] = d; // the instance owns the new reference
@@ -1304,13 +1356,13 @@ export class Heap {
   delAttr(obj: ObjId, name: string): boolean {
     const s = this.s;
     const k = s.kind[obj];
-    if (k === Kind.Module) {
+    if (k === K_MODULE) {
       const key = this.intern(name);
       const ok = this.dictDelItem(s.pool[s.refOff[obj]], key);
       this.decref(key);
       return ok;
     }
-    if (k === Kind.Class) {
+    if (k === K_CLASS) {
       const info = this.classes.get(obj)!;
       const i = info.attrNames.indexOf(name);
       if (i < 0) return false;
@@ -1322,7 +1374,7 @@ export class Heap {
       this.xdecref(old);
       return true;
     }
-    if (k !== Kind.Instance) return false;
+    if (k !== K_INSTANCE) return false;
     const info = this.classes.get(s.aux[obj])!;
     let at = info.slots.indexOf(name);
     if (at < 0 && info.hasDict) {
@@ -1350,7 +1402,7 @@ export class Heap {
   /** A function object holding its globals dict and closure cells. */
   newFunction(name: string, globals: ObjId = this.globals, closure: readonly ObjId[] = []): ObjId {
     const s = this.s;
-    const id = this.newGc(Kind.Function, this.profile.sizes.functionObject);
+    const id = this.newGc(K_FUNCTION, this.profile.sizes.functionObject);
     s.payload[id] = name;
     const refs = [globals, ...closure];
     s.reserveRefs(id, refs.length);
@@ -1368,7 +1420,7 @@ export class Heap {
     const s = this.s;
     const d = dict ?? this.newDict();
     if (dict !== undefined) this.incref(d);
-    const id = this.newGc(Kind.Module, this.profile.sizes.moduleObject);
+    const id = this.newGc(K_MODULE, this.profile.sizes.moduleObject);
     s.payload[id] = name;
     s.reserveRefs(id, 1);
     s.pool[s.refOff[id]] = d;
@@ -1381,7 +1433,7 @@ export class Heap {
   /** A bound method (function + self). */
   newMethod(fn: ObjId, self: ObjId): ObjId {
     const s = this.s;
-    const id = this.newGc(Kind.Method, this.profile.sizes.methodObject);
+    const id = this.newGc(K_METHOD, this.profile.sizes.methodObject);
     s.reserveRefs(id, 2);
     s.pool[s.refOff[id]] = fn;
     s.pool[s.refOff[id] + 1] = self;
@@ -1394,7 +1446,7 @@ export class Heap {
 
   newCell(content: ObjId = 0): ObjId {
     const s = this.s;
-    const id = this.newGc(Kind.Cell, this.profile.sizes.cellObject);
+    const id = this.newGc(K_CELL, this.profile.sizes.cellObject);
     s.reserveRefs(id, 1);
     s.pool[s.refOff[id]] = content;
     s.refLen[id] = 1;
@@ -1494,14 +1546,14 @@ export class Heap {
     const out: ObjId[] = [];
     const off = s.refOff[id];
     for (let i = 0; i < s.refLen[id]; i++) if (s.pool[off + i] !== 0) out.push(s.pool[off + i]);
-    if (s.kind[id] === Kind.Instance) out.push(s.aux[id]);
+    if (s.kind[id] === K_INSTANCE) out.push(s.aux[id]);
     return out;
   }
 
   /** Every live object id (for the invariant checker and the UI). */
   *liveIds(): Generator<ObjId> {
     const s = this.s;
-    for (let id = FIRST_ID; id < s.top; id++) if (s.kind[id] !== Kind.Free) yield id;
+    for (let id = FIRST_ID; id < s.top; id++) if (s.kind[id] !== K_FREE) yield id;
   }
 
   /** sys.getsizeof */
@@ -1510,46 +1562,46 @@ export class Heap {
     const p = this.profile;
     const S = p.sizes;
     switch (s.kind[id] as Kind) {
-      case Kind.Int:
+      case K_INT:
         return sz.intSizeof(p, sz.intDigits(s.payload[id] as bigint));
-      case Kind.Bool:
+      case K_BOOL:
         return s.payload[id] ? S.intBase + 4 : S.intZeroSize;
-      case Kind.None:
+      case K_NONE:
         return 16;
-      case Kind.Float:
+      case K_FLOAT:
         return S.floatObject;
-      case Kind.Str:
+      case K_STR:
         return (s.payload[id] as string).length === 0 ? S.strAsciiHeader + 1 : sz.strRequest(p, s.payload[id] as string);
-      case Kind.Bytes:
+      case K_BYTES:
         return S.bytesBase + (s.payload[id] as Uint8Array).length;
-      case Kind.Tuple:
+      case K_TUPLE:
         return S.tupleBase + 8 * s.refLen[id];
-      case Kind.List:
+      case K_LIST:
         return S.listObject + 8 * s.aux[id];
-      case Kind.Dict: {
+      case K_DICT: {
         const size = s.aux2[id];
         if (size === 0) return S.dictObject;
-        if (s.flags[id] & F_SPLIT) return S.dictObject + 8 * sz.usable(size);
-        return S.dictObject + sz.dictKeysBytes(p, size, (s.flags[id] & F_UNICODE_KEYS) !== 0);
+        if (s.flags[id] & SPLIT) return S.dictObject + 8 * sz.usable(size);
+        return S.dictObject + sz.dictKeysBytes(p, size, (s.flags[id] & UNICODE_KEYS) !== 0);
       }
-      case Kind.Set:
+      case K_SET:
         return S.setObject + (s.aux2[id] > 8 ? 16 * s.aux2[id] : 0);
-      case Kind.Instance: {
+      case K_INSTANCE: {
         const info = this.classes.get(s.aux[id])!;
         const [bytes] = this.instanceRequest(info);
         return p.instanceLayout === 'inline' && info.hasDict ? S.instanceObject + 8 * info.slots.length : bytes;
       }
-      case Kind.Class:
+      case K_CLASS:
         return S.classObject;
-      case Kind.Function:
+      case K_FUNCTION:
         return S.functionObject;
-      case Kind.Module:
+      case K_MODULE:
         return S.moduleObject;
-      case Kind.Weakref:
+      case K_WEAKREF:
         return S.weakrefObject;
-      case Kind.Method:
+      case K_METHOD:
         return S.methodObject;
-      case Kind.Cell:
+      case K_CELL:
         return S.cellObject;
       default:
         return 0;
@@ -1562,7 +1614,7 @@ export class Heap {
 
   /** The GC-object free-list state note for `is_finalized`. */
   isFinalized(id: ObjId): boolean {
-    return (this.s.flags[id] & F_FINALIZED) !== 0;
+    return (this.s.flags[id] & FINALIZED) !== 0;
   }
   // ------------------------------------------------------------------------------- the gc module
 

@@ -69,6 +69,11 @@ export interface Profile {
   staticRefcntBase: number | null;
   /** What update_refs does with an immortal tracked object: move to the permanent generation, untrack it, or n/a. */
   immortalInCollection: 'none' | 'permanent' | 'untrack';
+  /**
+   * Immortal interpreter objects the first collection moves to the permanent generation (3.12.1: gc.get_freeze_count()
+   * is 375 right after startup; 0 on 3.13.0). They are not in the lab's heap; only the count is reproduced.
+   */
+  startupFrozen: number;
   /** Tuples at creation: always tracked, or only when an item's type is a GC type (3.14.1+). */
   tupleTrackAtCreation: 'always' | 'ifGcItem';
   /** Dicts: lazily tracked and untracked by full collections (<=3.13), or tracked at creation and never untracked. */
