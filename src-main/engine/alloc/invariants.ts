@@ -26,7 +26,6 @@ export function checkAllocatorInvariants(p: Pymalloc, limit = 20): string[] {
     }
   }
 
-  let blocksInUse = 0;
   let narenas = 0;
   const inUsable = new Uint8Array(p.maxarenas);
   for (let a = 0; a < p.maxarenas; a++) {
@@ -85,7 +84,6 @@ export function checkAllocatorInvariants(p: Pymalloc, limit = 20): string[] {
       if (live + nfree !== nextOff) fail(`pool ${pool}: ${live} allocated + ${nfree} free != ${nextOff} carved`);
       if (st !== PoolState.Empty) {
         if (p.poolRef[pool] !== live) fail(`pool ${pool}: ref count ${p.poolRef[pool]} != ${live} allocated blocks`);
-        blocksInUse += live;
         const full = live === bpp;
         if (full !== (st === PoolState.Full)) fail(`pool ${pool}: ${live}/${bpp} blocks but state ${st}`);
         if (st === PoolState.Used && p.poolFree[pool] === -1) fail(`used pool ${pool} has no free block`);
@@ -93,7 +91,6 @@ export function checkAllocatorInvariants(p: Pymalloc, limit = 20): string[] {
     }
   }
   if (narenas !== p.narenasCurrent) fail(`narenas_currently_allocated ${p.narenasCurrent} != ${narenas} mapped`);
-  if (blocksInUse !== p.blocksInUse) fail(`blocks in use ${p.blocksInUse} != ${blocksInUse} counted`);
 
   // usable_arenas: linked both ways, sorted by nfreepools ascending, exactly the arenas with a free pool;
   // nfp2lasta[k] is the last arena with k free pools.

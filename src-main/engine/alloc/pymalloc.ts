@@ -91,8 +91,6 @@ export class Pymalloc implements Allocator {
    */
   blk = new Int32Array(0);
 
-  /** Blocks currently handed out by pymalloc (sum of pool ref counts). */
-  blocksInUse = 0;
   readonly raw = new RawHeap();
 
   private lastPool = 0;
@@ -149,7 +147,6 @@ export class Pymalloc implements Allocator {
     const bi = pool * this.maxBlocks + b;
     this.blk[bi << 1] = nbytes << 16;
     this.blk[(bi << 1) + 1] = owner;
-    this.blocksInUse++;
     return this.poolBase[pool]! + POOL_OVERHEAD + b * this.classBytes[sz]!;
   }
 
@@ -294,19 +291,20 @@ export class Pymalloc implements Allocator {
     const base = slot >= 0 && slot < this.maxarenas ? this.arAddr[slot]! : 0;
     const i = Math.floor((addr - base - this.firstPoolOffset) * this.invPoolSize);
     const pool = slot * this.maxPools + i;
-    if (base === 0 || i < 0 || i >= this.arCarved[slot]! || this.poolRef[pool] === 0) return this.raw.free(addr);
+    const poolRef = this.poolRef;
+    if (base === 0 || i < 0 || i >= this.arCarved[slot]! || poolRef[pool] === 0) return this.raw.free(addr);
     const sz = this.poolSz[pool]!;
     const b = (addr - this.poolBase[pool]! - POOL_OVERHEAD) / this.classBytes[sz]!;
-    const bi = pool * this.maxBlocks + b;
+    const k = (pool * this.maxBlocks + b) << 1;
+    const blk = this.blk;
     // Allocated blocks hold their size << 16; free ones (and stale ones of an old class layout) hold less.
-    if ((b | 0) !== b || b < 0 || this.blk[bi << 1]! < 65536) return this.badFree(addr);
-    this.blk[(bi << 1) + 1] = 0;
-    this.blocksInUse--;
+    if ((b | 0) !== b || b < 0 || blk[k]! < 65536) return this.badFree(addr);
     const last = this.poolFree[pool]!;
-    this.blk[bi << 1] = last + 1;
+    blk[k] = last + 1;
+    blk[k + 1] = 0;
     this.poolFree[pool] = b;
     if (last === NONE) this.relinkFullPool(pool, sz);
-    else if (--this.poolRef[pool]! === 0) this.poolBecameEmpty(pool, sz);
+    else if (--poolRef[pool]! === 0) this.poolBecameEmpty(pool, sz);
   }
 
   private badFree(addr: Address): void {
@@ -488,6 +486,17 @@ export class Pymalloc implements Allocator {
   /** Whether `addr` lies in a pymalloc pool (the rest is the raw allocator's). */
   isPymalloc(addr: Address): boolean {
     return this.poolOf(addr) !== NONE;
+  }
+
+  /** Blocks handed out by pymalloc: the sum of the used and full pools' counts. */
+  get blocksInUse(): number {
+    let n = 0;
+    for (let a = 0; a < this.maxarenas; a++) {
+      if (this.arAddr[a] === 0) continue;
+      const p0 = a * this.maxPools;
+      for (let i = 0; i < this.arCarved[a]!; i++) n += this.poolRef[p0 + i]!;
+    }
+    return n;
   }
 
   /** sys.getallocatedblocks(): pymalloc blocks in use + raw blocks obtained through PyObject_Malloc. */
