@@ -42,7 +42,7 @@ export interface Positions {
   get(id: number): { x: number; y: number } | undefined;
 }
 
-export function toElements(s: HeapSnapshot, pos: Positions): ElementDefinition[] {
+export function toElements(s: HeapSnapshot, pos: Positions, edgeLabels = true): ElementDefinition[] {
   const out: ElementDefinition[] = [];
   if (s.mode === 'summary') {
     s.byType.forEach((t, i) => {
@@ -74,7 +74,7 @@ export function toElements(s: HeapSnapshot, pos: Positions): ElementDefinition[]
     if (!present.has(r.from) || !present.has(r.to)) continue;
     out.push({
       group: 'edges',
-      data: { id: `e${r.id}`, source: String(r.from), target: String(r.to), label: r.label, kind: r.kind },
+      data: { id: `e${r.id}`, source: String(r.from), target: String(r.to), label: edgeLabels ? r.label : '', kind: r.kind },
     });
   }
   return out;

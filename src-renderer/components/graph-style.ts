@@ -21,6 +21,8 @@ export const graphStyle: StylesheetJson = [
       'font-size': 11,
       'font-family': 'ui-monospace, monospace',
       color: '#111',
+      // Labels too small to read are not drawn (big graphs zoomed out stay fast).
+      'min-zoomed-font-size': 6,
     },
   },
   ...Object.entries(GEN_COLOURS).map(([g, c]) => ({
@@ -49,6 +51,7 @@ export const graphStyle: StylesheetJson = [
       'text-background-opacity': 0.9,
       'text-background-padding': '1px',
       'text-rotation': 'autorotate',
+      'min-zoomed-font-size': 7,
     },
   },
   { selector: 'edge[kind = "weak"]', style: { 'line-style': 'dashed', 'target-arrow-shape': 'vee' } },

@@ -38,6 +38,12 @@ export function classRgb(cls: number): [number, number, number] {
   return [Math.round(f(0) * 255), Math.round(f(8) * 255), Math.round(f(4) * 255)];
 }
 
+/** Blocks of a pool as a square grid filling its tile: `side` blocks per row, each `cell` pixels wide. */
+export function blockGrid(g: MapGeometry, capacity: number): { side: number; cell: number } {
+  const side = Math.max(1, Math.ceil(Math.sqrt(capacity)));
+  return { side, cell: Math.max(1, Math.floor(g.tile / side)) };
+}
+
 /** Pixel origin of a pool tile. */
 export function poolOrigin(g: MapGeometry, arenaSlot: number, poolIndex: number): { x: number; y: number } {
   const ax = (arenaSlot % g.arenasPerRow) * g.arenaW;
@@ -65,25 +71,28 @@ export function paint(map: MemoryMapView, g: MapGeometry, img: ImageData): void 
           d[i + 2] = bg;
         }
       }
-      if (p.state !== 'unused' && p.state !== 'empty') {
+      if (p.state !== 'unused' && p.state !== 'empty' && n > 0) {
+        const { side, cell } = blockGrid(g, n);
         for (let k = 0; k < n; k++) {
           const owner = map.owners[o + k]!;
-          const px = x + (k % g.tile);
-          const py = y + ((k / g.tile) | 0);
-          const i = (py * W + px) * 4;
+          let cr: number, cg: number, cb: number;
           if (owner > 0) {
-            d[i] = r;
-            d[i + 1] = gg;
-            d[i + 2] = b;
+            cr = r; cg = gg; cb = b;
           } else if (owner < 0) {
             // held by a type free list: allocated for pymalloc, free for Python
-            d[i] = (r + 2 * 90) / 3;
-            d[i + 1] = (gg + 2 * 90) / 3;
-            d[i + 2] = (b + 2 * 90) / 3;
+            cr = (r + 180) / 3; cg = (gg + 180) / 3; cb = (b + 180) / 3;
           } else {
-            d[i] = (r + 3 * 255) / 4;
-            d[i + 1] = (gg + 3 * 255) / 4;
-            d[i + 2] = (b + 3 * 255) / 4;
+            cr = (r + 765) / 4; cg = (gg + 765) / 4; cb = (b + 765) / 4;
+          }
+          const bx = x + (k % side) * cell;
+          const by = y + ((k / side) | 0) * cell;
+          for (let yy = 0; yy < cell; yy++) {
+            let i = ((by + yy) * W + bx) * 4;
+            for (let xx = 0; xx < cell; xx++, i += 4) {
+              d[i] = cr;
+              d[i + 1] = cg;
+              d[i + 2] = cb;
+            }
           }
         }
       }
@@ -108,8 +117,10 @@ export function hit(map: MemoryMapView, g: MapGeometry, px: number, py: number):
   if (bx >= g.tile || by >= g.tile) return -1;
   for (const p of map.arenas[slot]!.pools) {
     if (p.index === poolIndex) {
-      const k = by * g.tile + bx;
-      return k < p.capacity ? o + k : -1;
+      const { side, cell } = blockGrid(g, p.capacity);
+      const cx = Math.floor(bx / cell);
+      const k = Math.floor(by / cell) * side + cx;
+      return cx < side && k < p.capacity ? o + k : -1;
     }
     o += p.capacity;
   }
