@@ -72,7 +72,7 @@ export function installBuiltins(rt: Runtime): void {
     }
     const text = args.map((a) => rt.toStr(a)).join(sep) + end;
     const pa = rt.ip.printAllocs;
-    rt.transientAllocs(pa.base + (args.length === 1 && h.kind(args[0]!) === 'tuple' ? pa.singleTupleArg : 0), kw && kw.size ? pa.keywords : 0);
+    rt.transientAllocs(pa.base, kw && kw.size ? pa.keywords : 0);
     if (toErr) rt.err += text;
     else rt.out += text;
     if (rt.out.length > rt.maxOutput) rt.outputLimit();

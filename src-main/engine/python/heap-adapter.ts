@@ -234,6 +234,9 @@ export class HeapAdapter implements HeapPort {
   seqLen(id: ObjId): number {
     return this.heap.len(id);
   }
+  seqLenOrSize(id: ObjId): number {
+    return this.heap.len(id);
+  }
   seqItem(id: ObjId, i: number): ObjId {
     return this.heap.item(id, i);
   }

@@ -88,6 +88,8 @@ export interface HeapPort {
 
   // ---- tuples and lists (borrowed reads, stores incref) ----
   seqLen(id: ObjId): number;
+  /** len() of a tuple, list, dict or set. */
+  seqLenOrSize(id: ObjId): number;
   seqItem(id: ObjId, i: number): ObjId;
   listAppend(l: ObjId, v: ObjId): void;
   listSet(l: ObjId, i: number, v: ObjId): void;

@@ -446,9 +446,27 @@ export class Runtime {
   }
 
   // ---------------------------------------------------------------- repr and str
+  /**
+   * Py_ReprEnter's first use creates the thread state dict and the list of objects being repr'd; both live for
+   * the rest of the program (two GC objects, seen by gc.get_count()).
+   */
+  private reprEnterReady = false;
+  private reprEnter(): void {
+    if (this.reprEnterReady) return;
+    this.reprEnterReady = true;
+    const h = this.heap;
+    const d = h.newDict();
+    const l = h.newList([]);
+    h.dictSet(d, this.intern('Py_Repr'), l);
+    h.decref(l);
+    h.keep(d);
+  }
+
   repr(v: ObjId): string {
     const h = this.heap;
     const k = h.kind(v);
+    if ((k === 'list' || k === 'tuple' || k === 'set') && h.seqLenOrSize(v) > 0) this.reprEnter();
+    else if (k === 'dict') this.reprEnter();
     switch (k) {
       case 'none': return 'None';
       case 'bool': return v === h.True ? 'True' : 'False';
