@@ -31,7 +31,7 @@ test.describe('the browser host token', () => {
     const stranger = await playwright.request.newContext();
     const html = await (await visitor.get(webHost.url)).text();
     const asset = /src="\.(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
-    expect(asset).toMatch(/^\/assets\/index-.*\.js$/);
+    expect(asset, `no script in the page:\n${html}`).toMatch(/^\/assets\/index-.*\.js$/);
     expect((await stranger.get(`${webHost.origin}${asset}`)).status()).toBe(403);
     expect((await stranger.get(`${webHost.origin}${asset}?token=wrong`)).status()).toBe(403);
     expect((await visitor.get(`${webHost.origin}${asset}`)).status()).toBe(200);
