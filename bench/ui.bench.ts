@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // UI benchmark on the browser host in Chromium (not part of the tests): 2,000 objects made by a console
 // program and drawn on the canvas, then panned and one node dragged, with frame times measured in the page;
 // and the memory map's drawing of a million blocks. Targets from issue 6: first render <= 1.5 s,
