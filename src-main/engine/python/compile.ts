@@ -317,6 +317,8 @@ export class Compiler {
         h.decref(fn);
         if (fn !== rt.builtins.get('range')) throw new Error('range shadowed');
         const vals = args.map((a) => a());
+        // 3.8: range() is called through tp_call with an argument tuple.
+        if (rt.ip.builtinTypeCallPacksArgs) rt.unpackArgs(rt.packArgs(vals, undefined));
         let nums: number[];
         try {
           this.setPos(it, undefined);

@@ -117,6 +117,22 @@ export class Runtime {
     throw new LimitExceeded(`GC Lab stopped the program: more than ${this.maxOutput} characters of output (output limit)`);
   }
 
+  /** The argument tuple and keyword dict of a tp_call (they hold the arguments while the call runs). */
+  packArgs(args: ObjId[], kw: Map<string, ObjId> | undefined): [ObjId, ObjId] {
+    const h = this.heap;
+    const t = args.length ? h.newTuple(args) : 0;
+    let d = 0;
+    if (kw && kw.size) {
+      d = h.newDict();
+      for (const [k, v] of kw) h.dictSet(d, this.intern(k), v);
+    }
+    return [t, d];
+  }
+  unpackArgs([t, d]: [ObjId, ObjId]): void {
+    if (d) this.heap.decref(d);
+    if (t) this.heap.decref(t);
+  }
+
   /** Short-lived GC objects the C code makes (1-tuples and dicts, released at once, so free lists absorb them). */
   transientAllocs(tuples: number, dicts: number): void {
     const h = this.heap;
@@ -634,14 +650,28 @@ export class Runtime {
         const [fn, self] = h.methodParts(f);
         return this.call(fn, [self, ...args], kw);
       }
-      case 'class':
-        return this.instantiate(f, args, kw);
+      case 'class': {
+        // type_call: positional arguments travel as a tuple, keywords as a dict.
+        const packed = this.packArgs(args, kw);
+        try {
+          return this.instantiate(f, args, kw);
+        } finally {
+          this.unpackArgs(packed);
+        }
+      }
       case 'builtin': {
         const d = this.sdata(f);
         if (d.t === 'bfunc') return d.fn(args, kw);
         if (d.t === 'type') {
           const ctor = this.builtins.get(`${d.name}.__new__`);
-          if (ctor) return this.call(ctor, args, kw);
+          if (ctor) {
+            const packed = this.ip.builtinTypeCallPacksArgs ? this.packArgs(args, kw) : undefined;
+            try {
+              return this.call(ctor, args, kw);
+            } finally {
+              if (packed) this.unpackArgs(packed);
+            }
+          }
         }
         if (d.t === 'exccls') {
           if (kw && kw.size) throw this.error('TypeError', `${d.name}() takes no keyword arguments`);
