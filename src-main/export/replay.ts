@@ -1,0 +1,84 @@
+// Replays a session's program headless into a fresh lab interpreter of its profile, statement by statement
+// (one persistent __main__, as the lab runs gestures), recording what it prints and every collection.
+// Exports that need the heap (graph, memory report, collection log) and `gclab run FILE.gclab` start here.
+import { statementSource, type Session } from '../../shared/session';
+import type { EngineEvent } from '../../shared/events';
+import { createPythonSession, finishProgram, type ExecResult, type PythonSession } from '../engine/python/session';
+import type { ProfileId } from '../engine/profiles/types';
+
+/** One collection as the session format's log stores it (docs/session-format.md, `collections`). */
+export interface CollectionRow {
+  /** 0-based index of the program statement during which it ran. */
+  step: number;
+  generation: number;
+  collected: number;
+  uncollectable: number;
+  reason: 'automatic' | 'manual';
+}
+
+export interface Replay {
+  python: PythonSession;
+  stdout: string;
+  stderr: string;
+  /** 0 when every statement ran; otherwise the failing statement's exit code (1 exception, 2 unsupported). */
+  exitCode: 0 | 1 | 2;
+  /** Index of the statement that failed, or null. */
+  failedAt: number | null;
+  collections: CollectionRow[];
+}
+
+export interface ReplayOptions {
+  /** Shown in tracebacks ("File ..."); default '<string>'. */
+  filename?: string;
+  /** Run the interpreter's exit (what __del__ methods print at shutdown), as `gclab run` does. */
+  finish?: boolean;
+}
+
+/** settings.gc is the collector state before the first statement; set on the heap so no statement is added. */
+function applyGcSettings(python: PythonSession, session: Session): void {
+  const gc = session.settings?.gc;
+  if (gc?.thresholds) python.heap.setThreshold(gc.thresholds[0], gc.thresholds[1], gc.thresholds[2]);
+  if (gc?.enabled === false) python.heap.disable();
+}
+
+export function replaySession(session: Session, options: ReplayOptions = {}): Replay {
+  const python = createPythonSession(session.profile as ProfileId);
+  applyGcSettings(python, session);
+  const heap = python.heap;
+  const collections: CollectionRow[] = [];
+  let step = 0;
+  let reason: CollectionRow['reason'] = 'manual';
+  heap.setTrace('counters', (e: EngineEvent) => {
+    if (e.t === 'gc-start') {
+      // Same rule as the lab's tracker: automatic only when enabled and count0 is over threshold0.
+      const t0 = heap.getThreshold()[0];
+      reason = heap.isEnabled() && t0 > 0 && e.counts[0] > t0 ? 'automatic' : 'manual';
+    } else if (e.t === 'gc-done') {
+      collections.push({ step, generation: e.generation, collected: e.collected, uncollectable: e.uncollectable, reason });
+    }
+  });
+  let stdout = '';
+  let stderr = '';
+  let last: ExecResult = { stdout: '', stderr: '', ok: true, exitCode: 0 };
+  let failedAt: number | null = null;
+  try {
+    for (step = 0; step < session.program.length; step++) {
+      last = python.exec(statementSource(session.program[step]!), { filename: options.filename });
+      stdout += last.stdout;
+      stderr += last.stderr;
+      if (!last.ok) {
+        failedAt = step;
+        break;
+      }
+    }
+    if (options.finish) {
+      step = Math.max(0, session.program.length - 1);
+      const done = finishProgram(python, { ...last, stdout: '', stderr: '' });
+      stdout += done.stdout;
+      stderr += done.stderr;
+    }
+  } finally {
+    heap.setTrace('off', null);
+  }
+  return { python, stdout, stderr, exitCode: last.ok ? 0 : last.exitCode, failedAt, collections };
+}

@@ -1,0 +1,145 @@
+// The object graph as a standalone SVG: one box per object (names, type and value, refcount) and one
+// labelled arrow per reference, from the snapshot view the canvas draws.
+import type { HeapSnapshot, SnapObject, SnapRef } from '../../shared/snapshot';
+import { layoutGraph, LINE_HEIGHT, nodeLines, type Box } from './graph-layout';
+
+const MARGIN = 40;
+const FONT = 'font-family="ui-monospace, Menlo, Consolas, monospace" font-size="12"';
+
+export function escapeXml(s: string): string {
+  // Characters XML 1.0 forbids even escaped are replaced, so any Python string value stays well-formed.
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+const n = (v: number) => (Math.round(v * 10) / 10).toString();
+
+/** Where the segment from the centre of `b` towards (tx, ty) leaves the box. */
+function border(b: Box, tx: number, ty: number): [number, number] {
+  const cx = b.x + b.w / 2;
+  const cy = b.y + b.h / 2;
+  const dx = tx - cx;
+  const dy = ty - cy;
+  if (dx === 0 && dy === 0) return [cx, cy];
+  const s = Math.min(dx === 0 ? Infinity : b.w / 2 / Math.abs(dx), dy === 0 ? Infinity : b.h / 2 / Math.abs(dy));
+  return [cx + dx * s, cy + dy * s];
+}
+
+function fill(o: SnapObject): string {
+  if (o.hasDel) return '#fde2e2';
+  if (o.gen === 'none' || o.gen === 'untracked') return '#eef1f5';
+  return '#e3efff';
+}
+
+function nodeSvg(o: SnapObject, b: Box): string {
+  const lines = nodeLines(o);
+  const text = lines
+    .map((l, i) => `<tspan x="${n(b.x + 8)}" y="${n(b.y + 4 + LINE_HEIGHT * (i + 1) - 4)}"${i === 0 && o.names.length > 0 ? ' font-weight="bold"' : ''}>${escapeXml(l)}</tspan>`)
+    .join('');
+  return (
+    `<g class="node" id="obj-${o.id}" data-id="${o.id}" data-type="${escapeXml(o.typeName)}">` +
+    `<title>${escapeXml(`${o.typeName} at 0x${o.address.toString(16)}, refcount ${o.refcount}, gen ${o.gen}`)}</title>` +
+    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.w)}" height="${n(b.h)}" rx="6" fill="${fill(o)}" stroke="#4a5568"/>` +
+    `<text ${FONT} fill="#1a202c">${text}</text></g>`
+  );
+}
+
+function edgeSvg(r: SnapRef, from: Box, to: Box, bend: number): string {
+  const fx = from.x + from.w / 2;
+  const fy = from.y + from.h / 2;
+  let d: string;
+  let lx: number;
+  let ly: number;
+  if (r.from === r.to) {
+    // A reference to itself: a loop on the box's right side.
+    const x = from.x + from.w;
+    const y0 = from.y + from.h * 0.3;
+    const y1 = from.y + from.h * 0.7;
+    const out = 36 + bend * 14;
+    d = `M${n(x)},${n(y0)} C${n(x + out)},${n(y0 - 12)} ${n(x + out)},${n(y1 + 12)} ${n(x)},${n(y1)}`;
+    lx = x + out * 0.78;
+    ly = fy;
+  } else {
+    const tx = to.x + to.w / 2;
+    const ty = to.y + to.h / 2;
+    const len = Math.hypot(tx - fx, ty - fy) || 1;
+    // Parallel references (a->b twice, a->b and b->a) bend apart instead of overlapping.
+    const off = bend * 26;
+    const mx = (fx + tx) / 2 + (-(ty - fy) / len) * off;
+    const my = (fy + ty) / 2 + ((tx - fx) / len) * off;
+    const [sx, sy] = border(from, mx, my);
+    const [ex, ey] = border(to, mx, my);
+    d = off === 0 ? `M${n(sx)},${n(sy)} L${n(ex)},${n(ey)}` : `M${n(sx)},${n(sy)} Q${n(mx)},${n(my)} ${n(ex)},${n(ey)}`;
+    lx = off === 0 ? (sx + ex) / 2 : 0.25 * sx + 0.5 * mx + 0.25 * ex;
+    ly = off === 0 ? (sy + ey) / 2 : 0.25 * sy + 0.5 * my + 0.25 * ey;
+  }
+  const dash = r.kind === 'weak' ? ' stroke-dasharray="5 4"' : '';
+  return (
+    `<g class="edge" data-from="${r.from}" data-to="${r.to}" data-kind="${r.kind}">` +
+    `<path d="${d}" fill="none" stroke="#4a5568" stroke-width="1.4"${dash} marker-end="url(#arrow)"/>` +
+    `<text class="label" x="${n(lx)}" y="${n(ly + 4)}" text-anchor="middle" ${FONT} fill="#2b6cb0" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(r.label)}</text></g>`
+  );
+}
+
+export interface SvgOptions {
+  /** The session's saved canvas positions (view.positions), keyed by handle. */
+  positions?: Record<string, readonly [number, number]>;
+  title?: string;
+}
+
+export function graphSvg(snap: HeapSnapshot, options: SvgOptions = {}): string {
+  const boxes = layoutGraph(snap, options.positions);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const b of boxes.values()) {
+    minX = Math.min(minX, b.x);
+    minY = Math.min(minY, b.y);
+    maxX = Math.max(maxX, b.x + b.w + 60); // room for self-loops and labels
+    maxY = Math.max(maxY, b.y + b.h);
+  }
+  if (boxes.size === 0) [minX, minY, maxX, maxY] = [0, 0, 200, 40];
+  const vx = minX - MARGIN;
+  const vy = minY - MARGIN;
+  const w = maxX - minX + 2 * MARGIN;
+  const h = maxY - minY + 2 * MARGIN;
+  const parts: string[] = [];
+  parts.push(
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+      `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${n(w)}" height="${n(h)}" viewBox="${n(vx)} ${n(vy)} ${n(w)} ${n(h)}">\n` +
+      `<title>${escapeXml(options.title ?? `GC Lab heap, CPython ${snap.profile}`)}</title>\n` +
+      `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">` +
+      `<path d="M0,0 L10,5 L0,10 z" fill="#4a5568"/></marker></defs>\n` +
+      `<rect x="${n(vx)}" y="${n(vy)}" width="${n(w)}" height="${n(h)}" fill="#ffffff"/>\n`,
+  );
+  if (snap.mode === 'summary') {
+    parts.push(`<text x="${n(vx + MARGIN)}" y="${n(vy + MARGIN)}" ${FONT}>${escapeXml(`${snap.totalObjects} objects: too many to draw`)}</text>\n`);
+  }
+  // Edges first so boxes sit on top of their ends; the n-th reference between one pair bends n steps.
+  const seen = new Map<string, number>();
+  const pairs = new Set(snap.refs.map((r) => `${r.from}>${r.to}`));
+  for (const r of snap.refs) {
+    const from = boxes.get(r.from);
+    const to = boxes.get(r.to);
+    if (!from || !to) continue;
+    const key = r.from < r.to ? `${r.from}>${r.to}` : `${r.to}>${r.from}`;
+    const k = seen.get(key) ?? 0;
+    seen.set(key, k + 1);
+    // Bending to the left of each direction puts a->b and b->a on opposite sides.
+    const both = r.from !== r.to && pairs.has(`${r.to}>${r.from}`);
+    const bend = r.from === r.to ? k : both ? k + 1 : k === 0 ? 0 : Math.ceil(k / 2) * (k % 2 ? 1 : -1);
+    parts.push(edgeSvg(r, from, to, bend) + '\n');
+  }
+  for (const o of snap.objects) {
+    const b = boxes.get(o.id);
+    if (b) parts.push(nodeSvg(o, b) + '\n');
+  }
+  parts.push('</svg>\n');
+  return parts.join('');
+}
