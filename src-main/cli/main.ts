@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 import { INTERP_PROFILES } from '../engine/python/interp-profile';
 import { PROFILE_IDS, DEFAULT_PROFILE, type ProfileId } from '../engine/profiles/types';
 import { runWithSummary } from './run';
+import { runSessionFile } from './run-session';
+import { exportCommand } from './export';
 
 export interface Io {
   stdout(s: string): void;
@@ -13,6 +15,8 @@ export interface Io {
 }
 
 const USAGE = `usage: gclab run FILE.py [--python VERSION] [--json]
+       gclab run FILE.gclab          (profile and gc settings from the session file)
+       gclab export FILE.gclab --to py|svg|png|csv|json|txt [-o OUT]
 
   --python VERSION  one of ${PROFILE_IDS.join(', ')} (default ${DEFAULT_PROFILE})
   --json            after the program's output, print a JSON summary (final counts,
@@ -25,6 +29,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(USAGE);
     return cmd === undefined ? 2 : 0;
   }
+  if (cmd === 'export') return exportCommand(rest, io);
   if (cmd !== 'run') {
     io.stderr(`gclab: unknown command '${cmd}'\n${USAGE}`);
     return 2;
@@ -55,10 +60,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(USAGE);
     return 2;
   }
-  if (file.endsWith('.gclab')) {
-    io.stderr('gclab: running session files (.gclab) is not supported yet; run a .py file\n');
-    return 2;
-  }
+  if (file.endsWith('.gclab')) return runSessionFile(file, io);
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
