@@ -73,7 +73,7 @@ export function installBuiltins(rt: Runtime): void {
     }
     const text = args.map((a) => rt.toStr(a)).join(sep) + end;
     const pa = rt.ip.printAllocs;
-    rt.transientAllocs(pa.base, kw && kw.size ? pa.keywords : 0);
+    rt.transientAllocs(pa.base, kw && kw.size ? pa.keywords : 0, pa.boundWrite);
     if (pa.firstUse && !printedOnce) {
       // 3.11: the first print also creates an object that stays (measured with gc.get_count()).
       printedOnce = true;

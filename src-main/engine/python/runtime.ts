@@ -134,10 +134,11 @@ export class Runtime {
   }
 
   /** Short-lived GC objects the C code makes (1-tuples and dicts, released at once, so free lists absorb them). */
-  transientAllocs(tuples: number, dicts: number): void {
+  transientAllocs(tuples: number, dicts: number, cfuncs = 0): void {
     const h = this.heap;
-    if (tuples + dicts === 0) return;
+    if (tuples + dicts + cfuncs === 0) return;
     const made: ObjId[] = [];
+    for (let i = 0; i < cfuncs; i++) made.push(h.newTuple(new Array<ObjId>(17).fill(h.None)));
     for (let i = 0; i < tuples; i++) made.push(h.newTuple([h.None]));
     for (let i = 0; i < dicts; i++) made.push(h.newDict());
     for (let i = made.length - 1; i >= 0; i--) h.decref(made[i]!);
