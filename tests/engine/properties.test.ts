@@ -216,3 +216,23 @@ describe.each([...PROFILE_IDS])('CPython %s', (v) => {
     );
   });
 });
+
+describe.each([...PROFILE_IDS])('CPython %s, traced against untraced', (v) => {
+  it('a full trace (separate CPython steps) and no trace (fused fast paths) give the same lists, counts and results', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 24 }), (ops) => {
+        const plain = new World(v);
+        const traced = new World(v);
+        traced.h.setTrace('full', () => {});
+        ops.forEach((o, i) => {
+          plain.apply(o);
+          traced.apply(o);
+          const a = JSON.stringify([plain.h.getObjects(), plain.h.getCount(), plain.h.getStats(), plain.h.getFreezeCount()]);
+          const b = JSON.stringify([traced.h.getObjects(), traced.h.getCount(), traced.h.getStats(), traced.h.getFreezeCount()]);
+          if (a !== b) throw new Error(`step ${i} ${JSON.stringify(o)}: ${a} vs ${b}`);
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -76,15 +76,16 @@ export function traverse(s: Store, id: number, visit: (r: number) => void): void
  * to the permanent generation or untracked, per the profile.
  * Post: every object left in `young` has COLLECTING and gc_refs == refcount > 0.
  */
-export function updateRefs(h: Heap, young: number, scanIds = false): void {
+export function updateRefs(h: Heap, young: number, scanFrom = 0): void {
   const s = h.s;
   const full = h.tl >= 3;
-  if (scanIds && !full) {
+  if (scanFrom > 0 && !full) {
     // The set is (nearly) the whole heap: a sequential scan of the id range beats walking the list.
     const { gen, rc, gcRefs, flags } = s;
     const top = s.top;
     for (let o = FIRST_ID; o < top; o++) {
-      if (gen[o] !== young) continue;
+      const gl = gen[o];
+      if (gl < scanFrom || gl > young) continue;
       if (flags[o] & IMMORTAL) {
         if (h.profile.immortalInCollection === 'untrack') h.untrack(o);
         else L.moveTo(s, o, L.PERMANENT);
@@ -115,13 +116,13 @@ export function updateRefs(h: Heap, young: number, scanIds = false): void {
  * subtract_refs: for every reference between two members of the set, gc_refs of the target -= 1.
  * Post: gc_refs = number of references from outside the set (>= 0).
  */
-export function subtractRefs(h: Heap, young: number, scanIds = false): void {
+export function subtractRefs(h: Heap, young: number, scanFrom = 0): void {
   if (h.tl >= 3) {
     subtractRefsTraced(h, young);
     return;
   }
-  if (scanIds) {
-    subtractRefsScan(h, young);
+  if (scanFrom > 0) {
+    subtractRefsScan(h, scanFrom, young);
     return;
   }
   // Hot path: plain loops over the typed arrays, no closures (they would force per-iteration contexts).
@@ -143,13 +144,14 @@ export function subtractRefs(h: Heap, young: number, scanIds = false): void {
   if (gcDebug.checks) for (let o = next[young]; o !== young; o = next[o]) check(gcRefs[o] >= 0, 'subtract_refs: gc_refs >= 0');
 }
 
-/** subtract_refs over the id range (order does not matter for this step). */
-function subtractRefsScan(h: Heap, young: number): void {
+/** subtract_refs over the id range (order does not matter for this step); members are labelled lo..hi. */
+function subtractRefsScan(h: Heap, lo: number, hi: number): void {
   const s = h.s;
   const { gen, flags, gcRefs, pool, kind, refOff, refLen, aux } = s;
   const top = s.top;
   for (let o = FIRST_ID; o < top; o++) {
-    if (gen[o] !== young) continue;
+    const gl = gen[o];
+    if (gl < lo || gl > hi) continue;
     const off = refOff[o];
     const end = off + refLen[o];
     for (let i = off; i < end; i++) {
@@ -178,17 +180,23 @@ function subtractRefsTraced(h: Heap, young: number): void {
   }
 }
 
-/** visit_reachable: a referent of a reachable object is reachable (moved back from `unreachable` if needed). */
-function visitReachable(h: Heap, r: number, young: number): void {
+/**
+ * visit_reachable: a referent of a reachable object is reachable (moved back from `unreachable` if needed).
+ * Returns 1 when it moved the object back.
+ */
+function visitReachable(h: Heap, r: number, young: number): number {
   const s = h.s;
   const f = s.flags[r];
-  if (!(f & COLLECTING)) return;
+  if (!(f & COLLECTING)) return 0;
   if (f & UNREACHABLE) {
     s.flags[r] = f & ~UNREACHABLE;
     L.moveTo(s, r, young);
     s.gcRefs[r] = 1;
     if (h.tl >= 3) h.emit({ t: 'gc-move', id: r, to: 'young' });
-  } else if (s.gcRefs[r] === 0) s.gcRefs[r] = 1;
+    return 1;
+  }
+  if (s.gcRefs[r] === 0) s.gcRefs[r] = 1;
+  return 0;
 }
 
 /**
@@ -257,6 +265,87 @@ export function moveUnreachable(h: Heap, young: number, unreachable: number): vo
       check((flags[x] & (COLLECTING | UNREACHABLE)) === (COLLECTING | UNREACHABLE), 'move_unreachable: unreachable flags');
     }
   }
+}
+
+/** Results of moveUnreachableFused (module-level: no allocation per collection). */
+let fusedSurvivors = 0;
+let fusedUnreachable = 0;
+
+/**
+ * move_unreachable and untrack_tuples in one walk (untraced collections). Same result as the two steps: the cursor
+ * passes the survivors in exactly their final order in `young`, which is the order untrack_tuples walks them, and
+ * moves between lists do not change whether an object is tracked. Also relabels the survivors (see L.merge) and
+ * counts them and the unreachable objects.
+ */
+function moveUnreachableFused(h: Heap, young: number, unreachable: number): void {
+  const s = h.s;
+  const { flags, gcRefs, next, prev, gen, kind, refOff, refLen, aux } = s;
+  let survivors = 0;
+  let lost = 0;
+  let o = next[young];
+  while (o !== young) {
+    if (gcRefs[o] > 0) {
+      const k = kind[o];
+      if (k === K_DICT) {
+        const valuesOnly = (flags[o] & (UNICODE_KEYS | SPLIT)) !== 0;
+        for (let i = 0; i < refLen[o]; i += 2) {
+          const key = s.pool[refOff[o] + i];
+          if (key === 0) continue;
+          lost -= visitReachable(h, s.pool[refOff[o] + i + 1], young);
+          if (!valuesOnly) lost -= visitReachable(h, key, young);
+        }
+      } else {
+        const pool = s.pool;
+        const off = refOff[o];
+        const end = off + refLen[o];
+        for (let i = off; i < end; i++) {
+          const r = pool[i];
+          if (r === 0) continue;
+          const f = flags[r];
+          if (f & COLLECTING) {
+            if (f & UNREACHABLE) lost -= visitReachable(h, r, young);
+            else if (gcRefs[r] === 0) gcRefs[r] = 1;
+          }
+        }
+        if (k === K_INSTANCE) {
+          const c = aux[o];
+          if (flags[c] & COLLECTING) lost -= visitReachable(h, c, young);
+        }
+      }
+      flags[o] &= ~COLLECTING;
+      gen[o] = young;
+      const nx = next[o];
+      if (k === K_TUPLE && !tupleMayBeTracked(s, o)) h.untrack(o);
+      else survivors++;
+      o = nx;
+    } else {
+      const nx = next[o];
+      const pv = prev[o];
+      next[pv] = nx;
+      prev[nx] = pv;
+      const last = prev[unreachable];
+      next[last] = o;
+      prev[o] = last;
+      next[o] = unreachable;
+      prev[unreachable] = o;
+      gen[o] = unreachable;
+      flags[o] |= UNREACHABLE;
+      lost++;
+      o = nx;
+    }
+  }
+  fusedSurvivors = survivors;
+  fusedUnreachable = lost;
+}
+
+/** _PyTuple_MaybeUntrack's test: some item is NULL or may be tracked. */
+function tupleMayBeTracked(s: Store, t: number): boolean {
+  const off = s.refOff[t];
+  for (let i = 0; i < s.refLen[t]; i++) {
+    const r = s.pool[off + i];
+    if (r === 0 || mayBeTracked(s, r)) return true;
+  }
+  return false;
 }
 
 /** deduce_unreachable = update_refs + subtract_refs + move_unreachable. */
@@ -499,8 +588,10 @@ export function collectGeneration(h: Heap, g: number): [number, number] {
   // update_refs moves immortal objects it meets back to the permanent generation (3.12/3.13).
   if (g === 2 && h.profile.immortalInCollection === 'permanent') st.startupFrozenIn = 'permanent';
   if (full) h.emit({ t: 'gc-phase', phase: 'merge', generation: g });
-  for (let i = 0; i < g; i++) L.merge(s, GEN[i], young);
-  const [collected, uncollectable] = collectList(h, young, old, g, full);
+  // A full untraced collection scans the id range for labels gen0..gen2 and relabels survivors while walking.
+  const scanFrom = g === 2 && !full ? L.GEN0 : 0;
+  for (let i = 0; i < g; i++) L.merge(s, GEN[i], young, scanFrom === 0);
+  const [collected, uncollectable] = collectList(h, young, old, g, full, scanFrom);
   st.stats[g].collections++;
   st.stats[g].collected += collected;
   st.stats[g].uncollectable += uncollectable;
@@ -509,27 +600,37 @@ export function collectGeneration(h: Heap, g: number): [number, number] {
 }
 
 /** Steps 4-17 on the list `young` (survivors end in `old`); shared with the incremental collector. */
-export function collectList(h: Heap, young: number, old: number, g: number, full: boolean): [number, number] {
+/**
+ * Steps 4-17 on the list `young` (survivors end in `old`); shared with the incremental collector.
+ * `scanFrom` > 0: a full collection whose members are labelled scanFrom..young (see collectGeneration).
+ */
+export function collectList(h: Heap, young: number, old: number, g: number, full: boolean, scanFrom = 0): [number, number] {
   const s = h.s;
   const st = h.gcs;
   const unreachable = L.UNREACHABLE;
-  // A full collection covers the whole heap: scan the id range instead of walking the list for these steps.
-  const scan = g === 2;
   if (full) h.emit({ t: 'gc-phase', phase: 'update_refs', generation: g });
-  updateRefs(h, young, scan);
+  updateRefs(h, young, scanFrom);
   if (full) h.emit({ t: 'gc-phase', phase: 'subtract_refs', generation: g });
-  subtractRefs(h, young, scan);
+  subtractRefs(h, young, scanFrom);
   if (full) h.emit({ t: 'gc-phase', phase: 'move_unreachable', generation: g });
-  moveUnreachable(h, young, unreachable);
-  if (full) h.emit({ t: 'gc-phase', phase: 'untrack_tuples', generation: g });
-  let survivors = untrackTuples(h, young);
+  let survivors: number;
+  let garbage = -1; // length of `unreachable` when known
+  if (full) {
+    moveUnreachable(h, young, unreachable);
+    h.emit({ t: 'gc-phase', phase: 'untrack_tuples', generation: g });
+    survivors = untrackTuples(h, young);
+  } else {
+    moveUnreachableFused(h, young, unreachable);
+    survivors = fusedSurvivors;
+    garbage = fusedUnreachable;
+  }
   if (full) h.emit({ t: 'gc-phase', phase: 'promote', generation: g });
   if (h.profile.gcKind === 'classic') {
     if (g < 2) {
       if (g === 1) st.longLivedPending += survivors;
       L.merge(s, young, old);
     } else {
-      if (h.profile.dictTracking === 'lazy') survivors = untrackDicts(h, young);
+      if (h.profile.dictTracking === 'lazy' && h.trackedDicts > 0) survivors = untrackDicts(h, young);
       st.longLivedPending = 0;
       st.longLivedTotal = survivors;
     }
@@ -539,7 +640,7 @@ export function collectList(h: Heap, young: number, old: number, g: number, full
   if (full) h.emit({ t: 'gc-phase', phase: 'handle_weakrefs', generation: g });
   let collected = handleWeakrefs(h, unreachable, old);
   if (full) h.emit({ t: 'gc-phase', phase: 'finalize_garbage', generation: g });
-  if (full || hasFinalizers(h, unreachable)) finalizeGarbage(h, unreachable);
+  if (full || (garbage !== 0 && hasFinalizers(h, unreachable))) finalizeGarbage(h, unreachable);
   if (full) h.emit({ t: 'gc-phase', phase: 'handle_resurrected', generation: g });
   let finalList = L.YOUNG_TMP;
   if (!full && h.hostCalls === calls) {
@@ -557,7 +658,7 @@ export function collectList(h: Heap, young: number, old: number, g: number, full
   if (h.profile.secondWeakrefClear) {
     for (let o = s.next[finalList]; o !== finalList; o = s.next[o]) while (s.wrHead[o] !== 0) h.clearWeakref(s.wrHead[o]);
   }
-  collected += L.listLength(s, finalList);
+  collected += finalList === unreachable && garbage >= 0 && h.hostCalls === calls ? garbage : L.listLength(s, finalList);
   if (full) h.emit({ t: 'gc-phase', phase: 'delete_garbage', generation: g });
   deleteGarbage(h, finalList, old);
   const uncollectable = 0;

@@ -59,10 +59,13 @@ export function moveTo(s: Store, id: number, h: number): void {
   append(s, h, id);
 }
 
-/** gc_list_merge: append every object of `from` to the tail of `to`, leaving `from` empty. */
-export function merge(s: Store, from: number, to: number): void {
+/**
+ * gc_list_merge: append every object of `from` to the tail of `to`, leaving `from` empty. Without `relabel` the
+ * moved objects keep their old `gen` label: the caller relabels them (a full collection does it in move_unreachable).
+ */
+export function merge(s: Store, from: number, to: number, relabel = true): void {
   if (s.next[from] === from) return;
-  for (let o = s.next[from]; o !== from; o = s.next[o]) s.gen[o] = to;
+  if (relabel) for (let o = s.next[from]; o !== from; o = s.next[o]) s.gen[o] = to;
   const first = s.next[from];
   const last = s.prev[from];
   const tail = s.prev[to];

@@ -143,6 +143,8 @@ export class Heap {
   /** count0 follows allocations (classic) or tracking (3.14.1-3.14.4). */
   private readonly countAllocs: boolean;
   private readonly countTracked: boolean;
+  /** Tracked dicts (lets a full collection skip untrack_dicts when there are none). */
+  trackedDicts = 0;
   /** Number of calls into Python code (finalizers, weakref callbacks): lets the collector skip re-checks. */
   hostCalls = 0;
   /** Trace level rank (0 off .. 3 full) and sink. */
@@ -316,6 +318,7 @@ export class Heap {
     const s = this.s;
     if (s.flags[id] & TRACKED) return;
     s.flags[id] |= TRACKED;
+    if (s.kind[id] === K_DICT) this.trackedDicts++;
     L.append(s, L.GEN0, id);
     if (this.tl >= 2) this.emit({ t: 'track', id });
     if (this.countTracked) onTracked(this, id);
@@ -326,6 +329,7 @@ export class Heap {
     const s = this.s;
     if (!(s.flags[id] & TRACKED)) return;
     s.flags[id] &= ~TRACKED;
+    if (s.kind[id] === K_DICT) this.trackedDicts--;
     L.unlink(s, id);
     if (this.tl >= 2) this.emit({ t: 'untrack', id });
     if (this.countTracked) onUntracked(this);
