@@ -54,7 +54,7 @@ export function fragmentation(p: Pymalloc, sparseBlocks = 16, ownersUpTo = 16): 
       else if (st === PoolState.Full) u.fullPools++;
       const sz = p.poolSz[pool]!;
       const size = p.classBytes[sz]!;
-      const base = pool * p.maxBlocks;
+      const base = p.poolBlockBase(pool);
       const n = p.poolNextOff[pool]!;
       for (let b = 0; b < n; b++) {
         const req = p.blockRequested(base + b);

@@ -8,7 +8,6 @@ import { mallocStats } from './stats';
 export function checkAllocatorInvariants(p: Pymalloc, limit = 20): string[] {
   const out: string[] = [];
   const fail = (msg: string) => { if (out.length < limit) out.push(msg); };
-  const mb = p.maxBlocks;
 
   // usedpools lists: every member is a used pool of that class, links agree, no cycles.
   const inUsedList = new Uint8Array(p.maxarenas * p.maxPools);
@@ -72,14 +71,14 @@ export function checkAllocatorInvariants(p: Pymalloc, limit = 20): string[] {
       if (nextOff > bpp || POOL_OVERHEAD + nextOff * p.classBytes[sz]! > p.poolSize) fail(`pool ${pool}: carved past its end`);
       // Each carved block is either allocated or on the pool's free list, never both.
       let live = 0;
-      for (let b = 0; b < nextOff; b++) if (p.blockRequested(pool * mb + b) !== 0) live++;
+      for (let b = 0; b < nextOff; b++) if (p.blockRequested(p.poolBlockBase(pool) + b) !== 0) live++;
       let nfree = 0;
       const seen = new Set<number>();
-      for (let b = p.poolFree[pool]!; b !== -1; b = p.blockNextFree(pool * mb + b)) {
+      for (let b = p.poolFree[pool]!; b !== -1; b = p.blockNextFree(p.poolBlockBase(pool) + b)) {
         if (seen.has(b) || b >= nextOff || b < 0) { fail(`pool ${pool}: free list is corrupt at block ${b}`); break; }
         seen.add(b);
         nfree++;
-        if (p.blockRequested(pool * mb + b) !== 0) fail(`pool ${pool}: block ${b} is allocated and on the free list`);
+        if (p.blockRequested(p.poolBlockBase(pool) + b) !== 0) fail(`pool ${pool}: block ${b} is allocated and on the free list`);
       }
       if (live + nfree !== nextOff) fail(`pool ${pool}: ${live} allocated + ${nfree} free != ${nextOff} carved`);
       if (st !== PoolState.Empty) {
@@ -89,6 +88,22 @@ export function checkAllocatorInvariants(p: Pymalloc, limit = 20): string[] {
         if (st === PoolState.Used && p.poolFree[pool] === -1) fail(`used pool ${pool} has no free block`);
       } else if (live !== 0) fail(`empty pool ${pool} holds ${live} allocated blocks`);
     }
+  }
+  // Block records: each carved pool owns a run big enough for its class, and no two pools share a record.
+  const runs: [number, number, number][] = [];
+  for (let a = 0; a < p.maxarenas; a++) {
+    if (p.arAddr[a] === 0) continue;
+    for (let i = 0; i < p.arCarved[a]!; i++) {
+      const pool = a * p.maxPools + i;
+      const sz = p.poolSz[pool]!;
+      if (sz < 0) continue;
+      if (p.poolBlkCap[pool]! < p.classBlocks[sz]!) fail(`pool ${pool} has ${p.poolBlkCap[pool]} block records for ${p.classBlocks[sz]} blocks`);
+      runs.push([p.poolBlk[pool]!, p.poolBlk[pool]! + p.poolBlkCap[pool]!, pool]);
+    }
+  }
+  runs.sort((x, y) => x[0] - y[0]);
+  for (let r = 1; r < runs.length; r++) {
+    if (runs[r]![0] < runs[r - 1]![1]) fail(`pools ${runs[r - 1]![2]} and ${runs[r]![2]} share block records`);
   }
   if (narenas !== p.narenasCurrent) fail(`narenas_currently_allocated ${p.narenasCurrent} != ${narenas} mapped`);
 

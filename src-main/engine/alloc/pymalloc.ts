@@ -8,7 +8,7 @@
 //    from its head (the most used arena); a wholly free arena is released (3.8) or kept when it is the last
 //    usable arena (3.9+, bpo-37257).
 // Ids: arena = arena-object slot (CPython's `arenas[]` index), pool = slot * poolsPerArenaMax + index in arena,
-// block = pool * maxBlocksPerPool + index in pool.
+// block = poolBlk[pool] + index in pool (each pool owns a run of block records sized for its class).
 import type { Address, Allocator } from './allocator';
 import type { PymallocConfig, ProfileId } from '../profiles/types';
 import { pymallocConfig } from '../profiles/pymalloc';
@@ -90,6 +90,10 @@ export class Pymalloc implements Allocator {
    * [bi*2+1]: owner object id (0 when free). Read them through blockRequested / blockOwner / blockNextFree.
    */
   blk = new Int32Array(0);
+  /** Per pool: first block record and how many records it owns. */
+  poolBlk = new Int32Array(0);
+  poolBlkCap = new Int32Array(0);
+  private blkTop = 0;
 
   readonly raw = new RawHeap();
 
@@ -137,14 +141,14 @@ export class Pymalloc implements Allocator {
     if (pool !== NONE) {
       this.poolRef[pool]++;
       b = this.poolFree[pool]!;
-      const next = this.blk[(pool * this.maxBlocks + b) << 1]! - 1;
+      const next = this.blk[(this.poolBlk[pool]! + b) << 1]! - 1;
       this.poolFree[pool] = next;
       if (next === NONE) this.poolExtend(pool, sz);
     } else {
       b = this.allocateFromNewPool(sz);
       pool = this.lastPool;
     }
-    const bi = pool * this.maxBlocks + b;
+    const bi = this.poolBlk[pool]! + b;
     this.blk[bi << 1] = nbytes << 16;
     this.blk[(bi << 1) + 1] = owner;
     return this.poolBase[pool]! + POOL_OVERHEAD + b * this.classBytes[sz]!;
@@ -155,7 +159,7 @@ export class Pymalloc implements Allocator {
     const off = this.poolNextOff[pool]!;
     if (off < this.classBlocks[sz]!) {
       this.poolFree[pool] = off;
-      this.blk[(pool * this.maxBlocks + off) << 1] = 0; // end of the free list
+      this.blk[(this.poolBlk[pool]! + off) << 1] = 0; // end of the free list
       this.poolNextOff[pool] = off + 1;
       return;
     }
@@ -212,13 +216,14 @@ export class Pymalloc implements Allocator {
     if (this.poolSz[pool] === sz) {
       // Last held the same class: header and free list are still valid.
       const b = this.poolFree[pool]!;
-      this.poolFree[pool] = this.blk[(pool * this.maxBlocks + b) << 1]! - 1;
+      this.poolFree[pool] = this.blk[(this.poolBlk[pool]! + b) << 1]! - 1;
       return b;
     }
     // Initialise: hand out block 0, block 1 on the free list, virgin from block 2.
     this.poolSz[pool] = sz;
+    if (this.poolBlkCap[pool]! < this.classBlocks[sz]!) this.assignBlockRecords(pool, this.classBlocks[sz]!);
     this.poolFree[pool] = 1;
-    this.blk[(pool * this.maxBlocks + 1) << 1] = 0; // end of the free list
+    this.blk[(this.poolBlk[pool]! + 1) << 1] = 0; // end of the free list
     this.poolNextOff[pool] = 2;
     return 0;
   }
@@ -278,8 +283,25 @@ export class Pymalloc implements Allocator {
     this.poolNext = i32(this.poolNext, np);
     this.poolPrev = i32(this.poolPrev, np);
     this.poolBase = f64(this.poolBase, np);
-    const nb = np * this.maxBlocks;
-    this.blk = i32(this.blk, nb * 2);
+    this.poolBlk = i32(this.poolBlk, np);
+    this.poolBlkCap = i32(this.poolBlkCap, np);
+  }
+
+  /**
+   * Give `pool` a run of `cap` block records. Runs are packed in carving order, so the records of live blocks
+   * stay dense (good for the cache); a pool re-initialised for a class with more blocks gets a new run (the old
+   * one is not reused: rare, and bounded by the number of classes).
+   */
+  private assignBlockRecords(pool: number, cap: number): void {
+    const base = this.blkTop;
+    this.blkTop += cap;
+    if (this.blkTop * 2 > this.blk.length) {
+      const grown = new Int32Array(Math.max(this.blkTop * 2, this.blk.length * 2));
+      grown.set(this.blk);
+      this.blk = grown;
+    }
+    this.poolBlk[pool] = base;
+    this.poolBlkCap[pool] = cap;
   }
 
   // ================================================================== free
@@ -295,7 +317,7 @@ export class Pymalloc implements Allocator {
     if (base === 0 || i < 0 || i >= this.arCarved[slot]! || poolRef[pool] === 0) return this.raw.free(addr);
     const sz = this.poolSz[pool]!;
     const b = (addr - this.poolBase[pool]! - POOL_OVERHEAD) / this.classBytes[sz]!;
-    const k = (pool * this.maxBlocks + b) << 1;
+    const k = (this.poolBlk[pool]! + b) << 1;
     const blk = this.blk;
     // Allocated blocks hold their size << 16; free ones (and stale ones of an old class layout) hold less.
     if ((b | 0) !== b || b < 0 || blk[k]! < 65536) return this.badFree(addr);
@@ -443,7 +465,7 @@ export class Pymalloc implements Allocator {
     if (pool === NONE) return NONE;
     const b = (addr - this.poolBase[pool]! - POOL_OVERHEAD) / this.classBytes[this.poolSz[pool]!]!;
     if (!Number.isInteger(b) || b < 0 || b >= this.poolNextOff[pool]!) return NONE;
-    const bi = pool * this.maxBlocks + b;
+    const bi = this.poolBlk[pool]! + b;
     return this.blk[bi << 1]! < 65536 ? NONE : bi;
   }
 
@@ -462,11 +484,9 @@ export class Pymalloc implements Allocator {
     return this.blk[bi << 1]! - 1;
   }
 
-  /** Address of block id `bi` (any state). */
-  blockAddress(bi: number): number {
-    const pool = Math.floor(bi / this.maxBlocks);
-    const b = bi - pool * this.maxBlocks;
-    return this.poolBase[pool]! + POOL_OVERHEAD + b * this.classBytes[this.poolSz[pool]!]!;
+  /** First block id of a carved pool: its blocks are ids [poolBlockBase(pool), + blocks per pool of its class). */
+  poolBlockBase(pool: number): number {
+    return this.poolBlk[pool]!;
   }
 
   /** Owner object id of a live block (pymalloc or raw), undefined if not allocated. */

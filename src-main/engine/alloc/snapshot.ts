@@ -84,7 +84,7 @@ export function allocatorSnapshot(p: Pymalloc): AllocatorSnapshot {
       const cap = p.classBlocks[sz]!;
       s.poolCapacity[pi] = cap;
       const nextOff = p.poolNextOff[pool]!;
-      const base = pool * p.maxBlocks;
+      const base = p.poolBlockBase(pool);
       for (let b = 0; b < cap; b++, bi++) {
         const req = p.blockRequested(base + b);
         if (b >= nextOff) continue; // virgin
