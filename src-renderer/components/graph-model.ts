@@ -74,7 +74,7 @@ export function toElements(s: HeapSnapshot, pos: Positions, edgeLabels = true): 
     if (!present.has(r.from) || !present.has(r.to)) continue;
     out.push({
       group: 'edges',
-      data: { id: `e${r.id}`, source: String(r.from), target: String(r.to), label: edgeLabels ? r.label : '', kind: r.kind },
+      data: { id: `e${r.id}`, source: String(r.from), target: String(r.to), label: edgeLabels ? r.label : '', kind: r.kind, big: edgeLabels ? 0 : 1 },
     });
   }
   return out;

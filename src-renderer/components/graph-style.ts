@@ -54,6 +54,8 @@ export const graphStyle: StylesheetJson = [
       'min-zoomed-font-size': 7,
     },
   },
+  // Big graphs: straight haystack edges (no control points to compute), arrow at the middle.
+  { selector: 'edge[big = 1]', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', 'mid-target-arrow-shape': 'triangle', 'mid-target-arrow-color': '#607d8b' } },
   { selector: 'edge[kind = "weak"]', style: { 'line-style': 'dashed', 'target-arrow-shape': 'vee' } },
   { selector: 'edge:selected', style: { 'line-color': '#1565c0', 'target-arrow-color': '#1565c0', width: 4 } },
   // Inspector highlights.
