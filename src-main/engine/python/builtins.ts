@@ -398,7 +398,14 @@ export function installBuiltins(rt: Runtime): void {
     return l;
   });
 
+  // Functions defined METH_VARARGS in CPython (an argument tuple per call): min/max until 3.12.
+  if (rt.ip.minMaxVarargs) for (const n of ['min', 'max']) (rt.sdata(B.get(n)!) as { packs?: boolean }).packs = true;
+
   installModules(rt, fn);
+  for (const [mod, names] of [['gc', ['set_threshold', 'get_referents', 'get_referrers']], ['sys', ['getsizeof']]] as const) {
+    const attrs = (rt.sdata(rt.modules.get(mod)!) as { attrs: Map<string, ObjId> }).attrs;
+    for (const n of names) (rt.sdata(attrs.get(n)!) as { packs?: boolean }).packs = true;
+  }
   void eq;
   void floatRepr;
 }

@@ -319,6 +319,9 @@ function stripChars(s: string, chars: string | undefined, left: boolean, right: 
   return s.slice(a, b);
 }
 
+/** Methods CPython defines METH_VARARGS(|KEYWORDS): each call packs its arguments into a tuple. */
+const VARARGS_METHODS = new Set(['dict.update', 'str.format', 'set.update']);
+
 const TABLES: Partial<Record<string, Record<string, Method>>> = { list: LIST, tuple: TUPLE, dict: DICT, set: SET, str: STR };
 
 /** The builtin method `name` of a list/dict/set/str/tuple, if there is one. */
@@ -419,7 +422,15 @@ export function callMethod(rt: Runtime, obj: ObjId, name: string, args: ObjId[],
     }
   } else {
     const m = builtinMethod(k, name);
-    if (m) return m(rt, obj, args, kw);
+    if (m) {
+      if (!VARARGS_METHODS.has(`${k}.${name}`)) return m(rt, obj, args, kw);
+      const packed = rt.packArgs(args, kw);
+      try {
+        return m(rt, obj, args, kw);
+      } finally {
+        rt.unpackArgs(packed);
+      }
+    }
   }
   const f = getattr(rt, obj, name);
   try {

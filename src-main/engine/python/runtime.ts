@@ -48,7 +48,7 @@ export class LimitExceeded extends Error {}
 
 export type StaticData =
   | { t: 'type'; name: string; kind: PyKind | 'object' | 'range' | 'NoneType' }
-  | { t: 'bfunc'; name: string; fn: (args: ObjId[], kw: Map<string, ObjId> | undefined) => ObjId; self?: ObjId; owner?: string }
+  | { t: 'bfunc'; name: string; fn: (args: ObjId[], kw: Map<string, ObjId> | undefined) => ObjId; self?: ObjId; owner?: string; packs?: boolean }
   | { t: 'exccls'; name: string; base: ObjId }
   | { t: 'exc'; cls: ObjId; args: ObjId }
   | { t: 'module'; name: string; attrs: Map<string, ObjId> }
@@ -662,7 +662,16 @@ export class Runtime {
       }
       case 'builtin': {
         const d = this.sdata(f);
-        if (d.t === 'bfunc') return d.fn(args, kw);
+        if (d.t === 'bfunc') {
+          if (!d.packs) return d.fn(args, kw);
+          // METH_VARARGS: the C function receives its arguments as a tuple (and keywords as a dict).
+          const packed = this.packArgs(args, kw);
+          try {
+            return d.fn(args, kw);
+          } finally {
+            this.unpackArgs(packed);
+          }
+        }
         if (d.t === 'type') {
           const ctor = this.builtins.get(`${d.name}.__new__`);
           if (ctor) {
