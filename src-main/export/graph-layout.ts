@@ -12,7 +12,7 @@ export interface Box {
 export const LINE_HEIGHT = 16;
 const CHAR_WIDTH = 7.2;
 const PAD = 8;
-const GAP_X = 48;
+const GAP_X = 72;
 const GAP_Y = 110;
 
 /** The text lines drawn in an object's box: its names, its type and short value, its refcount. */

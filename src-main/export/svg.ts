@@ -49,12 +49,14 @@ function nodeSvg(o: SnapObject, b: Box): string {
   );
 }
 
-function edgeSvg(r: SnapRef, from: Box, to: Box, bend: number): string {
+/** The edge's markup and the points its curve stays within (for the view box). */
+function edgeSvg(r: SnapRef, from: Box, to: Box, bend: number, arc: boolean): { svg: string; points: [number, number][] } {
   const fx = from.x + from.w / 2;
   const fy = from.y + from.h / 2;
   let d: string;
   let lx: number;
   let ly: number;
+  const points: [number, number][] = [];
   if (r.from === r.to) {
     // A reference to itself: a loop on the box's right side.
     const x = from.x + from.w;
@@ -64,26 +66,33 @@ function edgeSvg(r: SnapRef, from: Box, to: Box, bend: number): string {
     d = `M${n(x)},${n(y0)} C${n(x + out)},${n(y0 - 12)} ${n(x + out)},${n(y1 + 12)} ${n(x)},${n(y1)}`;
     lx = x + out * 0.78;
     ly = fy;
+    points.push([x + out, y0 - 12], [x + out, y1 + 12]);
   } else {
     const tx = to.x + to.w / 2;
     const ty = to.y + to.h / 2;
     const len = Math.hypot(tx - fx, ty - fy) || 1;
     // Parallel references (a->b twice, a->b and b->a) bend apart instead of overlapping.
-    const off = bend * 26;
+    let off = bend * 26;
+    // Boxes on one row with others between them: arc around the row instead of crossing those boxes.
+    const gap = Math.abs(tx - fx) - (from.w + to.w) / 2;
+    if (arc && gap > 0) off += Math.sign(off || 1) * Math.min(0.3 * len, from.h + to.h + gap * 0.1);
     const mx = (fx + tx) / 2 + (-(ty - fy) / len) * off;
     const my = (fy + ty) / 2 + ((tx - fx) / len) * off;
     const [sx, sy] = border(from, mx, my);
     const [ex, ey] = border(to, mx, my);
     d = off === 0 ? `M${n(sx)},${n(sy)} L${n(ex)},${n(ey)}` : `M${n(sx)},${n(sy)} Q${n(mx)},${n(my)} ${n(ex)},${n(ey)}`;
+    points.push([sx, sy], [ex, ey], [mx, my]);
     lx = off === 0 ? (sx + ex) / 2 : 0.25 * sx + 0.5 * mx + 0.25 * ex;
     ly = off === 0 ? (sy + ey) / 2 : 0.25 * sy + 0.5 * my + 0.25 * ey;
   }
   const dash = r.kind === 'weak' ? ' stroke-dasharray="5 4"' : '';
-  return (
+  points.push([lx - 4 * r.label.length, ly - 10], [lx + 4 * r.label.length, ly + 6]);
+  const svg = (
     `<g class="edge" data-from="${r.from}" data-to="${r.to}" data-kind="${r.kind}">` +
     `<path d="${d}" fill="none" stroke="#4a5568" stroke-width="1.4"${dash} marker-end="url(#arrow)"/>` +
     `<text class="label" x="${n(lx)}" y="${n(ly + 4)}" text-anchor="middle" ${FONT} fill="#2b6cb0" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(r.label)}</text></g>`
   );
+  return { svg, points };
 }
 
 export interface SvgOptions {
@@ -98,11 +107,56 @@ export function graphSvg(snap: HeapSnapshot, options: SvgOptions = {}): string {
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
+  const extend = (x: number, y: number) => {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  };
   for (const b of boxes.values()) {
-    minX = Math.min(minX, b.x);
-    minY = Math.min(minY, b.y);
-    maxX = Math.max(maxX, b.x + b.w + 60); // room for self-loops and labels
-    maxY = Math.max(maxY, b.y + b.h);
+    extend(b.x, b.y);
+    extend(b.x + b.w, b.y + b.h);
+  }
+  // Rows of the layout (same top), left to right, to tell when an edge would cross boxes of its row.
+  const rows = new Map<number, number[]>();
+  for (const b of boxes.values()) {
+    const row = rows.get(b.y);
+    if (row) row.push(b.x);
+    else rows.set(b.y, [b.x]);
+  }
+  for (const xs of rows.values()) xs.sort((p, q) => p - q);
+  const between = (a: Box, b: Box) => {
+    if (a.y !== b.y) return false;
+    const xs = rows.get(a.y)!;
+    const lo = Math.min(a.x, b.x);
+    const hi = Math.max(a.x, b.x);
+    // First x above lo (binary search); a box lies between when it is below hi.
+    let i = 0;
+    let j = xs.length;
+    while (i < j) {
+      const m = (i + j) >> 1;
+      if (xs[m]! <= lo) i = m + 1;
+      else j = m;
+    }
+    return i < xs.length && xs[i]! < hi;
+  };
+  // Edges first so boxes sit on top of their ends; the n-th reference between one pair bends n steps.
+  const edges: string[] = [];
+  const seen = new Map<string, number>();
+  const pairs = new Set(snap.refs.map((r) => `${r.from}>${r.to}`));
+  for (const r of snap.refs) {
+    const from = boxes.get(r.from);
+    const to = boxes.get(r.to);
+    if (!from || !to) continue;
+    const key = r.from < r.to ? `${r.from}>${r.to}` : `${r.to}>${r.from}`;
+    const k = seen.get(key) ?? 0;
+    seen.set(key, k + 1);
+    // Bending to the left of each direction puts a->b and b->a on opposite sides.
+    const both = r.from !== r.to && pairs.has(`${r.to}>${r.from}`);
+    const bend = r.from === r.to ? k : both ? k + 1 : k === 0 ? 0 : Math.ceil(k / 2) * (k % 2 ? 1 : -1);
+    const e = edgeSvg(r, from, to, bend, r.from !== r.to && between(from, to));
+    for (const [x, y] of e.points) extend(x, y);
+    edges.push(e.svg + '\n');
   }
   if (boxes.size === 0) [minX, minY, maxX, maxY] = [0, 0, 200, 40];
   const vx = minX - MARGIN;
@@ -121,21 +175,7 @@ export function graphSvg(snap: HeapSnapshot, options: SvgOptions = {}): string {
   if (snap.mode === 'summary') {
     parts.push(`<text x="${n(vx + MARGIN)}" y="${n(vy + MARGIN)}" ${FONT}>${escapeXml(`${snap.totalObjects} objects: too many to draw`)}</text>\n`);
   }
-  // Edges first so boxes sit on top of their ends; the n-th reference between one pair bends n steps.
-  const seen = new Map<string, number>();
-  const pairs = new Set(snap.refs.map((r) => `${r.from}>${r.to}`));
-  for (const r of snap.refs) {
-    const from = boxes.get(r.from);
-    const to = boxes.get(r.to);
-    if (!from || !to) continue;
-    const key = r.from < r.to ? `${r.from}>${r.to}` : `${r.to}>${r.from}`;
-    const k = seen.get(key) ?? 0;
-    seen.set(key, k + 1);
-    // Bending to the left of each direction puts a->b and b->a on opposite sides.
-    const both = r.from !== r.to && pairs.has(`${r.to}>${r.from}`);
-    const bend = r.from === r.to ? k : both ? k + 1 : k === 0 ? 0 : Math.ceil(k / 2) * (k % 2 ? 1 : -1);
-    parts.push(edgeSvg(r, from, to, bend) + '\n');
-  }
+  parts.push(...edges);
   for (const o of snap.objects) {
     const b = boxes.get(o.id);
     if (b) parts.push(nodeSvg(o, b) + '\n');
