@@ -21,8 +21,10 @@ export interface InterpProfile {
   /**
    * GC objects print() allocates inside the io layer, served by free lists (so only the first print after a
    * full collection, which empties them, is seen by count0): measured with gc.get_count() around print calls.
-   * boundWrite (3.8): print fetches `file.write` as a bound builtin method (a PyCFunctionObject from its own
-   * free list); the lab stands it in with a 17-tuple, a free list nothing else uses.
+   * boundWrite: an object from a free list of its own (3.8: print fetches `file.write` as a bound builtin
+   * method, a PyCFunctionObject; 3.11+: an io-layer object that does not share the 1-tuple free list, seen
+   * because sys.getsizeof's argument tuple still counts after a print); the lab stands it in with a 17-tuple,
+   * a free list nothing else uses. base: 1-tuples; keywords: dicts; firstUse: objects that stay (3.11).
    */
   printAllocs: { base: number; keywords: number; firstUse: number; boundWrite: number };
   /** 3.8: builtin types (list, dict, range, ...) have no vectorcall: calling one packs the arguments into a tuple
@@ -50,9 +52,9 @@ export const INTERP_PROFILES: Record<ProfileId, InterpProfile> = {
   '3.8': { ...old, absoluteScriptPath: false, builtinTypeCallPacksArgs: true },
   '3.9': { ...old, constListDisplay: 'extendResize', printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 0 } },
   '3.10': { ...old, printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 0 }, constListDisplay: 'extendEven', listFromSized: 'even', suggestions: true, qualnameInArgErrors: true },
-  '3.11': { ...old, frameObjects: false, printAllocs: { base: 1, keywords: 0, firstUse: 1, boundWrite: 0 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true },
-  '3.12': { ...old, frameObjects: false, printAllocs: { base: 1, keywords: 0, firstUse: 0, boundWrite: 0 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
-  '3.13': { ...old, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 1, keywords: 0, firstUse: 0, boundWrite: 0 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
-  '3.14.2': { ...old, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 1, keywords: 0, firstUse: 0, boundWrite: 0 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
-  '3.14': { ...old, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 1, keywords: 0, firstUse: 0, boundWrite: 0 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
+  '3.11': { ...old, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 1, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true },
+  '3.12': { ...old, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
+  '3.13': { ...old, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
+  '3.14.2': { ...old, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
+  '3.14': { ...old, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
 };
