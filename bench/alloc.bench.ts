@@ -2,6 +2,7 @@
 // free-list baseline (a typed-array stack of block ids) driven by the exact same operation sequence.
 // Run: `npx tsx bench/alloc.bench.ts` (or `npm run bench`, which runs every bench/*.bench.ts). Target: <= 3x.
 import { Pymalloc } from '../src-main/engine/alloc/pymalloc';
+import { newestInterpreter, runPython } from '../tests/support/cpython';
 import { mallocStats } from '../src-main/engine/alloc/stats';
 
 /** CPU time of this process in ms: the machines running benches are shared, wall clock would measure the others. */
@@ -143,6 +144,48 @@ for (let r = 0; r < ROUNDS; r++) {
   baseMs = Math.min(baseMs, runBaseline(ops, OPS).ms);
   segMs = Math.min(segMs, runSegregated(ops, OPS).ms);
 }
+// The same operation sequence as Python code on the newest real CPython (bytes objects of the same request
+// sizes, random ones dropped): interpreter + real pymalloc, for scale. Fewer ops: Python is slow to drive it.
+const PY_OPS = Math.min(OPS, 2_000_000);
+const PY_SOURCE = `
+import sys, time
+n, target = int(sys.argv[1]), int(sys.argv[2])
+common = [24, 28, 32, 40, 48, 56, 64, 72, 80, 96, 104, 112]
+x = 2463534242
+def rnd():
+    global x
+    x ^= (x << 13) & 0xffffffff; x ^= x >> 17; x ^= (x << 5) & 0xffffffff
+    return x
+ops = bytearray(n); arg = [0] * n
+live = 0
+for i in range(n):
+    r = rnd()
+    m = live == 0 or (r % 8 != 0 if live < target else r % 2 == 0)
+    if m:
+        live += 1; ops[i] = 1
+        s = rnd()
+        size = common[s % len(common)] if s % 10 < 8 else 1 + s % 512
+        arg[i] = max(size - 33, 2)          # bytes(k) asks pymalloc for 33 + k bytes
+    else:
+        live -= 1; arg[i] = rnd()
+slots = [None] * n
+nlive = 0
+t = time.process_time()
+for i in range(n):
+    if ops[i]:
+        slots[nlive] = bytes(arg[i]); nlive += 1
+    else:
+        j = arg[i] % nlive; nlive -= 1; slots[j] = slots[nlive]; slots[nlive] = None
+print(sys.version.split()[0], (time.process_time() - t) * 1e9 / n)
+`;
+let cpython: { version: string; nsPerOp: number } | null = null;
+const interp = newestInterpreter();
+if (interp) {
+  const r = runPython(interp, PY_SOURCE, [String(PY_OPS), String(TARGET_LIVE)], 600_000);
+  const [version, nsPerOp] = r.stdout.trim().split(' ');
+  if (r.status === 0 && version && nsPerOp) cpython = { version, nsPerOp: Number(nsPerOp) };
+}
+
 const ns = (ms: number) => ((ms * 1e6) / OPS).toFixed(2);
 const ratio = pyMs / segMs;
 const s = mallocStats(last!);
@@ -150,6 +193,7 @@ if (process.argv.includes('--json')) {
   console.log(JSON.stringify({
     name: 'alloc-mixed', ops: OPS, live: TARGET_LIVE, pymalloc_ns_per_op: +ns(pyMs), segregated_free_list_ns_per_op: +ns(segMs),
     single_free_list_ns_per_op: +ns(baseMs), ratio: +ratio.toFixed(3), ratio_single: +(pyMs / baseMs).toFixed(3), arenas: s.arenasCurrent,
+    cpython: cpython?.version ?? null, cpython_ns_per_op: cpython ? +cpython.nsPerOp.toFixed(2) : null,
   }));
 } else {
   console.log(`alloc: ${OPS.toLocaleString('en-US')} mixed malloc/free ops (live ~${TARGET_LIVE.toLocaleString('en-US')}, sizes 1-512, random frees)`);
@@ -157,6 +201,9 @@ if (process.argv.includes('--json')) {
   console.log(`  free-list baseline, per size class: ${ns(segMs)} ns/op  (${segMs.toFixed(0)} ms)`);
   console.log(`  free-list baseline, one stack:      ${ns(baseMs)} ns/op  (${baseMs.toFixed(0)} ms)`);
   console.log(`  (CPU time, best of ${ROUNDS} alternating runs each)`);
+  console.log(cpython
+    ? `  CPython ${cpython.version}, same sequence as Python code (interpreter + real pymalloc, ${PY_OPS.toLocaleString('en-US')} ops): ${cpython.nsPerOp.toFixed(2)} ns/op`
+    : '  CPython: no pyenv interpreter found, not measured');
   console.log(`  ratio: ${ratio.toFixed(2)}x the per-class free list (target <= 3x) ${ratio <= 3 ? 'OK' : 'OVER TARGET'}; ${(pyMs / baseMs).toFixed(2)}x the single stack`);
   console.log(`  end state: ${s.arenasCurrent} arenas, ${s.arenasAllocatedTotal} mapped in total, ${last!.blocksInUse} blocks in use`);
 }
