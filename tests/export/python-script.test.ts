@@ -1,0 +1,46 @@
+// What the exported script contains: the statements in order, and only the imports and gc calls needed
+// to start CPython in the session's state.
+import { describe, expect, it } from 'vitest';
+import { createSession } from '../../shared/session';
+import { exportPython } from '../../src-main/export';
+import { fixtureSessions } from './support';
+
+const session = (program: string[], gc?: { enabled?: boolean; thresholds?: [number, number, number] }, profile: '3.13' | '3.8' = '3.13') =>
+  createSession({ app: '0.1.0', profile, program, settings: gc ? { gc } : {} });
+
+describe('the Python export as text', () => {
+  it('is the statements of the program in order, one after another, when the program makes its own imports', () => {
+    const [, fixture] = fixtureSessions().find(([n]) => n === 'v1-cycle.gclab')!;
+    const sources = fixture.program.map((s) => (typeof s === 'string' ? s : s.source));
+    expect(exportPython(fixture)).toBe(sources.join('\n') + '\n');
+  });
+
+  it('keeps a multi-line statement whole', () => {
+    const def = 'def f(x):\n    return [x]';
+    expect(exportPython(session([def, 'y = f(1)']))).toBe(`${def}\ny = f(1)\n`);
+  });
+
+  it('imports in a header the modules the program uses without importing them', () => {
+    expect(exportPython(session(['a = []', 'print(sys.getrefcount(a))', 'r = weakref.ref(a)']))).toBe(
+      'import sys, weakref\na = []\nprint(sys.getrefcount(a))\nr = weakref.ref(a)\n',
+    );
+  });
+
+  it('imports nothing the program does not use', () => {
+    expect(exportPython(session(['a = [1]', 'print(a)']))).toBe('a = [1]\nprint(a)\n');
+  });
+
+  it('turns thresholds that differ from the profile into gc.set_threshold before the first statement', () => {
+    expect(exportPython(session(['import gc', 'a = []'], { thresholds: [100, 10, 10] }))).toBe(
+      'import gc\ngc.set_threshold(100, 10, 10)\nimport gc\na = []\n',
+    );
+  });
+
+  it("leaves out thresholds equal to the profile's start-up values (700 on 3.8)", () => {
+    expect(exportPython(session(['a = []'], { enabled: true, thresholds: [700, 10, 10] }, '3.8'))).toBe('a = []\n');
+  });
+
+  it('turns a disabled collector into gc.disable()', () => {
+    expect(exportPython(session(['a = []'], { enabled: false }))).toBe('import gc\ngc.disable()\na = []\n');
+  });
+});
