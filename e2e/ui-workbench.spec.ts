@@ -66,6 +66,18 @@ test.describe('the workbench', () => {
     await shot(page, info, 'dropped-list');
   });
 
+  test('dragging the name chip onto an object binds a new name to it', async ({ labPage: page }) => {
+    await clickPalette(page, 'list');
+    const canvas = page.getByTestId('graph');
+    const box = (await canvas.boundingBox())!;
+    const p = await nodePoint(page, 'obj1');
+    await page.getByRole('button', { name: '+ name' }).dragTo(canvas, { targetPosition: { x: p.x - box.x, y: p.y - box.y } });
+    await page.getByRole('dialog', { name: 'Name' }).getByRole('textbox').fill('a');
+    await page.keyboard.press('Enter');
+    await expect(program(page)).toContainText('a = obj1');
+    await expect(page.getByLabel('Inspector')).toContainText('rc 2');
+  });
+
   test('two lists drawn to hold each other show refcount 2 and a cycle of 2', async ({ labPage: page }, info) => {
     await clickPalette(page, 'list', 2);
     await page.getByRole('button', { name: 'Draw references' }).click();
