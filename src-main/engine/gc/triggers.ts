@@ -26,18 +26,16 @@ export function onGcAllocated(h: Heap): void {
   const st = h.gcs;
   if (h.profile.count0Rule !== 'allocations') return;
   st.heapSize++;
-  st.count[0]++;
+  const c0 = ++st.count[0];
   if (h.tl >= 1) h.emit({ t: 'counts', counts: [st.count[0], st.count[1], st.count[2]] });
-  maybeTrigger(h);
+  if (c0 > st.threshold[0]) maybeTrigger(h);
 }
 
 /** PyObject_GC_Del (not when the block goes to a free list). The object is already untracked here. */
+/** PyObject_GC_Del's counter effect has been applied by the heap (inlined there); this reports it. */
 export function onGcFreed(h: Heap, _id: number): void {
   const st = h.gcs;
-  if (h.profile.count0Rule !== 'allocations') return;
-  st.heapSize--;
-  if (st.count[0] > 0) st.count[0]--;
-  if (h.tl >= 1) h.emit({ t: 'counts', counts: [st.count[0], st.count[1], st.count[2]] });
+  h.emit({ t: 'counts', counts: [st.count[0], st.count[1], st.count[2]] });
 }
 
 /** 3.14.1-3.14.4: count0 follows tracking (gh-139951). */

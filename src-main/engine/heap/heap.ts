@@ -348,7 +348,13 @@ export class Heap {
     else if (freeList !== null) kept = this.freeLists.push(freeList, addr);
     if (!kept) {
       this.alloc.free(addr);
-      if (this.countAllocs && s.flags[id] & GC) onGcFreed(this, id);
+      if (this.countAllocs && s.flags[id] & GC) {
+        // PyObject_GC_Del (inlined: it runs for every freed GC object)
+        const st = this.gcs;
+        st.heapSize--;
+        if (st.count[0] > 0) st.count[0]--;
+        if (this.tl >= 1) onGcFreed(this, id);
+      }
     }
     if (this.tl >= 2) this.emit({ t: 'free', id, addr, toFreeList: kept });
     s.releaseId(id);
