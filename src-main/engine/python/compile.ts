@@ -349,7 +349,14 @@ export class Compiler {
           try { forEach(rt, seq, (item) => { sig = runBody(item); return sig === NORMAL; }); } finally { h.decref(h.popTemp()); }
           return sig === RETURN ? RETURN : sig === BREAK ? NORMAL : orelse();
         }
-        h.pushTemp(d);
+        // d.items() makes a view object, GET_ITER an iterator over it; both are GC objects.
+        const view = h.newInstance(rt.helperClass(`dict_${which}`));
+        h.instanceSet(view, 'seq', d);
+        h.decref(d);
+        const iterObj = h.newInstance(rt.helperClass(`dict_${which.slice(0, -1)}iterator`));
+        h.instanceSet(iterObj, 'seq', view);
+        h.decref(view);
+        h.pushTemp(iterObj);
         let sig = NORMAL;
         try {
           const n0 = h.dictLen(d);
@@ -374,7 +381,10 @@ export class Compiler {
     const pos = s.iter;
     return () => {
       const seq = iter();
-      h.pushTemp(seq); // the iterator's reference to the iterable
+      // GET_ITER: the iterator object replaces the iterable on the stack and holds it.
+      const it = rt.makeIterator(seq);
+      if (it) h.decref(seq);
+      h.pushTemp(it || seq);
       let sig = NORMAL;
       try {
         this.setPos(pos, undefined);

@@ -46,6 +46,13 @@ export class Interpreter {
       return this.compilerFor(code.filename).callCode(fn, code, args, kw, false);
     };
     installBuiltins(rt);
+    // The interpreter's own types exist before the program starts: their creation is not the program's count.
+    for (const name of ['list_iterator', 'tuple_iterator', 'dict_keyiterator', 'dict_valueiterator', 'dict_itemiterator',
+      'set_iterator', 'str_iterator', 'str_ascii_iterator', 'bytes_iterator', 'dict_keys', 'dict_values', 'dict_items']) rt.helperClass(name);
+    for (const name of ['KeyError', 'IndexError', 'ValueError', 'TypeError', 'AttributeError', 'NameError', 'ZeroDivisionError']) {
+      this.port.decref(rt.newException(rt.excClass(name), []));
+    }
+    this.port.heap.gcs.count = [0, 0, 0];
     this.port.setHost({
       finalize: (obj) => this.runHook(() => {
         const fn = rt.classLookup(this.port.classOf(obj), '__del__');

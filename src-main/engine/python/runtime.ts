@@ -133,6 +133,37 @@ export class Runtime {
     if (t) this.heap.decref(t);
   }
 
+  /** Hidden heap classes standing for CPython's iterator and view types (GC objects that hold their sequence). */
+  private helperClasses = new Map<string, ObjId>();
+  helperClass(name: string): ObjId {
+    let c = this.helperClasses.get(name);
+    if (c === undefined) {
+      c = this.heap.newClass(name, [], [], ['seq'], false);
+      this.heap.keep(c);
+      this.helperClasses.set(name, c);
+      this.helperNames.add(c);
+    }
+    return c;
+  }
+  readonly helperNames = new Set<ObjId>();
+
+  /** GET_ITER for a for loop: an iterator object (a GC object without a free list) holding the iterable. */
+  makeIterator(seq: ObjId): ObjId {
+    const h = this.heap;
+    const k = h.kind(seq);
+    let name: string | undefined;
+    if (k === 'list') name = 'list_iterator';
+    else if (k === 'tuple') name = 'tuple_iterator';
+    else if (k === 'dict') name = 'dict_keyiterator';
+    else if (k === 'set') name = 'set_iterator';
+    else if (k === 'str') name = this.ip.strAsciiIterator && /^[\x00-\x7f]*$/.test(h.strValue(seq)) ? 'str_ascii_iterator' : 'str_iterator';
+    else if (k === 'bytes') name = 'bytes_iterator';
+    if (!name) return 0;
+    const it = h.newInstance(this.helperClass(name));
+    h.instanceSet(it, 'seq', seq);
+    return it;
+  }
+
   /** Short-lived GC objects the C code makes (1-tuples and dicts, released at once, so free lists absorb them). */
   transientAllocs(tuples: number, dicts: number, cfuncs = 0): void {
     const h = this.heap;
@@ -531,6 +562,7 @@ export class Runtime {
         const cls = h.classOf(v);
         if (this.isExcClass(cls)) return this.excRepr(v);
         if (this.isObjectClass(cls)) return `<object object at ${this.addr(v)}>`;
+        if (this.helperNames.has(cls)) return `<${h.className(cls)} object at ${this.addr(v)}>`;
         return `<__main__.${h.className(cls)} object at ${this.addr(v)}>`;
       }
       case 'class': return `<class '__main__.${h.className(v)}'>`;
