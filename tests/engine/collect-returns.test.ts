@@ -128,4 +128,25 @@ describe.each(VERSIONS)('CPython %s', (v) => {
       ['stop', 2, 200, 0],
     ]);
   });
+
+  it('a cycle held by a WeakValueDictionary also counts the KeyedRef its callback frees (5 on 3.8-3.10, 3 on 3.11+)', () => {
+    const lab = new Lab(v);
+    lab.h.disable();
+    const h = lab.h;
+    const C = lab.defineClass('C');
+    lab.bind('wvd', h.newDict());
+    const [a, b] = lab.ring(C, 2);
+    const cb = h.newFunction('remove');
+    const wr = h.newWeakref(a, cb);
+    const k = h.newStr('key');
+    h.dictSetItem(lab.global('wvd'), k, wr);
+    lab.drop(cb, wr, a, b);
+    lab.weakrefCallback = () => {
+      h.dictDelItem(lab.global('wvd'), k); // WeakValueDictionary's remove(): the KeyedRef dies here
+    };
+    expect(h.collect()).toBe(expected(v, 5, 3));
+    expect(h.len(lab.global('wvd'))).toBe(0);
+    h.decref(k);
+    lab.expectConsistent();
+  });
 });
