@@ -524,11 +524,12 @@ export class Compiler {
       // The JavaScript stack ran out first: CPython would have stopped at its recursion limit.
       if (e instanceof RangeError && /call stack/.test(e.message)) e = rt.error('RecursionError', 'maximum recursion depth exceeded');
       if (e instanceof PyExc) {
+        if (!(e.tb.length && e.tb[e.tb.length - 1]!.frame === frame)) rt.linkTraceback(e.exc, frame);
         rt.addTb(e, frame);
-        rt.holdFrame(e.exc, h.frameLocals());
       }
       throw e;
     } finally {
+      rt.releaseFrameObject(frame, h.frameLocals());
       rt.frames.pop();
       rt.frame = rt.frames[rt.frames.length - 1]!;
       h.popFrame();
@@ -636,6 +637,7 @@ export class Compiler {
     const rt = this.rt;
     const h = rt.heap;
     const cls = rt.excClassOf(e.exc);
+    if (!(e.tb.length && e.tb[e.tb.length - 1]!.frame === rt.frame)) rt.linkTraceback(e.exc, rt.frame);
     rt.addTb(e, rt.frame);
     for (const hd of handlers) {
       if (hd.type) {

@@ -47,7 +47,7 @@ export class Interpreter {
     };
     installBuiltins(rt);
     // The interpreter's own types exist before the program starts: their creation is not the program's count.
-    for (const name of ['list_iterator', 'tuple_iterator', 'dict_keyiterator', 'dict_valueiterator', 'dict_itemiterator',
+    for (const name of ['frame', 'list_iterator', 'tuple_iterator', 'dict_keyiterator', 'dict_valueiterator', 'dict_itemiterator',
       'set_iterator', 'str_iterator', 'str_ascii_iterator', 'bytes_iterator', 'dict_keys', 'dict_values', 'dict_items']) rt.helperClass(name);
     for (const name of ['KeyError', 'IndexError', 'ValueError', 'TypeError', 'AttributeError', 'NameError', 'ZeroDivisionError']) {
       this.port.decref(rt.newException(rt.excClass(name), []));

@@ -56,6 +56,8 @@ export type StaticData =
   | { t: 'view'; which: 'keys' | 'values' | 'items'; dict: ObjId };
 
 export interface Frame {
+  /** The frame object a traceback made for this frame (0 until an exception passes through it). */
+  frameObj?: ObjId;
   /** The statement running (3.13's caret rules look at its shape). */
   stmt?: Stmt;
   locals: ObjId[];
@@ -315,16 +317,38 @@ export class Runtime {
     }
   }
 
-  /** The traceback keeps the frame (and so its locals) alive while the exception lives. */
-  holdFrame(exc: ObjId, locals: ObjId[]): void {
+  /**
+   * The traceback references the frame the exception passed through (a frame object, made on demand): a new
+   * traceback entry (a tuple standing for the traceback object) holds that frame object and the older entries.
+   */
+  linkTraceback(exc: ObjId, f: Frame): void {
     const h = this.heap;
     if (h.kind(exc) !== 'instance') return;
+    // The frame object holds the locals itself (one GC object, as in CPython): a list stands in for it.
+    if (!f.frameObj) f.frameObj = h.newList([]);
     const prev = h.instanceGet(exc, '__traceback__');
-    const items = prev ? [...locals, prev] : locals;
-    const t = h.newTuple(items);
-    h.instanceSet(exc, '__traceback__', t);
+    const t = h.newTuple(prev ? [f.frameObj, prev] : [f.frameObj]);
+    try {
+      h.instanceSet(exc, '__traceback__', t);
+    } catch {
+      // a user exception class with __slots__ and no room for it
+    }
     h.decref(t);
   }
+
+  /**
+   * A frame is leaving. If a traceback still holds its frame object, the frame object takes over the locals
+   * (they live as long as the traceback does: the classic exception -> traceback -> frame -> local cycle).
+   */
+  releaseFrameObject(f: Frame, locals: ObjId[]): void {
+    const h = this.heap;
+    const fo = f.frameObj;
+    if (!fo) return;
+    f.frameObj = 0;
+    if (h.refcount(fo) > 1 && locals.length) h.listSetSlice(fo, 0, 0, locals);
+    h.decref(fo);
+  }
+
 
   private excClassCache = new WeakMap<object, boolean>();
   isExcClass(c: ObjId): boolean {
