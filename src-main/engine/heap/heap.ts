@@ -159,6 +159,7 @@ export class Heap {
     this.alloc = allocator ?? new Pymalloc(profileId);
     this.freeLists = new FreeLists(this.profile);
     this.gcs = new GcState(this.profile.thresholds, this.profile.incremental?.initialWorkToDo ?? 0);
+    this.gcs.heapSize = this.profile.incremental?.startupHeapSize ?? 0;
     for (let h = 1; h < FIRST_ID; h++) L.initHead(this.s, h);
 
     this.None = this.makeStatic(K_NONE, null, 0);
