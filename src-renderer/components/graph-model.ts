@@ -60,7 +60,9 @@ export function toElements(s: HeapSnapshot, pos: Positions, edgeLabels = true): 
       group: 'nodes',
       data: {
         id: String(o.id),
-        label: nodeLabel(o),
+        // Big graphs: one short line (wrapped multi-line labels are measured word by word for every node).
+        label: edgeLabels ? nodeLabel(o) : `${o.names[0] ? `${o.names[0]} = ` : ''}${o.typeName} ${o.label}`,
+        big: edgeLabels ? 0 : 1,
         gen: genKey(o.gen),
         kind: o.kind,
         immortal: o.immortal ? 1 : 0,

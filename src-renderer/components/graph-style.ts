@@ -32,6 +32,7 @@ export const graphStyle: StylesheetJson = [
   { selector: 'node[gen = "untracked"]', style: { 'border-style': 'dashed' } },
   { selector: 'node[gen = "permanent"]', style: { color: '#fff' } },
   { selector: 'node[gen = "none"]', style: { shape: 'ellipse', width: 96, height: 46, 'border-color': '#90a4ae' } },
+  { selector: 'node[big = 1]', style: { 'text-wrap': 'none' } },
   { selector: 'node[immortal = 1]', style: { 'border-style': 'double', 'border-width': 4 } },
   { selector: 'node[?summary]', style: { width: 140, height: 60, 'font-size': 12 } },
   { selector: 'node:selected', style: { 'border-color': '#1565c0', 'border-width': 4, 'overlay-opacity': 0 } },
