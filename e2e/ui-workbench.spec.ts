@@ -199,6 +199,29 @@ test.describe('the workbench', () => {
     await expect(names).toContainText('obj2');
   });
 
+  test('the thresholds editor writes gc.set_threshold and the counter bars follow', async ({ labPage: page }) => {
+    await page.getByLabel('Threshold 0').fill('5');
+    await page.getByLabel('Threshold 0').press('Enter');
+    await expect(program(page)).toContainText('gc.set_threshold(5, 10, 10)');
+    await clickPalette(page, 'list', 2);
+    await expect(page.getByLabel('Counter 0')).toHaveAttribute('aria-valuemax', '5');
+    await expect(page.getByText(/next automatic collection in \d+ allocation/)).toBeVisible();
+  });
+
+  test('a heap of 100,000 objects made in the console stays usable: a summary by type, the table pages through all', async ({ labPage: page }, info) => {
+    test.setTimeout(90_000);
+    await page.getByLabel('Python console').click();
+    await page.keyboard.insertText('big = []\nfor i in range(50000):\n    big.append([i])');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'too many to draw' })).toContainText('100,001 objects', { timeout: 60_000 });
+    await page.getByRole('tab', { name: 'Objects' }).click();
+    await expect(page.getByText('100,001 objects', { exact: true })).toBeVisible();
+    await page.getByLabel('Search objects').fill('big');
+    await page.getByRole('table', { name: 'Objects' }).getByRole('button', { name: 'list [50000]' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'neighbourhood' })).toBeVisible();
+    await shot(page, info, 'big-heap-neighbourhood');
+  });
+
   test('a console program runs against the heap: output as CPython prints it, objects in the table', async ({ labPage: page }, info) => {
     await page.getByLabel('Python console').click();
     await page.keyboard.insertText('cache = {}\nfor i in range(5):\n    cache[i] = [i]\nprint(len(cache), sys.getrefcount(cache) - 1)');
