@@ -200,6 +200,7 @@ test.describe('the workbench', () => {
   });
 
   test('the thresholds editor writes gc.set_threshold and the counter bars follow', async ({ labPage: page }) => {
+    await expect(page.getByLabel('Threshold 0')).toHaveValue('2000'); // CPython 3.13's default
     await page.getByLabel('Threshold 0').fill('5');
     await page.getByLabel('Threshold 0').press('Enter');
     await expect(program(page)).toContainText('gc.set_threshold(5, 10, 10)');
