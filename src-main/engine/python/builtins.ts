@@ -523,7 +523,14 @@ function installModules(rt: Runtime, fn: (name: string, f: Fn, owner?: string) =
   const versionInfo = h.newTuple(vi);
   vi.forEach((x) => h.decref(x));
   module('sys', {
-    getrefcount: fn('getrefcount', (args, kw) => { noKw('getrefcount', kw); one('getrefcount', args); return rt.int(h.refcount(args[0]!)); }),
+    getrefcount: fn('getrefcount', (args, kw) => {
+      noKw('getrefcount', kw);
+      one('getrefcount', args);
+      // 3.14 borrows local variables onto the stack: those references are not counted.
+      const borrowed = rt.borrowAdjust?.[0] ?? 0;
+      rt.borrowAdjust = undefined;
+      return rt.int(h.refcount(args[0]!) - (h.refcount(args[0]!) >= 2 ** 31 ? 0 : borrowed));
+    }),
     getsizeof: fn('getsizeof', (args) => {
       if (args.length < 1 || args.length > 2) throw rt.error('TypeError', `getsizeof() takes at most 2 arguments (${args.length} given)`);
       return rt.int(h.getsizeof(args[0]!));

@@ -443,7 +443,7 @@ export class Compiler {
   }
 
   /** Runs a Python function: binds arguments, pushes a frame (a root), runs the body. */
-  callCode(fn: ObjId, code: Code, args: ObjId[], kw: Map<string, ObjId> | undefined, steal: boolean): ObjId {
+  callCode(fn: ObjId, code: Code, args: ObjId[], kw: Map<string, ObjId> | undefined, steal: boolean, borrowed?: number[]): ObjId {
     const rt = this.rt;
     const h = rt.heap;
     const params = code.params;
@@ -508,6 +508,8 @@ export class Compiler {
     h.pushFrame(fn, code.nlocals);
     for (let i = 0; i < locals.length; i++) if (locals[i]) h.setLocal(i, locals[i]!);
     const frame: Frame = { locals: [], line: code.firstLine, cur: undefined, anchor: undefined, name: code.name, filename: code.filename };
+    // 3.14: a parameter that received a borrowed stack reference stays borrowed (sys.getrefcount shows it).
+    if (borrowed && borrowed.some((x) => x > 0)) frame.borrowed = borrowed.map((x) => x > 0);
     rt.frames.push(frame);
     rt.frame = frame;
     try {
@@ -730,6 +732,7 @@ export class Compiler {
     }
     if (sc.kind === 'function' && !sc.globals.has(name)) {
       const i = sc.locals.get(name)!;
+      if (rt.ip.borrowedLoads) return (v) => { const b = rt.frame.borrowed; if (b) b[i] = false; h.setLocal(i, v); };
       return (v) => h.setLocal(i, v);
     }
     if (sc.kind === 'class' && !sc.globals.has(name)) {
@@ -1293,6 +1296,16 @@ export class Compiler {
     const kws = e.keywords.map((k) => ({ name: k.name, ev: this.expr(k.value, sc) }));
     const anchor = this.anchorOfCall(e);
     const moveArgs = !rt.ip.argsStayOnCallerStack;
+    // 3.14: an argument that is a local variable is loaded as a borrowed reference (LOAD_FAST_BORROW).
+    const localSlot = (a: Expr): number => (a.k === 'name' && sc.kind === 'function' && !sc.globals.has(a.id) && sc.locals.has(a.id) && !sc.comps.some((m) => m.has(a.id)) ? sc.locals.get(a.id)! : -1);
+    const borrowedSlots = rt.ip.borrowedLoads ? e.args.map(localSlot) : undefined;
+    const borrowInfo = (): number[] | undefined => {
+      if (!borrowedSlots) return undefined;
+      const f = rt.frame;
+      // How many of each argument's references are borrowed: its own load, plus the local itself when that
+      // local was a borrowed argument of this call.
+      return borrowedSlots.map((slot) => (slot < 0 ? 0 : 1 + (f.borrowed?.[slot] ? 1 : 0)));
+    };
     const finish = (r: ObjId): ObjId => {
       h.evalBreaker(); // after CALL
       return r;
@@ -1318,9 +1331,11 @@ export class Compiler {
             const fn = rt.classLookup(h.classOf(o), name);
             if (fn && h.kind(fn) === 'function') {
               stolen = true;
-              return finish(this.callCode(fn, h.functionCode(fn) as Code, [o, ...vals], kw, true));
+              const b = borrowInfo();
+              return finish(this.callCode(fn, h.functionCode(fn) as Code, [o, ...vals], kw, true, b ? [0, ...b] : undefined));
             }
           }
+          rt.borrowAdjust = borrowInfo();
           return finish(callMethod(rt, o, name, vals, kw));
         } finally {
           if (!stolen) {
@@ -1345,10 +1360,12 @@ export class Compiler {
       let stolen = false;
       try {
         this.setPos(e, anchor);
+        const borrowed = borrowInfo();
         if (moveArgs && h.kind(f) === 'function') {
           stolen = true;
-          return finish(this.callCode(f, h.functionCode(f) as Code, vals, kw, true));
+          return finish(this.callCode(f, h.functionCode(f) as Code, vals, kw, true, borrowed));
         }
+        rt.borrowAdjust = borrowed;
         return finish(rt.call(f, vals, kw));
       } finally {
         if (!stolen) vals.forEach((v) => h.decref(v));

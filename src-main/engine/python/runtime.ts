@@ -56,6 +56,8 @@ export type StaticData =
   | { t: 'view'; which: 'keys' | 'values' | 'items'; dict: ObjId };
 
 export interface Frame {
+  /** 3.14: locals holding borrowed references (parameters passed from a caller's local). */
+  borrowed?: boolean[];
   /** The frame object a traceback made for this frame (0 until an exception passes through it). */
   frameObj?: ObjId;
   /** The statement running (3.13's caret rules look at its shape). */
@@ -81,6 +83,8 @@ export class Runtime {
   /** The module frame first; `frame` is the innermost. */
   frames: Frame[] = [];
   frame: Frame;
+  /** 3.14: per argument of the builtin being called, how many of its references are borrowed (read once). */
+  borrowAdjust: number[] | undefined;
   /** The value of the `return` being executed. */
   ret: ObjId = 0;
   /** Exceptions being handled (innermost last), for bare `raise`. */
