@@ -144,6 +144,41 @@ export function subtractRefs(h: Heap, young: number, scanFrom = 0): void {
   if (gcDebug.checks) for (let o = next[young]; o !== young; o = next[o]) check(gcRefs[o] >= 0, 'subtract_refs: gc_refs >= 0');
 }
 
+/**
+ * update_refs and subtract_refs in one scan of the id range (untraced full collections): gc_refs starts at 0, each
+ * member adds its refcount and each reference between members takes one away, which is the same sum in any order.
+ * Members are the objects labelled lo..hi (see collectGeneration). Post: as after subtract_refs.
+ */
+export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void {
+  const s = h.s;
+  const { gen, rc, flags, gcRefs, pool, kind, refOff, refLen, aux } = s;
+  const top = s.top;
+  gcRefs.fill(0, FIRST_ID, top);
+  for (let o = FIRST_ID; o < top; o++) {
+    const gl = gen[o];
+    if (gl < lo || gl > hi) continue;
+    if (flags[o] & IMMORTAL) {
+      if (h.profile.immortalInCollection === 'untrack') h.untrack(o);
+      else L.moveTo(s, o, L.PERMANENT);
+      continue;
+    }
+    gcRefs[o] += rc[o];
+    flags[o] |= COLLECTING;
+    const off = refOff[o];
+    const end = off + refLen[o];
+    for (let i = off; i < end; i++) {
+      const gr = gen[pool[i]]; // pool 0 (NULL) has label -1
+      if (gr >= lo && gr <= hi) gcRefs[pool[i]]--;
+    }
+    if (kind[o] === K_INSTANCE) {
+      const c = aux[o];
+      const gc = gen[c];
+      if (gc >= lo && gc <= hi) gcRefs[c]--;
+    }
+  }
+  if (gcDebug.checks) for (let o = FIRST_ID; o < top; o++) if (flags[o] & COLLECTING) check(gcRefs[o] >= 0, 'update+subtract: gc_refs >= 0');
+}
+
 /** subtract_refs over the id range (order does not matter for this step); members are labelled lo..hi. */
 function subtractRefsScan(h: Heap, lo: number, hi: number): void {
   const s = h.s;
@@ -609,9 +644,12 @@ export function collectList(h: Heap, young: number, old: number, g: number, full
   const st = h.gcs;
   const unreachable = L.UNREACHABLE;
   if (full) h.emit({ t: 'gc-phase', phase: 'update_refs', generation: g });
-  updateRefs(h, young, scanFrom);
-  if (full) h.emit({ t: 'gc-phase', phase: 'subtract_refs', generation: g });
-  subtractRefs(h, young, scanFrom);
+  if (scanFrom > 0 && !full) updateAndSubtractRefsScan(h, scanFrom, young);
+  else {
+    updateRefs(h, young, scanFrom);
+    if (full) h.emit({ t: 'gc-phase', phase: 'subtract_refs', generation: g });
+    subtractRefs(h, young, scanFrom);
+  }
   if (full) h.emit({ t: 'gc-phase', phase: 'move_unreachable', generation: g });
   let survivors: number;
   let garbage = -1; // length of `unreachable` when known
