@@ -41,17 +41,20 @@ export function runWithSummary(source: string, opts: { python: ProfileId; filena
     if (e.t === 'gc-start') pending = [...e.counts];
     else if (e.t === 'gc-done') collections.push({ generation: e.generation, collected: e.collected, uncollectable: e.uncollectable, countsBefore: pending });
   });
-  const result = finishProgram(session, session.exec(source, { filename: opts.filename }));
+  const ran = session.exec(source, { filename: opts.filename });
   heap.setTrace('off', null);
+  // The summary describes the heap when the program ends, before the interpreter's exit clears __main__.
+  const counts = heap.getCount();
   const st = mallocStats(session.interpreter.port.pymalloc);
   const blocks: Record<number, number> = {};
   st.blocksInUse.forEach((n, i) => { if (n > 0) blocks[16 * (i + 1)] = n; });
+  const result = finishProgram(session, ran);
   return {
     result,
     summary: {
       python: opts.python,
       exitCode: result.exitCode,
-      counts: heap.getCount(),
+      counts,
       thresholds: heap.getThreshold(),
       collections,
       allocator: {

@@ -310,7 +310,6 @@ class Converter {
       }
       case 'PrintStatement':
         this.syntax("Missing parentheses in call to 'print'. Did you mean print(...)?", n.from);
-      // eslint-disable-next-line no-fallthrough
       default:
         this.unsupported(n.name.replace(/Statement$/, '').toLowerCase() || n.name, n);
     }
