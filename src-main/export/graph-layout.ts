@@ -62,17 +62,36 @@ export function handleSteps(handle: string): { root: string; steps: string[] } |
   return { root: m[0], steps };
 }
 
+/** Name and edge lookups for resolving many handles (a session may place 1e5 objects). */
+export interface HandleIndex {
+  globals: Map<string, number>;
+  /** Object id -> its references as [label, target]. */
+  out: Map<number, [string, number][]>;
+}
+
+export function handleIndex(snap: HeapSnapshot): HandleIndex {
+  const globals = new Map<string, number>();
+  for (const g of snap.globals) if (!globals.has(g.name)) globals.set(g.name, g.target);
+  const out = new Map<number, [string, number][]>();
+  for (const r of snap.refs) {
+    const list = out.get(r.from);
+    if (list) list.push([r.label, r.to]);
+    else out.set(r.from, [[r.label, r.to]]);
+  }
+  return { globals, out };
+}
+
 /** The object a handle names in this snapshot, following the edges whose labels spell its path. */
-export function resolveHandle(snap: HeapSnapshot, handle: string): number | null {
+export function resolveHandle(snap: HeapSnapshot | HandleIndex, handle: string): number | null {
+  const index = 'objects' in snap ? handleIndex(snap) : snap;
   const parsed = handleSteps(handle);
   if (!parsed) return null;
-  let at = snap.globals.find((g) => g.name === parsed.root)?.target;
+  let at = index.globals.get(parsed.root);
   for (const step of parsed.steps) {
     if (at === undefined) return null;
-    const from = at;
     // Dict keys print as repr: accept either quote style in the handle.
     const alt = step.startsWith('["') ? `['${step.slice(2, -2)}']` : step;
-    at = snap.refs.find((r) => r.from === from && (r.label === step || r.label === alt))?.to;
+    at = index.out.get(at)?.find(([label]) => label === step || label === alt)?.[1];
   }
   return at ?? null;
 }
@@ -81,8 +100,9 @@ export function resolveHandle(snap: HeapSnapshot, handle: string): number | null
 export function layoutGraph(snap: HeapSnapshot, positions: Record<string, readonly [number, number]> = {}): Map<number, Box> {
   const boxes = new Map<number, Box>();
   const sizes = new Map(snap.objects.map((o) => [o.id, size(o)]));
+  const index = handleIndex(snap);
   for (const handle of Object.keys(positions).sort()) {
-    const id = resolveHandle(snap, handle);
+    const id = resolveHandle(index, handle);
     const s = id === null ? undefined : sizes.get(id);
     if (id === null || !s || boxes.has(id)) continue;
     const [x, y] = positions[handle]!;
@@ -116,7 +136,8 @@ export function layoutGraph(snap: HeapSnapshot, positions: Record<string, readon
     }
     frontier = next;
   }
-  const lastLayer = Math.max(-1, ...layerOf.values()) + 1;
+  let lastLayer = 0;
+  for (const l of layerOf.values()) lastLayer = Math.max(lastLayer, l + 1);
   for (const o of snap.objects) {
     if (!layerOf.has(o.id)) {
       layerOf.set(o.id, lastLayer);

@@ -19,7 +19,7 @@ export { replaySession, type Replay, type CollectionRow, type ReplayOptions } fr
 export { collectionsCsv, collectionsJson, COLLECTION_COLUMNS } from './collections';
 export { memoryReport } from './memory';
 export { graphSvg, escapeXml, type SvgOptions } from './svg';
-export { layoutGraph, resolveHandle, handleSteps } from './graph-layout';
+export { layoutGraph, resolveHandle, handleSteps, handleIndex, type HandleIndex } from './graph-layout';
 export { svgToPng, PngUnavailableError } from './png';
 
 export const EXPORT_FORMATS = ['py', 'svg', 'png', 'csv', 'json', 'txt'] as const;

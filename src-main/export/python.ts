@@ -33,8 +33,7 @@ export function exportPython(session: Session): string {
   const sources = session.program.map(statementSource);
   const settings = settingsLines(session);
   const header = headerModules(sources, settings.length > 0);
-  const lines: string[] = [];
-  if (header.length > 0) lines.push(`import ${header.join(', ')}`);
-  lines.push(...settings, ...sources);
+  // concat, not push(...): a program has up to 2,000,000 statements, more than a call takes as arguments.
+  const lines = (header.length > 0 ? [`import ${header.join(', ')}`] : []).concat(settings, sources);
   return lines.length ? lines.join('\n') + '\n' : '';
 }

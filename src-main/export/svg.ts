@@ -175,7 +175,7 @@ export function graphSvg(snap: HeapSnapshot, options: SvgOptions = {}): string {
   if (snap.mode === 'summary') {
     parts.push(`<text x="${n(vx + MARGIN)}" y="${n(vy + MARGIN)}" ${FONT}>${escapeXml(`${snap.totalObjects} objects: too many to draw`)}</text>\n`);
   }
-  parts.push(...edges);
+  for (const e of edges) parts.push(e);
   for (const o of snap.objects) {
     const b = boxes.get(o.id);
     if (b) parts.push(nodeSvg(o, b) + '\n');
