@@ -1,0 +1,93 @@
+// The session benchmark of issue 7: a session of 1e5 objects as the lab writes it (a create gesture per
+// object, a connect gesture linking them in a ring, a saved canvas position per object) saved and loaded
+// through src-main/files (save = serialise + gzip + atomic write; load = read + gunzip + parse + validate),
+// then replayed into the lab interpreter (reported separately: opening a file = load + replay), then exported.
+// Targets: save and load at most 2 s each, at most 40 bytes per object on disk. Times are the best of a few
+// runs, CPU time of this process and wall time (this machine is shared: wall time includes the neighbours).
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSession, type Session, type Statement } from '../shared/session';
+import { loadSessionFile, saveSessionFile } from '../src-main/files';
+import { exportPython, replaySession, collectionsCsv, sessionGraphSvg } from '../src-main/export';
+
+const json = process.argv.includes('--json');
+const N = 100_000;
+const RUNS = 3;
+
+function buildSession(n: number): Session {
+  const program: Statement[] = [{ source: 'import gc', gesture: 'console' }];
+  const positions: Record<string, [number, number]> = {};
+  for (let i = 0; i < n; i++) {
+    program.push({ source: `obj${i} = []`, gesture: 'canvas.create' });
+    positions[`obj${i}`] = [(i % 300) * 140 + 0.5, Math.floor(i / 300) * 90];
+  }
+  for (let i = 0; i < n; i++) program.push({ source: `obj${i}.append(obj${(i + 1) % n})`, gesture: 'canvas.connect' });
+  return createSession({
+    app: '0.1.0',
+    profile: '3.13',
+    settings: { gc: { enabled: true }, autosaveSeconds: 30, theme: 'system' },
+    program,
+    view: { positions, zoom: 1, pan: [0, 0], panels: ['console', 'generations', 'memory'] },
+  });
+}
+
+async function timed<T>(fn: () => T | Promise<T>): Promise<{ value: T; cpuMs: number; wallMs: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const c0 = process.cpuUsage();
+  const w0 = performance.now();
+  const value = await fn();
+  const wallMs = performance.now() - w0;
+  const c = process.cpuUsage(c0);
+  return { value, cpuMs: (c.user + c.system) / 1000, wallMs };
+}
+
+async function best<T>(runs: number, fn: () => T | Promise<T>): Promise<{ value: T; cpuMs: number; wallMs: number }> {
+  let out: { value: T; cpuMs: number; wallMs: number } | undefined;
+  for (let i = 0; i < runs; i++) {
+    const r = await timed(fn);
+    if (!out || r.cpuMs < out.cpuMs) out = r;
+  }
+  return out!;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'gclab-session-bench-'));
+const path = join(dir, 'big.gclab');
+const rows: Record<string, unknown>[] = [];
+const row = (name: string, r: { cpuMs: number; wallMs: number }, extra: Record<string, unknown> = {}) =>
+  rows.push({ name, n: N, cpu_ms: Math.round(r.cpuMs), wall_ms: Math.round(r.wallMs), ...extra });
+try {
+  const session = buildSession(N);
+  const save = await best(RUNS, () => saveSessionFile(path, session));
+  const bytes = statSync(path).size;
+  row('save', save, { bytes, bytes_per_obj: +(bytes / N).toFixed(1), target_ms: 2000, target_bytes_per_obj: 40 });
+  const load = await best(RUNS, async () => {
+    const r = await loadSessionFile(path);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.session;
+  });
+  row('load', load, { target_ms: 2000 });
+  const replay = await timed(() => replaySession(load.value));
+  if (replay.value.failedAt !== null) throw new Error(`replay failed at ${replay.value.failedAt}: ${replay.value.stderr}`);
+  row('replay', replay, { statements: load.value.program.length });
+  row('export-py', await best(RUNS, () => exportPython(load.value)));
+  row('export-csv', await best(RUNS, () => collectionsCsv(replay.value.collections)));
+  const svg = await timed(() => sessionGraphSvg(load.value, replay.value));
+  row('export-svg', svg, { bytes: svg.value.length });
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+if (json) for (const r of rows) console.log(JSON.stringify(r));
+else {
+  console.log(`session benchmark: ${N.toLocaleString('en')} objects (${(2 * N + 1).toLocaleString('en')} statements, ${N.toLocaleString('en')} positions), profile 3.13`);
+  console.log('name         cpu ms   wall ms   notes');
+  for (const r of rows) {
+    const notes =
+      r.name === 'save' ? `${Number(r.bytes).toLocaleString('en')} bytes on disk, ${r.bytes_per_obj} bytes/object (target <= 40); target <= 2000 ms`
+      : r.name === 'load' ? 'read + gunzip + parse + validate; target <= 2000 ms'
+      : r.name === 'replay' ? `${Number(r.statements).toLocaleString('en')} statements into the lab interpreter`
+      : r.bytes !== undefined ? `${Number(r.bytes).toLocaleString('en')} characters` : '';
+    console.log(`${String(r.name).padEnd(12)} ${String(r.cpu_ms).padStart(6)}   ${String(r.wall_ms).padStart(7)}   ${notes}`);
+  }
+}
