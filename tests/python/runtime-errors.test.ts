@@ -108,6 +108,12 @@ describe('limits', () => {
     expect(r.stderr).toContain('GC Lab stopped the program after 10000 steps (step limit)');
   });
 
+  it('stops runaway allocation at the memory limit with a message saying so', () => {
+    const r = runProgram('keep = []\nwhile True:\n    keep.append([])\n', { maxObjects: 100_000 });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/GC Lab stopped the program: \d+ objects alive, more than the memory limit of 100000/);
+  });
+
   it('stops runaway recursion with RecursionError', () => {
     const r = runProgram('def f(n):\n    return f(n + 1)\nf(0)\n');
     expect(r.exitCode).toBe(1);

@@ -111,6 +111,7 @@ export class Compiler {
       f.stmt = s;
       f.cur = undefined;
       if (++rt.steps > rt.maxSteps) rt.stepLimit();
+      if ((rt.steps & 0xffff) === 0) rt.checkMemory();
       return inner();
     };
   }
@@ -168,6 +169,7 @@ export class Compiler {
             if (sig === RETURN) return RETURN;
             h.evalBreaker(); // JUMP_BACKWARD
             if (++rt.steps > rt.maxSteps) rt.stepLimit();
+      if ((rt.steps & 0xffff) === 0) rt.checkMemory();
           }
           return orelse();
         };
@@ -305,6 +307,7 @@ export class Compiler {
       if (sig === BREAK || sig === RETURN) return sig;
       h.evalBreaker(); // JUMP_BACKWARD
       if (++rt.steps > rt.maxSteps) rt.stepLimit();
+      if ((rt.steps & 0xffff) === 0) rt.checkMemory();
       return NORMAL;
     };
     // for i in range(...): no range object is needed to produce the same ints.
@@ -1410,6 +1413,7 @@ export class Compiler {
               h.decref(v);
             }
             if (++rt.steps > rt.maxSteps) rt.stepLimit();
+      if ((rt.steps & 0xffff) === 0) rt.checkMemory();
             return true;
           });
         } finally {

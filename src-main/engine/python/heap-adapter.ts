@@ -117,6 +117,9 @@ export class HeapAdapter implements HeapPort {
     return this.heap.sizeof(id);
   }
 
+  liveObjects(): number {
+    return this.heap.s.top - this.heap.s.freeIdCount;
+  }
   newInt(v: bigint): ObjId {
     return this.heap.newInt(v);
   }

@@ -47,6 +47,8 @@ export interface HeapPort {
   refcount(id: ObjId): number;
   address(id: ObjId): number;
   getsizeof(id: ObjId): number;
+  /** How many objects are alive (for the memory limit). */
+  liveObjects(): number;
 
   // ---- constructors: NEW references ----
   newInt(v: bigint): ObjId;

@@ -214,8 +214,19 @@ export class Runtime {
   }
   weakrefCounter: ((target: ObjId) => number) | undefined;
 
+  /** Most objects alive at once before the program is stopped (runaway allocation). */
+  maxObjects = 8_000_000;
+
   stepLimit(): never {
     throw new LimitExceeded(`GC Lab stopped the program after ${this.maxSteps} steps (step limit). Is there an endless loop?`);
+  }
+
+  /** Every 65536 steps: stop a program whose live objects exceed the memory limit. */
+  checkMemory(): void {
+    const live = this.heap.liveObjects();
+    if (live > this.maxObjects) {
+      throw new LimitExceeded(`GC Lab stopped the program: ${live} objects alive, more than the memory limit of ${this.maxObjects}`);
+    }
   }
 
   /** NameError, with 3.10+'s "Did you mean" computed by the traceback printer. */

@@ -20,6 +20,8 @@ export interface ExecOptions {
   filename?: string;
   /** Stops an endless loop: every statement and loop iteration is a step (default 50 million). */
   maxSteps?: number;
+  /** Stops runaway allocation: most objects alive at once (default 8 million). */
+  maxObjects?: number;
 }
 
 export interface PythonSession {
@@ -63,6 +65,7 @@ export function createPythonSession(profile: ProfileId = DEFAULT_PROFILE): Pytho
     exec(source, opts = {}) {
       const filename = opts.filename ?? '<string>';
       try {
+        if (opts.maxObjects !== undefined) interp.rt.maxObjects = opts.maxObjects;
         const r = interp.run(source, filename, opts.maxSteps);
         return { stdout: r.stdout, stderr: r.stderr, ok: r.status === 0, exitCode: r.status, ...(r.error ? { error: r.error } : {}) };
       } catch (e) {
@@ -75,9 +78,9 @@ export function createPythonSession(profile: ProfileId = DEFAULT_PROFILE): Pytho
 }
 
 /** What `gclab run FILE.py` does: a fresh session, one program, CPython's stdout/stderr/exit code. */
-export function runProgram(source: string, opts: { python?: ProfileId; filename?: string; maxSteps?: number } = {}): ExecResult {
+export function runProgram(source: string, opts: { python?: ProfileId; filename?: string; maxSteps?: number; maxObjects?: number } = {}): ExecResult {
   const session = createPythonSession(opts.python);
-  return finishProgram(session, session.exec(source, { filename: opts.filename, maxSteps: opts.maxSteps }));
+  return finishProgram(session, session.exec(source, { filename: opts.filename, maxSteps: opts.maxSteps, maxObjects: opts.maxObjects }));
 }
 
 /** Interpreter exit after a program: what __del__ methods print then comes after the program's output. */
