@@ -16,5 +16,4 @@ describe('memory report export', () => {
     expect(text('3.9')).not.toContain('arena map counts');
     expect(text('3.10')).toContain('arena map counts');
   });
-
 });
