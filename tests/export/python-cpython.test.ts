@@ -13,19 +13,25 @@ function labPrints(session: Session): string {
 }
 
 describe('the Python export in real CPython', () => {
+  // Each fixture on every interpreter: the lab replays it on that interpreter's profile (its own profile first).
   for (const [name, fixture] of fixtureSessions()) {
-    it(`${name}'s script prints in CPython ${fixture.profile} what the lab prints, down to a final gc probe`, (ctx) => {
-      const interp = findInterpreters().get(fixture.profile as (typeof PYENV_VERSIONS)[number]);
-      if (!interp) return ctx.skip(`CPython ${fixture.profile} is not installed (${interpreterReport()})`);
-      // The fixtures print nothing themselves: the probe shows what their heap left behind.
-      const probe = 'print(gc.collect(), len(gc.garbage), gc.get_threshold(), gc.isenabled())';
-      const session = { ...fixture, program: [...fixture.program, probe] };
-      const real = runPython(interp, exportPython(session));
-      expect(real.stderr).toBe('');
-      expect(real.status).toBe(0);
-      expect(real.stdout).not.toBe('');
-      expect(real.stdout).toBe(labPrints(session));
-    });
+    const versions = [fixture.profile, ...PYENV_VERSIONS.filter((v) => v !== fixture.profile)] as (typeof PYENV_VERSIONS)[number][];
+    for (const version of versions) {
+      it(`${name}'s script prints in CPython ${version} what the lab prints on profile ${version}, down to a final gc probe`, (ctx) => {
+        const interp = findInterpreters().get(version);
+        if (!interp) return ctx.skip(`CPython ${version} is not installed (${interpreterReport()})`);
+        // The fixtures print nothing themselves: the probe shows what their heap left behind.
+        const probe = 'print(gc.collect(), len(gc.garbage), gc.get_threshold(), gc.isenabled())';
+        const session = { ...fixture, profile: version, program: [...fixture.program, probe] };
+        // A fixture's stored thresholds are its own profile's defaults; on another profile they would be a setting.
+        if (version !== fixture.profile) session.settings = { ...fixture.settings, gc: { ...fixture.settings?.gc, thresholds: undefined } };
+        const real = runPython(interp, exportPython(session));
+        expect(real.stderr).toBe('');
+        expect(real.status).toBe(0);
+        expect(real.stdout).not.toBe('');
+        expect(real.stdout).toBe(labPrints(session));
+      });
+    }
   }
 
   for (const version of PYENV_VERSIONS) {
