@@ -33,6 +33,11 @@ describe('constructs outside the subset', () => {
     expect(unsupported('from collections import deque\n')).toBe('GC Lab does not run `from collections import` yet, line 1, column 1\n');
   });
 
+  it('names a closure over a variable of an enclosing function instead of raising NameError', () => {
+    expect(unsupported('def outer():\n    name = "x"\n    def inner():\n        return name\n    return inner()\nouter()\n'))
+      .toBe('GC Lab does not run `closures` yet, line 4, column 16\n');
+  });
+
   it('reports the unsupported construct in the error field with 1-based line and column', () => {
     const r = runProgram('\n\n  \nx = [i async for i in y]\n');
     expect(r.error).toMatchObject({ type: 'Unsupported', line: 4 });

@@ -6,6 +6,7 @@ import type { ObjId } from './heap-port';
 import { PyExc, type Anchor, type Frame, type Runtime } from './runtime';
 import { binop, compare, delitem, forEach, getSlice, getitem, iterToArray, setSlice, setitem, sliceBounds, unary } from './ops';
 import { callMethod, delattr, getattr, setattr } from './methods';
+import { UnsupportedError } from './errors';
 
 type Ev = () => ObjId;
 type Ex = () => number;
@@ -40,6 +41,8 @@ interface Scope {
   classNs?: { entries: Map<string, ObjId> };
   qualPrefix: string;
   code?: Code;
+  /** The enclosing scope (for telling a closure variable from a global). */
+  parent?: Scope;
 }
 
 export class Compiler {
@@ -439,7 +442,7 @@ export class Compiler {
     for (const n of assigned) if (!globals.has(n) && !locals.has(n)) locals.set(n, locals.size);
     const qualname = outer.kind === 'function' ? `${outer.code!.qualname}.<locals>.${name}` : outer.qualPrefix + name;
     const code: Code = { name, qualname, params: params.map((p) => p.name), nlocals: 0, body: () => NORMAL, filename: this.filename, firstLine };
-    const sc: Scope = { kind: 'function', locals, globals, comps: [], qualPrefix: '', code };
+    const sc: Scope = { kind: 'function', locals, globals, comps: [], qualPrefix: '', code, parent: outer };
     code.body = this.block(body, sc);
     code.nlocals = locals.size;
     return code;
@@ -564,7 +567,7 @@ export class Compiler {
     const h = rt.heap;
     const bases = s.bases.map((b) => this.expr(b, sc));
     const ns = { entries: new Map<string, ObjId>() };
-    const csc: Scope = { kind: 'class', locals: new Map(), globals: new Set(), comps: [], classNs: ns, qualPrefix: `${sc.qualPrefix}${s.name}.` };
+    const csc: Scope = { kind: 'class', locals: new Map(), globals: new Set(), comps: [], classNs: ns, qualPrefix: `${sc.qualPrefix}${s.name}.`, parent: sc };
     const body = this.block(s.body, csc);
     const st = this.storeName(s.name, sc);
     return () => {
@@ -969,6 +972,12 @@ export class Compiler {
         h.incref(v);
         return v;
       };
+    }
+    // A name of an enclosing function (a closure cell in CPython) is outside the subset: say so, do not guess.
+    for (let p = sc.parent; p; p = p.parent) {
+      if (p.kind === 'function' && !p.globals.has(name) && (p.locals.has(name) || p.comps.some((m) => m.has(name)))) {
+        throw new UnsupportedError('closures', e.line, e.col + 1);
+      }
     }
     const G = rt.globals;
     const B = rt.builtins;
