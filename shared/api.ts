@@ -32,6 +32,44 @@ export interface LabStatus {
   canRedo: boolean;
   /** Gestures in the program (what undo can take back). */
   statements: number;
+  /** The program changed since the last save, open or new session (the title's unsaved mark). */
+  dirty: boolean;
+}
+
+/** Canvas state saved with a session (docs/session-format.md `view`): positions keyed by object handle. */
+export type SessionViewState = {
+  positions?: Record<string, [number, number]>;
+  zoom?: number;
+  pan?: [number, number];
+  panels?: string[];
+};
+
+/** A file's content as it crosses a transport: text as is, binary (gzip) as base64. */
+export type FileContent = { text: string } | { base64: string };
+
+export interface OpenedSession {
+  status: LabStatus;
+  view: SessionViewState;
+  /** Problems that did not stop the open (e.g. written by a newer app), one sentence each. */
+  warnings: string[];
+}
+
+export const SESSION_EXPORT_KINDS = ['py', 'svg', 'png', 'csv', 'json', 'txt'] as const;
+export type SessionExportKind = (typeof SESSION_EXPORT_KINDS)[number];
+
+export interface ExportedFile {
+  content: FileContent;
+  mime: string;
+  /** File name extension without the dot. */
+  extension: string;
+}
+
+/** An autosave left by a run of the app that crashed, offered back on the next start. */
+export interface RecoveryOffer {
+  savedAt: string;
+  /** The file that was open then, or null for an unsaved session. */
+  sourceName: string | null;
+  statements: number;
 }
 
 export interface ExecResult {
@@ -64,12 +102,26 @@ export interface LabApi {
   collections(): Promise<CollectionRecord[]>;
   /** The program so far, one gesture per line. */
   program(): Promise<string>;
+  /** The session as .gclab text (program, profile, settings, the renderer's view, collection log); marks it saved. */
+  saveSession(view: SessionViewState): Promise<string>;
+  /**
+   * Opens a .gclab file: replayed into a scratch session, swapped in only on success. A bad file throws a
+   * LabError named 'BadSessionFile' saying what is wrong and where; the open session is then unchanged.
+   */
+  openSession(content: FileContent): Promise<OpenedSession>;
+  /** The current session exported: the Python script, the graph (svg/png), the collection log (csv/json), the memory report (txt). */
+  exportSession(kind: SessionExportKind): Promise<ExportedFile>;
+  /** The autosave of a crashed run, if the host has one to offer (answered by the host, not the worker). */
+  recoveryOffer(): Promise<RecoveryOffer | null>;
+  /** Opens the offered autosave (like openSession) and forgets it; or, with restore=false, just forgets it. */
+  resolveRecovery(restore: boolean): Promise<OpenedSession | null>;
 }
 
 export type LabMethod = keyof LabApi;
 export const LAB_METHODS = [
   'info', 'status', 'exec', 'snapshot', 'setProfile', 'newSession', 'undo', 'redo',
   'collectTraced', 'table', 'memoryMap', 'samples', 'collections', 'program',
+  'saveSession', 'openSession', 'exportSession', 'recoveryOffer', 'resolveRecovery',
 ] as const;
 // Compile-time check that LAB_METHODS lists exactly the methods of LabApi.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
@@ -87,7 +139,7 @@ export type CommandId = (typeof COMMAND_IDS)[number];
  * `command` is a native menu item (Electron only); `open` is a .gclab file given on the command line or by the OS.
  */
 export interface LabEvents {
-  changed: { reason: 'exec' | 'collect' | 'undo' | 'redo' | 'profile' | 'new'; status: LabStatus };
+  changed: { reason: 'exec' | 'collect' | 'undo' | 'redo' | 'profile' | 'new' | 'open' | 'save'; status: LabStatus };
   command: { id: CommandId };
   open: { path: string };
 }

@@ -1,7 +1,7 @@
 // Runtime validation of the contract in shared/api.ts, used by every transport (Electron IPC, the WebSocket
 // of the browser host, the worker): the one table of method name -> argument schema lives here.
 import { z } from 'zod';
-import { LAB_METHODS, LabError, type ErrorShape, type LabApi, type LabEvents, type LabMethod } from './api';
+import { LAB_METHODS, LabError, SESSION_EXPORT_KINDS, type ErrorShape, type LabApi, type LabEvents, type LabMethod } from './api';
 
 const snapshotRequest = z
   .object({
@@ -25,6 +25,21 @@ const tableQuery = z
   })
   .strict();
 
+const coord = z.number().finite();
+const viewState = z
+  .object({
+    positions: z.record(z.string().min(1).max(200), z.tuple([coord, coord])).optional(),
+    zoom: z.number().positive().finite().optional(),
+    pan: z.tuple([coord, coord]).optional(),
+    panels: z.array(z.string().max(64)).max(64).optional(),
+  })
+  .strict();
+/** The browser host's socket caps a message at 4 MB; base64 of a gzip file stays well under it. */
+const fileContent = z.union([
+  z.object({ text: z.string().max(3_500_000) }).strict(),
+  z.object({ base64: z.string().max(3_500_000) }).strict(),
+]);
+
 export const LAB_ARGS = {
   info: z.tuple([]),
   status: z.tuple([]),
@@ -40,6 +55,11 @@ export const LAB_ARGS = {
   newSession: z.tuple([]),
   undo: z.tuple([]),
   redo: z.tuple([]),
+  saveSession: z.tuple([viewState]),
+  openSession: z.tuple([fileContent]),
+  exportSession: z.tuple([z.enum(SESSION_EXPORT_KINDS)]),
+  recoveryOffer: z.tuple([]),
+  resolveRecovery: z.tuple([z.boolean()]),
 } satisfies { [M in LabMethod]: z.ZodType<Parameters<LabApi[M]>> };
 
 export type LabArgs<M extends LabMethod> = Parameters<LabApi[M]>;

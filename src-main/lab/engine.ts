@@ -2,6 +2,7 @@
 import type { HostKind, LabEvents } from '../../shared/api';
 import { createPythonSession, type PythonSession } from '../engine/python/session';
 import { LabService } from './service';
+import { nodeSessionIo } from './session-files';
 import { buildSnapshot, createHeapViews, gcView } from './snapshot';
 
 export interface CreateOptions {
@@ -17,5 +18,6 @@ export function createLabService(options: CreateOptions): LabService<PythonSessi
     snapshot: (session, request) => buildSnapshot(session.heap, request),
     gc: (session) => gcView(session.heap),
     views: createHeapViews<PythonSession>(),
+    io: nodeSessionIo(options.appVersion),
   });
 }

@@ -1,6 +1,19 @@
 // The lab service: one Python session per window or connection, behind the LabApi contract.
 // It runs inside the worker (src-main/worker) in both hosts; it knows nothing about transports.
-import type { ExecResult, HostKind, LabApi, LabEvents, LabInfo, LabStatus } from '../../shared/api';
+import type {
+  ExecResult,
+  ExportedFile,
+  FileContent,
+  HostKind,
+  LabApi,
+  LabEvents,
+  LabInfo,
+  LabStatus,
+  OpenedSession,
+  RecoveryOffer,
+  SessionExportKind,
+  SessionViewState,
+} from '../../shared/api';
 import { LabError } from '../../shared/api';
 import type { EngineEvent } from '../../shared/events';
 import type {
@@ -14,7 +27,9 @@ import type {
   TableQuery,
 } from '../../shared/snapshot';
 import { DEFAULT_PROFILE, PROFILE_IDS, type ProfileId } from '../engine/profiles/types';
+import { createSession, serializeSession, type Session } from '../../shared/session';
 import { ProgramHistory } from './history';
+import type { SessionIo } from './session-io';
 import type { HeapViews } from './snapshot';
 
 /** What the service needs of a Python session (src-main/engine/python/session.ts). */
@@ -34,6 +49,8 @@ export interface LabServiceDeps<S extends PythonSessionLike> {
   views: HeapViews<S>;
   emit<E extends keyof LabEvents>(event: E, payload: LabEvents[E]): void;
   profile?: ProfileId;
+  /** Reading, writing and exporting .gclab sessions. */
+  io: SessionIo<S>;
 }
 
 function isProfileId(id: string): id is ProfileId {
@@ -44,6 +61,12 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
   private profile: ProfileId;
   private session!: S;
   private readonly history = new ProgramHistory();
+  /** The opened file as loaded: its settings and unknown fields are written back on save. */
+  private base: Session | null = null;
+  private view: SessionViewState = {};
+  /** Bumped by every change of the program; dirty = it moved since the last save/open/new. */
+  private revision = 0;
+  private savedRevision = 0;
 
   constructor(private readonly deps: LabServiceDeps<S>) {
     this.profile = deps.profile ?? DEFAULT_PROFILE;
@@ -61,6 +84,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
       canUndo: this.history.canUndo,
       canRedo: this.history.canRedo,
       statements: this.history.program.length,
+      dirty: this.revision !== this.savedRevision,
     };
   }
 
@@ -119,8 +143,80 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
 
   async newSession(): Promise<LabStatus> {
     this.history.clear();
+    this.base = null;
+    this.view = {};
     this.fresh();
+    this.savedRevision = this.revision;
     return this.changed('new');
+  }
+
+  /** The session in the current format (also what autosave writes); `view` defaults to the last one saved. */
+  currentSession(view: SessionViewState = this.view): Session {
+    const program = [...this.history.program];
+    const fresh = createSession({ app: this.deps.appVersion, profile: this.profile, program, view });
+    const session: Session = this.base
+      ? { ...this.base, app: fresh.app, profile: fresh.profile, program, view: { ...this.base.view, ...view } }
+      : fresh;
+    session.collections = this.deps.io.collectionLog(session);
+    return session;
+  }
+
+  async saveSession(view: SessionViewState): Promise<string> {
+    this.view = view;
+    const text = serializeSession(this.currentSession(view));
+    this.savedRevision = this.revision;
+    await this.changed('save');
+    return text;
+  }
+
+  async openSession(content: FileContent): Promise<OpenedSession> {
+    const bytes = 'text' in content ? new TextEncoder().encode(content.text) : Uint8Array.from(atob(content.base64), (c) => c.charCodeAt(0));
+    const parsed = this.deps.io.decode(bytes);
+    if (!parsed.ok) throw badFile(parsed.error.message, parsed.error.path);
+    const session = parsed.session;
+    if (!isProfileId(session.profile)) throw badFile(`profile ${JSON.stringify(session.profile)} is not simulated`, '$.profile');
+    // Replay into a scratch session; nothing of the open session changes until every statement ran.
+    const scratch = this.deps.createSession(session.profile);
+    this.deps.io.applySettings(scratch, session.settings);
+    const program: string[] = [];
+    for (const [i, entry] of session.program.entries()) {
+      const source = typeof entry === 'string' ? entry : entry.source;
+      let r: ReturnType<S['exec']>;
+      try {
+        r = scratch.exec(source) as ReturnType<S['exec']>;
+      } catch (e) {
+        throw badFile(`program statement ${i + 1} cannot run: ${e instanceof Error ? e.message : String(e)}`, `$.program[${i}]`);
+      }
+      // A statement that raised in the lab raised when it was recorded too (failing gestures are kept), so
+      // only what the lab cannot run at all stops the open.
+      if (!r.ok && r.error && /^(SyntaxError|IndentationError|TabError|Unsupported)$/.test(r.error.type)) {
+        throw badFile(`program statement ${i + 1} cannot run: ${r.error.type}: ${r.error.message}`, `$.program[${i}]`);
+      }
+      program.push(source);
+    }
+    this.profile = session.profile;
+    this.base = session;
+    this.view = (session.view ?? {}) as SessionViewState;
+    this.history.clear();
+    for (const source of program) this.history.record(source);
+    // The views (samples, collection log) are rebuilt by one replay on the attached session.
+    this.replay();
+    this.savedRevision = this.revision;
+    const status = await this.changed('open');
+    return { status, view: this.view, warnings: parsed.warnings.map((w) => `${w.message} (at ${w.path})`) };
+  }
+
+  async exportSession(kind: SessionExportKind): Promise<ExportedFile> {
+    return this.deps.io.export(this.currentSession(), kind);
+  }
+
+  /** Hosts answer these (they own the data folder); a bare service has nothing to offer. */
+  async recoveryOffer(): Promise<RecoveryOffer | null> {
+    return null;
+  }
+
+  async resolveRecovery(): Promise<OpenedSession | null> {
+    return null;
   }
 
   /** Nothing to undo leaves everything as it is (no event); status.statements tells the caller. */
@@ -147,6 +243,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
 
   private fresh(): void {
     this.session = this.deps.createSession(this.profile);
+    this.deps.io.applySettings(this.session, this.base?.settings);
     this.deps.views.attach(this.session);
   }
 
@@ -160,8 +257,13 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
   }
 
   private async changed(reason: LabEvents['changed']['reason']): Promise<LabStatus> {
+    if (reason !== 'save' && reason !== 'open' && reason !== 'new') this.revision++;
     const status = await this.status();
     this.deps.emit('changed', { reason, status });
     return status;
   }
+}
+
+function badFile(what: string, path: string): LabError {
+  return new LabError({ name: 'BadSessionFile', message: `${what} (at ${path})` });
 }

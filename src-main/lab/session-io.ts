@@ -1,0 +1,14 @@
+// What the lab service needs to read, write and export .gclab sessions, kept apart from the engine so the
+// service stays generic; src-main/lab/session-files.ts implements it on Node with the real engine.
+import type { ExportedFile, SessionExportKind } from '../../shared/api';
+import type { ParseResult, Session, SessionSettings } from '../../shared/session';
+
+export interface SessionIo<S> {
+  /** Bytes of a .gclab file (gzip or not) -> a validated session or an error saying what and where. */
+  decode(bytes: Uint8Array): ParseResult;
+  /** settings.gc is the collector state before the first statement: applied to a fresh session. */
+  applySettings(session: S, settings: SessionSettings | undefined): void;
+  /** The collection log of a program (the session format's rows, with the statement index). */
+  collectionLog(session: Session): Session['collections'];
+  export(session: Session, kind: SessionExportKind): Promise<ExportedFile>;
+}
