@@ -95,6 +95,12 @@ describe('uncaught exceptions', () => {
     expect(r.stderr).toContain('    x = 1 + "a"\n        ~~^~~~~\nTypeError:');
   });
 
+  it('print the cause first for raise ... from', () => {
+    const r = runProgram('raise RuntimeError("x") from ValueError("y")\n', { python: '3.13', filename: 'c.py' });
+    expect(r.stderr).toBe('ValueError: y\n\nThe above exception was the direct cause of the following exception:\n\n' +
+      'Traceback (most recent call last):\n  File "c.py", line 1, in <module>\n    raise RuntimeError("x") from ValueError("y")\nRuntimeError: x\n');
+  });
+
   it('suggest a close name on 3.10+', () => {
     expect(runProgram('counter = 1\nprint(countr)\n', { python: '3.10' }).stderr).toContain("NameError: name 'countr' is not defined. Did you mean: 'counter'?");
     expect(runProgram('counter = 1\nprint(countr)\n', { python: '3.9' }).stderr).toContain("NameError: name 'countr' is not defined\n");

@@ -660,13 +660,14 @@ export class Compiler {
       }
       // The frame line of the handler is where later errors point.
       this.rt.handling.push(e.exc);
+      this.rt.handlingExc.push(e);
       const savedTb = e.tb;
       try {
         if (hd.store) { h.incref(e.exc); hd.store(e.exc); }
         try {
           return hd.body();
         } catch (inner) {
-          if (inner instanceof PyExc && inner !== e && inner.context === undefined && inner.exc !== e.exc) {
+          if (inner instanceof PyExc && inner !== e && inner.context === undefined && inner.exc !== e.exc && !inner.suppressContext) {
             inner.context = e;
             rt.setContext(inner.exc, e.exc);
           } else if (inner instanceof PyExc && inner.exc === e.exc) {
@@ -678,6 +679,7 @@ export class Compiler {
         }
       } finally {
         this.rt.handling.pop();
+        this.rt.handlingExc.pop();
         h.decref(e.exc);
       }
     }
@@ -713,18 +715,38 @@ export class Compiler {
         throw pe;
       }
       const v = exc();
-      if (cause) h.decref(cause());
+      let causeObj = 0;
+      if (cause) {
+        try {
+          causeObj = cause();
+        } catch (err) {
+          h.decref(v);
+          throw err;
+        }
+      }
       this.setPos(pos, undefined);
+      const withCause = (pe: PyExc): PyExc => {
+        if (!causeObj) return pe;
+        if (causeObj !== h.None) {
+          // The cause as it travelled (with its traceback) when it is being handled here.
+          pe.causeExc = rt.handlingExc.find((x) => x.exc === causeObj) ?? new PyExc(rt, causeObj);
+          rt.setContext(pe.exc, causeObj, '__cause__');
+        }
+        pe.suppressContext = true;
+        h.decref(causeObj);
+        return pe;
+      };
       if (rt.isExcClass(v) || (h.kind(v) === 'builtin' && rt.sdata(v).t === 'exccls')) {
         let inst: ObjId;
         try { inst = rt.call(v, [], undefined); } finally { h.decref(v); }
-        throw new PyExc(rt, inst);
+        throw withCause(new PyExc(rt, inst));
       }
       if (!rt.isExcClass(rt.excClassOf(v)) && !(h.kind(v) === 'builtin' && rt.sdata(v).t === 'exc')) {
         h.decref(v);
+        if (causeObj) h.decref(causeObj);
         throw rt.error('TypeError', 'exceptions must derive from BaseException');
       }
-      throw new PyExc(rt, v);
+      throw withCause(new PyExc(rt, v));
     };
   }
 

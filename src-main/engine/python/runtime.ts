@@ -30,6 +30,10 @@ export class PyExc extends Error {
   tb: TbEntry[] = [];
   /** The exception being handled when this one was raised ("During handling of the above exception"). */
   context: PyExc | undefined;
+  /** `raise ... from cause`: printed before this one ("The above exception was the direct cause"). */
+  causeExc: PyExc | undefined;
+  /** `raise ... from ...` hides the implicit context. */
+  suppressContext = false;
   /** A bare `raise`: the traceback continues the original one. */
   reraise = false;
   /** NameError / AttributeError: the missing name, for 3.10+ suggestions. */
@@ -89,6 +93,8 @@ export class Runtime {
   ret: ObjId = 0;
   /** Exceptions being handled (innermost last), for bare `raise`. */
   handling: ObjId[] = [];
+  /** The same, as they travelled (with their tracebacks), for `raise ... from e`. */
+  handlingExc: PyExc[] = [];
   steps = 0;
   maxSteps = 50_000_000;
   /** Stops a program that prints without end. */
@@ -301,7 +307,7 @@ export class Runtime {
     const h = this.heap;
     let cls = this.excHeapClasses.get(staticCls);
     if (cls === undefined) {
-      cls = h.newClass(this.className(staticCls), [staticCls], [], ['__context__', '__traceback__', 'args'], false);
+      cls = h.newClass(this.className(staticCls), [staticCls], [], ['__cause__', '__context__', '__traceback__', 'args'], false);
       h.keep(cls);
       this.excHeapClasses.set(staticCls, cls);
       this.excStaticOf.set(cls, staticCls);
@@ -322,11 +328,11 @@ export class Runtime {
   }
 
   /** `inner` was raised while `outer` was being handled: inner.__context__ keeps outer alive. */
-  setContext(inner: ObjId, outer: ObjId): void {
+  setContext(inner: ObjId, outer: ObjId, slot: '__context__' | '__cause__' = '__context__'): void {
     const h = this.heap;
     if (h.kind(inner) !== 'instance') return;
     try {
-      h.instanceSet(inner, '__context__', outer);
+      h.instanceSet(inner, slot, outer);
     } catch {
       // a user exception class with __slots__ and no room for it: CPython's BaseException always has one
     }

@@ -82,7 +82,10 @@ function excHeader(rt: Runtime, e: PyExc): string {
 
 export function formatTraceback(rt: Runtime, e: PyExc, source: SourceLookup): string {
   let out = '';
-  if (e.context) {
+  if (e.causeExc) {
+    out += formatTraceback(rt, e.causeExc, source);
+    out += '\nThe above exception was the direct cause of the following exception:\n\n';
+  } else if (e.context) {
     out += formatTraceback(rt, e.context, source);
     out += '\nDuring handling of the above exception, another exception occurred:\n\n';
   }
