@@ -54,7 +54,8 @@ export interface OpenedSession {
   warnings: string[];
 }
 
-export const SESSION_EXPORT_KINDS = ['py', 'svg', 'png', 'csv', 'json', 'txt'] as const;
+/** 'gclab' is the session itself without marking it saved (what autosave writes). */
+export const SESSION_EXPORT_KINDS = ['py', 'svg', 'png', 'csv', 'json', 'txt', 'gclab'] as const;
 export type SessionExportKind = (typeof SESSION_EXPORT_KINDS)[number];
 
 export interface ExportedFile {

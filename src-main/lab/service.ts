@@ -207,6 +207,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
   }
 
   async exportSession(kind: SessionExportKind): Promise<ExportedFile> {
+    if (kind === 'gclab') return { content: { text: serializeSession(this.currentSession()) }, mime: 'application/x-gclab', extension: 'gclab' };
     return this.deps.io.export(this.currentSession(), kind);
   }
 

@@ -13,6 +13,7 @@ const MIME: Record<SessionExportKind, string> = {
   csv: 'text/csv',
   json: 'application/json',
   txt: 'text/plain',
+  gclab: 'application/x-gclab',
 };
 
 export function nodeSessionIo(appVersion: string): SessionIo<PythonSession> {
@@ -26,6 +27,7 @@ export function nodeSessionIo(appVersion: string): SessionIo<PythonSession> {
     },
     collectionLog: (session) => replaySession(session).collections.map((row) => ({ ...row })),
     async export(session: Session, kind: SessionExportKind): Promise<ExportedFile> {
+      if (kind === 'gclab') throw new Error('the service writes .gclab itself');
       const out = await exportSession(session, kind);
       const content = typeof out === 'string' ? { text: out } : { base64: Buffer.from(out).toString('base64') };
       return { content, mime: MIME[kind], extension: kind };

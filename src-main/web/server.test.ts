@@ -21,6 +21,7 @@ beforeAll(async () => {
     workerEntry: path.join(import.meta.dirname, '../worker/lab-worker.ts'),
     appVersion: '1.2.3',
     log: (line) => log.push(line),
+    dataDir: path.join(dir, 'data'),
   });
 });
 afterAll(() => host.close());
@@ -52,7 +53,7 @@ describe('the browser host', () => {
         probe.close(() => resolve(port));
       });
     });
-    const other = await startWebHost({ port: free, rendererDir: os.tmpdir(), workerEntry: 'unused.cjs', appVersion: '0' });
+    const other = await startWebHost({ port: free, rendererDir: os.tmpdir(), workerEntry: 'unused.cjs', appVersion: '0', dataDir: path.join(os.tmpdir(), 'gclab-unused') });
     await other.close();
     expect(other.url).toBe(`http://127.0.0.1:${free}/?token=${other.token}`);
     expect(other.token).toMatch(/^[A-Za-z0-9_-]{32}$/);

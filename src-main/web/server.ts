@@ -8,6 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { toErrorShape } from '../../shared/api';
 import { parseRequest, type LabEventMessage, type LabResponse } from '../../shared/rpc';
 import { startLabWorker } from '../worker/host';
+import { RecoveryStore, hostSessions } from '../lab/host-sessions';
 import { createGuard } from './guard';
 import { contentSecurityPolicy, serveStatic } from './static';
 
@@ -17,6 +18,10 @@ export interface WebHostOptions {
   workerEntry: string;
   appVersion: string;
   log?: (line: string) => void;
+  /** Where autosaves and crash markers live (src-main/web/data-dir.ts picks the default). */
+  dataDir: string;
+  /** Seconds between autosaves; 0 turns autosave off. Default 30. */
+  autosaveSeconds?: number;
 }
 
 export interface WebHost {
@@ -29,6 +34,8 @@ export interface WebHost {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const token = randomBytes(24).toString('base64url');
+  // Looked for before this run writes its own marker: only crashed earlier runs are offered.
+  const recovery = await RecoveryStore.find(options.dataDir);
   const server = createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
 
@@ -82,20 +89,26 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
     const off = lab.on('changed', (payload) => send({ event: 'changed', payload }));
+    const sessions = hostSessions(lab, { dataDir: options.dataDir, recovery, autosaveSeconds: options.autosaveSeconds ?? 30, log });
+    sessions.catch((e: unknown) => log(`autosave unavailable: ${String(e)}`));
     ws.on('message', async (data) => {
       let id = -1;
       try {
         const raw: unknown = JSON.parse(String(data));
         if (typeof (raw as { id?: unknown })?.id === 'number') id = (raw as { id: number }).id;
         const request = parseRequest(raw);
-        send({ id, ok: true, value: await lab.call(request.method, request.args) });
+        const target = await sessions.catch(() => lab);
+        send({ id, ok: true, value: await target.call(request.method, request.args) });
       } catch (err) {
         send({ id, ok: false, error: toErrorShape(err) });
       }
     });
     ws.on('close', () => {
       off();
-      void lab.terminate();
+      void sessions
+        .then((s) => s.close())
+        .catch(() => undefined)
+        .finally(() => void lab.terminate());
     });
   };
 
