@@ -82,7 +82,7 @@ export class Interpreter {
       f();
     } catch (e) {
       if (!(e instanceof PyExc)) throw e;
-      rt.err += `Exception ignored in: ${describe()}\n` + formatTraceback(rt, e, (fn) => (fn.startsWith('<') ? undefined : this.sources.get(fn)));
+      rt.err += `Exception ignored in: ${describe()}\n` + formatTraceback(rt, e, (fn) => (fn.startsWith('<') ? undefined : this.sources.get(fn)), true);
       this.port.decref(e.exc);
     } finally {
       rt.frame.line = saved.line;

@@ -15,8 +15,10 @@ function plainCallStatement(e: TbEntry): boolean {
   return v.line === p.line && v.col === p.col && v.endLine === p.endLine && v.endCol === p.endCol;
 }
 
-function caretLine(e: TbEntry, lineText: string, rt: Runtime): string | undefined {
+function caretLine(e: TbEntry, lineText: string, rt: Runtime, unraisable: boolean): string | undefined {
   if (rt.ip.carets === 'none' || !e.pos) return undefined;
+  // 3.13+ prints unraisable exceptions (__del__, callbacks) with the C traceback printer, which has no carets.
+  if (unraisable && rt.ip.carets === 'anchorsCalls') return undefined;
   const p = e.pos;
   if (p.line !== e.line || p.endLine !== e.line) return undefined;
   const stripped = lineText.trimStart();
@@ -80,13 +82,13 @@ function excHeader(rt: Runtime, e: PyExc): string {
   return line;
 }
 
-export function formatTraceback(rt: Runtime, e: PyExc, source: SourceLookup): string {
+export function formatTraceback(rt: Runtime, e: PyExc, source: SourceLookup, unraisable = false): string {
   let out = '';
   if (e.causeExc) {
-    out += formatTraceback(rt, e.causeExc, source);
+    out += formatTraceback(rt, e.causeExc, source, unraisable);
     out += '\nThe above exception was the direct cause of the following exception:\n\n';
   } else if (e.context) {
-    out += formatTraceback(rt, e.context, source);
+    out += formatTraceback(rt, e.context, source, unraisable);
     out += '\nDuring handling of the above exception, another exception occurred:\n\n';
   }
   if (e.tb.length) {
@@ -113,7 +115,7 @@ export function formatTraceback(rt: Runtime, e: PyExc, source: SourceLookup): st
         const lineText = (src.split('\n')[entry.line - 1] ?? '').replace(/\r$/, '');
         if (lineText.trim() !== '') {
           out += `    ${lineText.trim()}\n`;
-          const c = caretLine(entry, lineText, rt);
+          const c = caretLine(entry, lineText, rt, unraisable);
           if (c) out += c + '\n';
         }
       }
