@@ -142,7 +142,8 @@ export type CommandId = (typeof COMMAND_IDS)[number];
 export interface LabEvents {
   changed: { reason: 'exec' | 'collect' | 'undo' | 'redo' | 'profile' | 'new' | 'open' | 'save'; status: LabStatus };
   command: { id: CommandId };
-  open: { path: string };
+  /** Electron main has already opened the file in the window's lab: `opened` on success, `error` otherwise. */
+  open: { path: string; opened?: OpenedSession; error?: string };
 }
 export type LabEventName = keyof LabEvents;
 

@@ -10,6 +10,10 @@ import { secureWebPreferences } from './window-options';
 import { buildMenu } from './menu';
 import { gclabArg } from './open-file';
 import { harden } from './security';
+import { readFile } from 'node:fs/promises';
+import { RecoveryStore, hostSessions, type HostSessions } from '../lab/host-sessions';
+import { RecentFiles } from '../files';
+import type { OpenedSession } from '../../shared/api';
 
 const here = __dirname; // out/main
 const devUrl = process.env.ELECTRON_RENDERER_URL; // set by `electron-vite dev`
@@ -22,8 +26,24 @@ function isOwnUrl(url: string): boolean {
   return url.split(/[?#]/)[0] === rendererUrl;
 }
 
-const labs = new Map<number, LabWorker>(); // webContents id -> its lab
+const labs = new Map<number, LabWorker | HostSessions>(); // webContents id -> its lab (with autosave once ready)
 let pendingOpen: string | null = null;
+let recovery: Promise<RecoveryStore> | null = null;
+
+/** A .gclab from the command line, a second instance or the OS: opened in the window's lab, then shown. */
+async function openInWindow(win: BrowserWindow, file: string): Promise<void> {
+  const lab = labs.get(win.webContents.id);
+  if (!lab) return;
+  try {
+    const bytes = await readFile(file);
+    const opened = (await lab.call('openSession', [{ base64: bytes.toString('base64') }])) as OpenedSession;
+    app.addRecentDocument(file);
+    void new RecentFiles(app.getPath('userData')).add(file).catch(() => undefined);
+    send(win, 'open', { path: file, opened });
+  } catch (err) {
+    send(win, 'open', { path: file, error: err instanceof Error ? err.message : String(err) });
+  }
+}
 
 function send<E extends keyof LabEvents>(win: BrowserWindow, event: E, payload: LabEvents[E]) {
   if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, { event, payload } as EventMessage);
@@ -40,14 +60,33 @@ function createWindow(): BrowserWindow {
   const id = win.webContents.id;
   const lab = startLabWorker({ entry: path.join(here, 'lab-worker.cjs'), host: 'electron', appVersion: app.getVersion() });
   labs.set(id, lab);
+  const sessions = (recovery ??= RecoveryStore.find(app.getPath('userData'))).then((store) =>
+    hostSessions(lab, { dataDir: app.getPath('userData'), recovery: store, autosaveSeconds: 30 }),
+  );
+  sessions.then((s) => void (labs.has(id) && labs.set(id, s)), () => undefined);
   lab.on('changed', (payload) => send(win, 'changed', payload));
+  // The page refuses to unload with unsaved work (beforeunload); Electron shows nothing by itself, so ask.
+  win.webContents.on('will-prevent-unload', (e) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Discard Changes', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'This session has unsaved changes.',
+      detail: 'Close the window and lose them?',
+    });
+    if (choice === 0) e.preventDefault();
+  });
   win.on('closed', () => {
     labs.delete(id);
-    void lab.terminate();
+    void sessions
+      .then((s) => s.close())
+      .catch(() => undefined)
+      .finally(() => void lab.terminate());
   });
   win.once('ready-to-show', () => win.show());
   win.webContents.on('did-finish-load', () => {
-    if (pendingOpen) send(win, 'open', { path: pendingOpen });
+    if (pendingOpen) void openInWindow(win, pendingOpen);
     pendingOpen = null;
   });
   if (devUrl) void win.loadURL(devUrl);
@@ -69,13 +108,13 @@ if (!app.requestSingleInstanceLock()) {
     if (win.isMinimized()) win.restore();
     win.focus();
     const file = gclabArg(argv, cwd);
-    if (file) send(win, 'open', { path: file });
+    if (file) void openInWindow(win, file);
   });
   // macOS hands files over by event, before or after ready.
   app.on('open-file', (e, file) => {
     e.preventDefault();
     const win = focused();
-    if (win) send(win, 'open', { path: file });
+    if (win) void openInWindow(win, file);
     else pendingOpen = file;
   });
 
