@@ -1426,7 +1426,23 @@ export class Compiler {
       return { store: this.store(g.target, csc), iter, ifs: g.ifs.map((c) => this.cond(c, csc)) };
     });
     const elt = this.expr(e.elt, csc);
-    return () => {
+    // <=3.11 the comprehension runs as a function of its own (PEP 709 inlined it in 3.12).
+    const compCode = { name: '<listcomp>', qualname: '<listcomp>', params: [], nlocals: 0, body: () => NORMAL, filename: this.filename, firstLine: e.line } as Code;
+    const wrapped = (): ObjId => {
+      let compFn = 0;
+      let compFrame = 0;
+      if (rt.ip.comprehensionFunction) {
+        compFn = h.newFunction('<listcomp>', compCode, 0, rt.globals);
+        if (rt.ip.frameObjects) compFrame = this.enterFrameObject(compCode);
+      }
+      try {
+        return runComp();
+      } finally {
+        if (compFrame) this.leaveFrameObject(compCode, compFrame);
+        if (compFn) h.decref(compFn);
+      }
+    };
+    const runComp = (): ObjId => {
       const out = h.newList([]);
       h.pushTemp(out);
       const level = (i: number): void => {
@@ -1443,8 +1459,9 @@ export class Compiler {
               h.listAppend(out, v);
               h.decref(v);
             }
+            h.evalBreaker(); // the comprehension's JUMP_BACKWARD
             if (++rt.steps > rt.maxSteps) rt.stepLimit();
-      if ((rt.steps & 0xffff) === 0) rt.checkMemory();
+            if ((rt.steps & 0xffff) === 0) rt.checkMemory();
             return true;
           });
         } finally {
@@ -1461,6 +1478,7 @@ export class Compiler {
       }
       return h.popTemp();
     };
+    return wrapped;
   }
 
   // ======================================================================= 3.11+ caret anchors

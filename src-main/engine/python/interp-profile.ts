@@ -30,6 +30,8 @@ export interface InterpProfile {
   /** 3.8: builtin types (list, dict, range, ...) have no vectorcall: calling one packs the arguments into a tuple
    * (and keywords into a dict). Calling a class does that in every version (type_call). */
   builtinTypeCallPacksArgs: boolean;
+  /** <=3.11: a list comprehension is a nested function: each run makes a function object (and, <=3.10, a frame). */
+  comprehensionFunction: boolean;
   /** 3.12+: iterating an ASCII str uses str_ascii_iterator. */
   strAsciiIterator: boolean;
   /** min() and max() are METH_VARARGS until 3.12 (3.13 made them vectorcall). */
@@ -47,7 +49,7 @@ export interface InterpProfile {
 const old: InterpProfile = {
   argsStayOnCallerStack: true, unboundLocal: 'referenced', carets: 'none', suggestions: false,
   qualnameInArgErrors: false, borrowedLoads: false, forgotImport: false, constListDisplay: 'build', listFromSized: 'exact', absoluteScriptPath: true,
-  printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 1 }, frameObjects: true, builtinTypeCallPacksArgs: false, minMaxVarargs: true, strAsciiIterator: false,
+  printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 1 }, frameObjects: true, builtinTypeCallPacksArgs: false, minMaxVarargs: true, strAsciiIterator: false, comprehensionFunction: true,
 };
 
 export const INTERP_PROFILES: Record<ProfileId, InterpProfile> = {
@@ -55,8 +57,8 @@ export const INTERP_PROFILES: Record<ProfileId, InterpProfile> = {
   '3.9': { ...old, constListDisplay: 'extendResize', printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 0 } },
   '3.10': { ...old, printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 0 }, constListDisplay: 'extendEven', listFromSized: 'even', suggestions: true, qualnameInArgErrors: true },
   '3.11': { ...old, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 1, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true },
-  '3.12': { ...old, strAsciiIterator: true, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
-  '3.13': { ...old, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
-  '3.14.2': { ...old, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
-  '3.14': { ...old, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
+  '3.12': { ...old, comprehensionFunction: false, strAsciiIterator: true, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
+  '3.13': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
+  '3.14.2': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
+  '3.14': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
 };
