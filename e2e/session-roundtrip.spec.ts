@@ -39,6 +39,19 @@ async function graphOnScreen(page: Page) {
   });
 }
 
+/** Drags the node named `name` by (dx, dy) screen pixels with the mouse. */
+async function dragNode(page: Page, name: string, dx: number, dy: number) {
+  const box = (await page.getByTestId('graph').boundingBox())!;
+  const p = await page.evaluate((n) => {
+    const cy = (window as unknown as { __gclabCy: import('cytoscape').Core }).__gclabCy;
+    return cy.nodes().filter((x) => String(x.data('label')).startsWith(`${n} =`))[0]!.renderedPosition();
+  }, name);
+  await page.mouse.move(box.x + p.x, box.y + p.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + p.x + dx, box.y + p.y + dy, { steps: 10 });
+  await page.mouse.up();
+}
+
 async function labStdout(page: Page): Promise<string> {
   return (await page.getByRole('log', { name: 'Console output' }).locator('pre.stdout').allTextContents()).join('');
 }
@@ -66,6 +79,10 @@ test.describe('session files', () => {
     await runInConsole(page, PROGRAM);
     await expect(page.getByRole('log', { name: 'Console output' }).locator('pre.stdout')).toHaveCount(1);
     await expect(page).toHaveTitle('● untitled.gclab — GC Lab');
+    // Move `a` by hand, so the positions checked below are the user's, not a layout that happens to repeat.
+    const moved = await graphOnScreen(page);
+    await dragNode(page, 'a', 120, 90);
+    await expect.poll(async () => (await graphOnScreen(page)).positions.a).not.toEqual(moved.positions.a);
     const before = await graphOnScreen(page);
     expect(Object.keys(before.positions).sort()).toEqual(['Node', 'a', 'b', 'c']);
     const printed = await labStdout(page);
