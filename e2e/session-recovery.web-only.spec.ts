@@ -1,0 +1,76 @@
+// Nothing is lost: the browser host autosaves into its data folder; when the host dies (SIGKILL, no chance
+// to clean up), the next start offers the autosave in a banner, and Restore brings the session back.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { expect, root, test } from './fixtures/app';
+
+/** A browser host of our own (the shared fixture's host lives for the whole worker and never crashes). */
+async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [path.join(root, 'out/main/web.cjs'), '--data-dir', dataDir, '--autosave-seconds', '1'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const m = /GC Lab at (\S+)\n/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+async function openApp(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(url);
+  await expect(page.getByRole('button', { name: 'Open…' })).toBeVisible();
+  return page;
+}
+
+const autosaves = (dataDir: string) =>
+  existsSync(path.join(dataDir, 'autosave')) ? readdirSync(path.join(dataDir, 'autosave')).filter((n) => n.endsWith('.gclab')) : [];
+
+test('after the host is killed, the next start offers the autosave and Restore brings the session back', async ({ browser }, info) => {
+  test.setTimeout(60_000);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gclab-recovery-'));
+  const first = await startHost(dataDir);
+  try {
+    const page = await openApp(browser, first.url);
+    await page.getByLabel('Python console').click();
+    await page.keyboard.insertText('survivor = [1, 2, 3]\nsurvivor.append(survivor)');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => autosaves(dataDir).length, { timeout: 10_000 }).toBe(1);
+    await page.context().close().catch(() => undefined);
+  } finally {
+    first.child.kill('SIGKILL');
+  }
+  await new Promise((r) => first.child.once('exit', r));
+
+  const second = await startHost(dataDir);
+  try {
+    const page = await openApp(browser, second.url);
+    const banner = page.getByRole('alert', { name: 'Recover unsaved work' });
+    await expect(banner).toContainText('an unsaved session');
+    await expect(banner).toContainText('1 statement');
+    await page.screenshot({ path: info.outputPath('recovery-banner.png') });
+    await banner.getByRole('button', { name: 'Restore' }).click();
+    await expect(banner).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Names' })).toContainText('survivor');
+    await page.getByLabel('Python console').click();
+    await page.keyboard.insertText('print(len(survivor), survivor[3] is survivor)');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect(page.getByRole('log', { name: 'Console output' }).locator('pre.stdout')).toHaveText('4 True\n');
+    await page.screenshot({ path: info.outputPath('restored.png') });
+    // Offered once: a page opened after the answer sees no banner.
+    const later = await openApp(browser, second.url);
+    await expect(later.getByRole('button', { name: 'Open…' })).toBeVisible();
+    await expect(later.getByRole('alert', { name: 'Recover unsaved work' })).toHaveCount(0);
+  } finally {
+    second.child.kill('SIGTERM');
+  }
+});
