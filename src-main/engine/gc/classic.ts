@@ -32,6 +32,7 @@ const K_METHOD = Kind.Method;
 const K_SET = Kind.Set;
 const K_TUPLE = Kind.Tuple;
 const K_WEAKREF = Kind.Weakref;
+const moveTo = L.moveTo;
 
 /** Debug checks of each step's postcondition (cheap enough for tests; off for benchmarks). */
 export const gcDebug = { checks: false };
@@ -225,7 +226,7 @@ function visitReachable(h: Heap, r: number, young: number): number {
   if (!(f & COLLECTING)) return 0;
   if (f & UNREACHABLE) {
     s.flags[r] = f & ~UNREACHABLE;
-    L.moveTo(s, r, young);
+    moveTo(s, r, young);
     s.gcRefs[r] = 1;
     if (h.tl >= 3) h.emit({ t: 'gc-move', id: r, to: 'young' });
     return 1;
@@ -588,7 +589,7 @@ export function deleteGarbage(h: Heap, collectable: number, old: number): void {
   const s = h.s;
   const saveAll = (h.gcs.debug & DEBUG_SAVEALL) !== 0;
   const full = h.tl >= 3;
-  while (!L.isEmpty(s, collectable)) {
+  while (s.next[collectable] !== collectable) {
     const o = s.next[collectable];
     if (saveAll) {
       h.listAppend(h.garbage, o);
@@ -601,7 +602,7 @@ export function deleteGarbage(h: Heap, collectable: number, old: number): void {
     }
     if (s.next[collectable] === o) {
       s.flags[o] &= ~(COLLECTING | UNREACHABLE);
-      L.moveTo(s, o, old);
+      moveTo(s, o, old);
       if (full) h.emit({ t: 'gc-move', id: o, to: LIST_NAME[old] ?? 'old' });
     }
   }

@@ -5,6 +5,9 @@ import { hasPayload, type ObjId } from './kinds';
 /** First object id; ids 1..FIRST_ID-1 are the sentinel heads of the collector's lists. */
 export const FIRST_ID = 16;
 
+// Local copy: imported bindings are getter calls under the TS runners, and releaseId runs per freed object.
+const payloadKind = hasPayload;
+
 export class Store {
   capacity = 0;
   kind = new Uint8Array(0);
@@ -90,7 +93,7 @@ export class Store {
   }
 
   releaseId(id: ObjId): void {
-    if (hasPayload(this.kind[id])) this.payload[id] = undefined;
+    if (payloadKind(this.kind[id])) this.payload[id] = undefined;
     this.kind[id] = 0;
     this.refLen[id] = 0;
     if (this.refCap(id) > 8) {
