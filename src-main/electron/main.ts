@@ -1,5 +1,5 @@
 // Electron main: one window per session, the lab service in a worker, every IPC call checked.
-import { BrowserWindow, Menu, app, dialog, ipcMain } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, session } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CommandId, LabEvents } from '../../shared/api';
@@ -30,6 +30,9 @@ const labs = new Map<number, LabWorker | HostSessions>(); // webContents id -> i
 let pendingOpen: string | null = null;
 let recovery: Promise<RecoveryStore> | null = null;
 
+const recentFiles = () => new RecentFiles(app.getPath('userData'));
+let refreshMenu: () => Promise<void> = async () => undefined;
+
 /** A .gclab from the command line, a second instance or the OS: opened in the window's lab, then shown. */
 async function openInWindow(win: BrowserWindow, file: string): Promise<void> {
   const lab = labs.get(win.webContents.id);
@@ -38,7 +41,8 @@ async function openInWindow(win: BrowserWindow, file: string): Promise<void> {
     const bytes = await readFile(file);
     const opened = (await lab.call('openSession', [{ base64: bytes.toString('base64') }])) as OpenedSession;
     app.addRecentDocument(file);
-    void new RecentFiles(app.getPath('userData')).add(file).catch(() => undefined);
+    await recentFiles().add(file).catch(() => undefined);
+    void refreshMenu();
     send(win, 'open', { path: file, opened });
   } catch (err) {
     send(win, 'open', { path: file, error: err instanceof Error ? err.message : String(err) });
@@ -123,7 +127,17 @@ if (!app.requestSingleInstanceLock()) {
     ipcMain.handle(CALL_CHANNEL, createCallHandler((id) => labs.get(id), isOwnUrl));
     const sendCommand = (id: CommandId) => {
       const win = focused();
-      if (win) send(win, 'command', { id });
+      if (!win) return;
+      // Open gets the native dialog here; the page then hears 'open' with the result (or the error).
+      if (id === 'open') {
+        void dialog
+          .showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'GC Lab session', extensions: ['gclab'] }] })
+          .then((r) => {
+            if (!r.canceled && r.filePaths[0]) void openInWindow(win, r.filePaths[0]);
+          });
+        return;
+      }
+      send(win, 'command', { id });
     };
     const about = () =>
       void dialog.showMessageBox({
@@ -132,7 +146,29 @@ if (!app.requestSingleInstanceLock()) {
         message: `GC Lab ${app.getVersion()}`,
         detail: "A laboratory for CPython's memory manager: reference counting, the cycle collector and pymalloc, version by version.",
       });
+    refreshMenu = async () => {
+      const recent = await recentFiles().prune().catch(() => [] as string[]);
+      Menu.setApplicationMenu(
+        buildMenu(sendCommand, about, {
+          recent,
+          openRecent: (file) => {
+            const win = focused();
+            if (win) void openInWindow(win, file);
+          },
+          clearRecent: () => {
+            app.clearRecentDocuments();
+            void recentFiles().clear().then(() => refreshMenu());
+          },
+        }),
+      );
+    };
     Menu.setApplicationMenu(buildMenu(sendCommand, about));
+    void refreshMenu();
+    // Saves are downloads of the page (the same code as the browser host); offer .gclab in the native dialog.
+    session.defaultSession.on('will-download', (_e, item) => {
+      const ext = item.getFilename().split('.').pop() ?? '';
+      item.setSaveDialogOptions({ filters: [{ name: ext === 'gclab' ? 'GC Lab session' : ext.toUpperCase(), extensions: [ext] }] });
+    });
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -2,7 +2,14 @@
 import { Menu, app, type MenuItemConstructorOptions } from 'electron';
 import type { CommandId } from '../../shared/api';
 
-export function buildMenu(send: (id: CommandId) => void, about: () => void): Menu {
+export interface FileMenu {
+  /** Most recent first (src-main/files RecentFiles). */
+  recent: readonly string[];
+  openRecent: (file: string) => void;
+  clearRecent: () => void;
+}
+
+export function buildMenu(send: (id: CommandId) => void, about: () => void, files: FileMenu = { recent: [], openRecent: () => undefined, clearRecent: () => undefined }): Menu {
   const mac = process.platform === 'darwin';
   const item = (label: string, id: CommandId, accelerator?: string): MenuItemConstructorOptions => ({
     label,
@@ -16,6 +23,14 @@ export function buildMenu(send: (id: CommandId) => void, about: () => void): Men
       submenu: [
         item('New', 'new', 'CmdOrCtrl+N'),
         item('Open…', 'open', 'CmdOrCtrl+O'),
+        {
+          label: 'Open Recent',
+          submenu: [
+            ...files.recent.map((file) => ({ label: file, click: () => files.openRecent(file) })),
+            ...(files.recent.length ? [{ type: 'separator' as const }] : []),
+            { label: 'Clear Recent', enabled: files.recent.length > 0, click: files.clearRecent },
+          ],
+        },
         { type: 'separator' },
         item('Save', 'save', 'CmdOrCtrl+S'),
         item('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'),
