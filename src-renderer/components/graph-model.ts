@@ -3,15 +3,17 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { GenTag, HeapSnapshot, SnapObject } from '../../shared/snapshot';
 
-/** Generation colours: young to old warms up; permanent and untracked stand apart from the three. */
-export const GEN_COLOURS: Record<string, string> = {
-  '0': '#4caf50',
-  '1': '#ffb300',
-  '2': '#e53935',
-  permanent: '#5c6bc0',
-  untracked: '#ffffff',
-  none: '#eceff1',
+export type ThemeName = 'light' | 'dark';
+
+/**
+ * Generation colours per theme: young to old warms up; permanent and untracked stand apart from the three.
+ * Dark fills are deeper so light label text keeps a contrast of at least 4.5:1 on them.
+ */
+export const GEN_COLOURS_BY_THEME: Record<ThemeName, Record<string, string>> = {
+  light: { '0': '#4caf50', '1': '#ffb300', '2': '#e53935', permanent: '#5c6bc0', untracked: '#ffffff', none: '#eceff1' },
+  dark: { '0': '#2e7d32', '1': '#8d6e00', '2': '#b71c1c', permanent: '#3949ab', untracked: '#1f2226', none: '#2b3036' },
 };
+export const GEN_COLOURS = GEN_COLOURS_BY_THEME.light;
 
 export const GEN_LEGEND: { tag: GenTag; text: string; tip: string }[] = [
   { tag: 0, text: 'generation 0', tip: 'Young: tracked objects allocated since the last collection of generation 0.' },
