@@ -306,6 +306,9 @@ export function moveUnreachable(h: Heap, young: number, unreachable: number): vo
 /** Results of moveUnreachableFused (module-level: no allocation per collection). */
 let fusedSurvivors = 0;
 let fusedUnreachable = 0;
+/** Whether some object that went to `unreachable` has a weakref to it or is one, or has a __del__ not yet run. */
+let fusedWeakrefs = false;
+let fusedFinalizers = false;
 
 /**
  * move_unreachable and untrack_tuples in one walk (untraced collections). Same result as the two steps: the cursor
@@ -315,9 +318,11 @@ let fusedUnreachable = 0;
  */
 function moveUnreachableFused(h: Heap, young: number, unreachable: number): void {
   const s = h.s;
-  const { flags, gcRefs, next, prev, gen, kind, refOff, refLen, aux } = s;
+  const { flags, gcRefs, next, prev, gen, kind, refOff, refLen, aux, wrHead } = s;
   let survivors = 0;
   let lost = 0;
+  let weak = false;
+  let del = false;
   let o = next[young];
   while (o !== young) {
     if (gcRefs[o] > 0) {
@@ -344,8 +349,13 @@ function moveUnreachableFused(h: Heap, young: number, unreachable: number): void
           }
         }
         if (k === K_INSTANCE) {
+          // the class: nearly always a reachable member, so test inline before calling visit_reachable
           const c = aux[o];
-          if (flags[c] & COLLECTING) lost -= visitReachable(h, c, young);
+          const fc = flags[c];
+          if (fc & COLLECTING) {
+            if (fc & UNREACHABLE) lost -= visitReachable(h, c, young);
+            else if (gcRefs[c] === 0) gcRefs[c] = 1;
+          }
         }
       }
       flags[o] &= ~COLLECTING;
@@ -365,13 +375,18 @@ function moveUnreachableFused(h: Heap, young: number, unreachable: number): void
       next[o] = unreachable;
       prev[unreachable] = o;
       gen[o] = unreachable;
-      flags[o] |= UNREACHABLE;
+      const f = flags[o];
+      flags[o] = f | UNREACHABLE;
+      if ((f & (HASDEL | FINALIZED)) === HASDEL) del = true;
+      if (wrHead[o] !== 0 || kind[o] === K_WEAKREF) weak = true;
       lost++;
       o = nx;
     }
   }
   fusedSurvivors = survivors;
   fusedUnreachable = lost;
+  fusedWeakrefs = weak;
+  fusedFinalizers = del;
 }
 
 /** _PyTuple_MaybeUntrack's test: some item is NULL or may be tracked. */
@@ -677,9 +692,11 @@ export function collectList(h: Heap, young: number, old: number, g: number, full
   // Step 9: no legacy (tp_del) finalizers exist in pure Python, so `finalizers` stays empty.
   const calls = h.hostCalls;
   if (full) h.emit({ t: 'gc-phase', phase: 'handle_weakrefs', generation: g });
-  let collected = handleWeakrefs(h, unreachable, old);
+  // Untraced collections know from the fused walk whether these two steps have anything to do (nothing runs in
+  // between that could add a weakref or a finalizer to an unreachable object); skipping them saves two list walks.
+  let collected = garbage >= 0 && !fusedWeakrefs ? 0 : handleWeakrefs(h, unreachable, old);
   if (full) h.emit({ t: 'gc-phase', phase: 'finalize_garbage', generation: g });
-  if (full || (garbage !== 0 && hasFinalizers(h, unreachable))) finalizeGarbage(h, unreachable);
+  if (full || (garbage !== 0 && (h.hostCalls !== calls ? hasFinalizers(h, unreachable) : fusedFinalizers))) finalizeGarbage(h, unreachable);
   if (full) h.emit({ t: 'gc-phase', phase: 'handle_resurrected', generation: g });
   let finalList = L.YOUNG_TMP;
   if (!full && h.hostCalls === calls) {
