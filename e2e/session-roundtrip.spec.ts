@@ -79,6 +79,8 @@ test.describe('session files', () => {
     await runInConsole(page, PROGRAM);
     await expect(page.getByRole('log', { name: 'Console output' }).locator('pre.stdout')).toHaveCount(1);
     await expect(page).toHaveTitle('● untitled.gclab — GC Lab');
+    await expect(page.getByTestId('file-name')).toHaveText(/^untitled\.gclab\s*●$/);
+    await shot(page, info, 'unsaved-title');
     // Move `a` by hand, so the positions checked below are the user's, not a layout that happens to repeat.
     const moved = await graphOnScreen(page);
     await dragNode(page, 'a', 120, 90);
@@ -99,8 +101,15 @@ test.describe('session files', () => {
     const fresh = await freshPage(page);
     await openFile(fresh, file);
     await expect(fresh).toHaveTitle('roundtrip.gclab — GC Lab');
+    await expect(fresh.getByTestId('file-name')).toHaveText('roundtrip.gclab');
     await expect(fresh.getByLabel('CPython version')).toHaveValue('3.12');
-    await expect.poll(async () => (await graphOnScreen(fresh)).positions).toEqual(before.positions);
+    // Positions are saved to 0.1 px: within a pixel of where they were.
+    const offBy = async () => {
+      const now = (await graphOnScreen(fresh)).positions;
+      if (Object.keys(now).sort().join() !== Object.keys(before.positions).sort().join()) return Infinity;
+      return Math.max(...Object.entries(before.positions).map(([k, [x, y]]) => Math.max(Math.abs(now[k]![0] - x), Math.abs(now[k]![1] - y))));
+    };
+    await expect.poll(offBy).toBeLessThanOrEqual(1);
     const after = await graphOnScreen(fresh);
     expect(after.nodes).toEqual(before.nodes);
     expect(after.edges).toEqual(before.edges);
@@ -124,7 +133,16 @@ test.describe('session files', () => {
   test('a file that is not JSON gets a message saying so, and the open session stays as it was', async ({ labPage: page }, info) => {
     await runInConsole(page, 'keep = [1, 2]');
     await expect(page.getByRole('log', { name: 'Console output' })).toContainText('keep = [1, 2]');
-    const before = await graphOnScreen(page);
+    // The canvas draws after the statement ran: take the picture once it has settled.
+    let before = await graphOnScreen(page);
+    await expect
+      .poll(async () => {
+        const now = await graphOnScreen(page);
+        const settled = 'keep' in now.positions && JSON.stringify(now) === JSON.stringify(before);
+        before = now;
+        return settled;
+      }, { intervals: [300] })
+      .toBe(true);
     const bad = info.outputPath('notes.gclab');
     writeFileSync(bad, 'these are my notes, not a session\n');
     page.on('dialog', (d) => void d.accept()); // "unsaved changes: open anyway?"
