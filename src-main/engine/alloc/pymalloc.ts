@@ -98,6 +98,8 @@ export class Pymalloc implements Allocator {
   readonly raw = new RawHeap();
 
   private lastPool = 0;
+  /** Pool of the previous free (a hint only, checked on use). */
+  private lastFreePool = 0;
   /** Receives arena and pool transitions (see events.ts); null = nothing emitted. */
   listener: AllocatorListener | null = null;
 
@@ -308,13 +310,21 @@ export class Pymalloc implements Allocator {
 
   free(addr: Address): void {
     // Kept small so the JIT inlines it; the rare paths are separate methods.
-    // address_in_range: arena slot from the address, then the pool, which must be used or full (ref > 0).
-    const slot = Math.ceil((ARENA_TOP + this.misalign - addr) * this.invArenaSize) - 1;
-    const base = slot >= 0 && slot < this.maxarenas ? this.arAddr[slot]! : 0;
-    const i = Math.floor((addr - base - this.firstPoolOffset) * this.invPoolSize);
-    const pool = slot * this.maxPools + i;
     const poolRef = this.poolRef;
-    if (base === 0 || i < 0 || i >= this.arCarved[slot]! || poolRef[pool] === 0) return this.raw.free(addr);
+    // Frees come in runs within one pool (a cascade frees neighbours): first try the pool of the previous free. A
+    // pool in use (ref > 0) has a current base, and live arenas do not overlap, so an address inside its range is
+    // the pool address_in_range would find.
+    let pool = this.lastFreePool;
+    const pb = this.poolBase[pool]!;
+    if (!(poolRef[pool]! > 0 && addr >= pb && addr < pb + this.poolSize)) {
+      // address_in_range: arena slot from the address, then the pool, which must be used or full (ref > 0).
+      const slot = Math.ceil((ARENA_TOP + this.misalign - addr) * this.invArenaSize) - 1;
+      const base = slot >= 0 && slot < this.maxarenas ? this.arAddr[slot]! : 0;
+      const i = Math.floor((addr - base - this.firstPoolOffset) * this.invPoolSize);
+      pool = slot * this.maxPools + i;
+      if (base === 0 || i < 0 || i >= this.arCarved[slot]! || poolRef[pool] === 0) return this.raw.free(addr);
+      this.lastFreePool = pool;
+    }
     const sz = this.poolSz[pool]!;
     const b = (addr - this.poolBase[pool]! - POOL_OVERHEAD) / this.classBytes[sz]!;
     const k = (this.poolBlk[pool]! + b) << 1;
