@@ -48,8 +48,8 @@ function check(cond: boolean, what: string): void {
 }
 
 /**
- * Visit the references of `id` in tp_traverse order: items / slots in order, dict entries value-then-key
- * (generic tables) or values only (str-keyed tables), then an instance's class.
+ * Visit the references of `id` in tp_traverse order: list and tuple items last to first, other items / slots in
+ * order, dict entries value-then-key (generic tables) or values only (str-keyed tables), then an instance's class.
  */
 export function traverse(s: Store, id: number, visit: (r: number) => void): void {
   const off = s.refOff[id];
@@ -62,6 +62,14 @@ export function traverse(s: Store, id: number, visit: (r: number) => void): void
       if (key === 0) continue;
       visit(s.pool[off + i + 1]);
       if (!valuesOnly) visit(key);
+    }
+    return;
+  }
+  if (k === K_LIST || k === K_TUPLE) {
+    // list_traverse / tuple_traverse: `for (i = Py_SIZE(o); --i >= 0; ) Py_VISIT(...)`, last item first
+    for (let i = n - 1; i >= 0; i--) {
+      const r = s.pool[off + i];
+      if (r !== 0) visit(r);
     }
     return;
   }
@@ -262,8 +270,10 @@ export function moveUnreachable(h: Heap, young: number, unreachable: number): vo
         const pool = s.pool;
         const off = refOff[o];
         const end = off + refLen[o];
-        for (let i = off; i < end; i++) {
-          const r = pool[i];
+        // lists and tuples visit their items last to first (list_traverse / tuple_traverse)
+        const back = k === K_LIST || k === K_TUPLE;
+        for (let j = off; j < end; j++) {
+          const r = pool[back ? end - 1 - (j - off) : j];
           if (r === 0) continue;
           const f = flags[r];
           if (f & COLLECTING) {
@@ -339,8 +349,10 @@ function moveUnreachableFused(h: Heap, young: number, unreachable: number): void
         const pool = s.pool;
         const off = refOff[o];
         const end = off + refLen[o];
-        for (let i = off; i < end; i++) {
-          const r = pool[i];
+        // lists and tuples visit their items last to first (list_traverse / tuple_traverse)
+        const back = k === K_LIST || k === K_TUPLE;
+        for (let j = off; j < end; j++) {
+          const r = pool[back ? end - 1 - (j - off) : j];
           if (r === 0) continue;
           const f = flags[r];
           if (f & COLLECTING) {
