@@ -1060,15 +1060,20 @@ export class Compiler {
           h.keep(t);
           return () => { h.incref(t); return t; };
         }
-        const listMode = kind === 'list' && elts.length >= 3 && e.elts.every((x) => x.k === 'const') ? rt.ip.constListDisplay : 'exact';
+        const allConst = elts.length >= 3 && e.elts.every((x) => x.k === 'const');
+        const listMode = kind === 'list' && allConst ? rt.ip.constListDisplay : 'exact';
         const sized = listMode === 'build' ? 'exact' : listMode;
+        // 3.9+ folds a display of >= 3 constants the same way for sets: BUILD_SET 0; LOAD_CONST frozenset;
+        // SET_UPDATE (set_merge sizes the table once); 3.8 ('build') adds the items one by one.
+        const setFromFrozen = kind === 'set' && allConst && rt.ip.constListDisplay !== 'build';
         return () => {
           const vals = this.evalAll(elts);
           try {
             if (kind === 'list') return rt.newListSized(vals, sized);
             if (kind === 'tuple') return h.newTuple(vals);
             const s = h.newSet();
-            for (const v of vals) h.setAdd(s, v);
+            if (setFromFrozen) h.setUpdateFrozen(s, vals);
+            else for (const v of vals) h.setAdd(s, v);
             return s;
           } finally {
             vals.forEach((v) => h.decref(v));

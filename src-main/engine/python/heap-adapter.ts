@@ -314,6 +314,14 @@ export class HeapAdapter implements HeapPort {
   setAdd(s: ObjId, v: ObjId): void {
     this.wrap(() => this.heap.setAdd(s, v));
   }
+  setUpdateFrozen(s: ObjId, items: readonly ObjId[]): void {
+    this.wrap(() => {
+      // the frozenset constant holds each value once (PyFrozenSet_New keeps the first of equal items)
+      const seen = new Set<string>();
+      const unique = items.filter((x) => { const k = keyOf(this.heap, x); if (seen.has(k)) return false; seen.add(k); return true; });
+      this.heap.setMerge(s, unique);
+    });
+  }
   setDiscard(s: ObjId, v: ObjId): boolean {
     return this.wrap(() => this.heap.setDiscard(s, v));
   }

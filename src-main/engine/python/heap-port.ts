@@ -114,6 +114,8 @@ export interface HeapPort {
   // ---- sets ----
   setLen(s: ObjId): number;
   setAdd(s: ObjId, v: ObjId): void;
+  /** SET_UPDATE from a frozenset of `items` (equal items kept once, the first wins): set_merge's presizing. */
+  setUpdateFrozen(s: ObjId, items: readonly ObjId[]): void;
   setDiscard(s: ObjId, v: ObjId): boolean;
   setHas(s: ObjId, v: ObjId): boolean;
   setItems(s: ObjId): ObjId[];
