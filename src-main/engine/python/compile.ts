@@ -1060,7 +1060,7 @@ export class Compiler {
           h.keep(t);
           return () => { h.incref(t); return t; };
         }
-        const allConst = elts.length >= 3 && e.elts.every((x) => x.k === 'const');
+        const allConst = elts.length >= 3 && e.elts.every((x) => this.isFoldedConstant(x));
         const listMode = kind === 'list' && allConst ? rt.ip.constListDisplay : 'exact';
         const sized = listMode === 'build' ? 'exact' : listMode;
         // 3.9+ folds a display of >= 3 constants the same way for sets: BUILD_SET 0; LOAD_CONST frozenset;
@@ -1237,6 +1237,18 @@ export class Compiler {
       case 'slice':
         throw new Error('slice outside subscript');
     }
+  }
+
+  /**
+   * Whether CPython's AST optimizer turns `x` into one constant (what are_all_items_const checks for displays):
+   * a literal, a folded unary minus / plus / invert or binary operation, a tuple of such constants.
+   */
+  private isFoldedConstant(x: Expr): boolean {
+    if (x.k === 'const') return true;
+    if (x.k === 'unary') return x.op !== 'not' && x.operand.k === 'const' && (x.operand.c.t === 'int' || x.operand.c.t === 'float');
+    if (x.k === 'binop') return this.foldable.has(x);
+    if (x.k === 'tuple') return x.elts.every((y) => this.isFoldedConstant(y));
+    return false;
   }
 
   /**
