@@ -122,22 +122,29 @@ describe('the allocator against real CPython', () => {
       if (!found.has(version)) return ctx.skip(`CPython ${version} is not installed (${interpreterReport()})`);
       const n = 200_000;
       const k = 20_000;
-      const steps = runReal(version, 'sparse', n, k);
-      const classes = [cls(SLOTS_NODE)];
-      const start = steps[0]!.report;
-      const { p } = seed(version, start, classes);
-      const t0 = p.ntimesArenaAllocated;
-      const results: Compared[] = [];
-      const nodes: number[] = [];
-      const loop = (body: () => void) => { const it = p.malloc(LIST_ITERATOR, 3); body(); p.free(it); };
-      loop(() => { for (let j = 0; j < n; j++) nodes.push(p.malloc(SLOTS_NODE, 10 + j)); });
-      results.push(compare(p, steps[1]!.report.stats, start.stats, t0, classes, 'built'));
-      loop(() => { for (let j = 0; j < n; j++) if (j % k) p.free(nodes[j]!); });
-      results.push(compare(p, steps[2]!.report.stats, start.stats, t0, classes, 'freed all but one in K'));
-      loop(() => { for (let j = 0; j < n; j += k) p.free(nodes[j]!); });
-      results.push(compare(p, steps[3]!.report.stats, start.stats, t0, classes, 'freed all'));
-      console.log(`${version} sparse [pools48, blocks48, arenas allocated since start, arenas current]:`,
-        results.map((r) => `${r.step}: real ${r.real} sim ${r.sim}`).join('; '));
+      // CPython's own arena counts for this pattern vary from run to run (mmap decides whether a new arena is
+      // pool-aligned: 64 or 63 usable pools; seen: 3.10 reporting 9 or 10 arenas). The lab must equal the numbers
+      // of a real run; up to three real runs are measured before the last comparison is reported as a failure.
+      let results: Compared[] = [];
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const steps = runReal(version, 'sparse', n, k);
+        const classes = [cls(SLOTS_NODE)];
+        const start = steps[0]!.report;
+        const { p } = seed(version, start, classes);
+        const t0 = p.ntimesArenaAllocated;
+        results = [];
+        const nodes: number[] = [];
+        const loop = (body: () => void) => { const it = p.malloc(LIST_ITERATOR, 3); body(); p.free(it); };
+        loop(() => { for (let j = 0; j < n; j++) nodes.push(p.malloc(SLOTS_NODE, 10 + j)); });
+        results.push(compare(p, steps[1]!.report.stats, start.stats, t0, classes, 'built'));
+        loop(() => { for (let j = 0; j < n; j++) if (j % k) p.free(nodes[j]!); });
+        results.push(compare(p, steps[2]!.report.stats, start.stats, t0, classes, 'freed all but one in K'));
+        loop(() => { for (let j = 0; j < n; j += k) p.free(nodes[j]!); });
+        results.push(compare(p, steps[3]!.report.stats, start.stats, t0, classes, 'freed all'));
+        console.log(`${version} sparse (real run ${attempt + 1}) [pools48, blocks48, arenas allocated since start, arenas current]:`,
+          results.map((r) => `${r.step}: real ${r.real} sim ${r.sim}`).join('; '));
+        if (results.every((r) => r.real.join() === r.sim.join())) break;
+      }
       for (const r of results) expect({ step: r.step, counts: r.sim }).toEqual({ step: r.step, counts: r.real });
     });
 
