@@ -3,19 +3,20 @@
 import type { Profile } from '../profiles/profile';
 import type { Allocator } from '../alloc/allocator';
 
-export type FreeListName = 'float' | 'list' | 'dict' | 'dictKeys';
+export type FreeListName = 'float' | 'list' | 'dict' | 'dictKeys' | 'frame';
 
 export interface FreeListCounts {
   float: number;
   list: number;
   dict: number;
   dictKeys: number;
+  frame: number;
   /** tuple[n] = free tuples of length n (index 0 unused). */
   tuple: number[];
 }
 
 export class FreeLists {
-  private lists: Record<FreeListName, number[]> = { float: [], list: [], dict: [], dictKeys: [] };
+  private lists: Record<FreeListName, number[]> = { float: [], list: [], dict: [], dictKeys: [], frame: [] };
   private tuples: number[][];
 
   constructor(private readonly p: Profile) {
@@ -53,6 +54,7 @@ export class FreeLists {
       list: this.lists.list.length,
       dict: this.lists.dict.length,
       dictKeys: this.lists.dictKeys.length,
+      frame: this.lists.frame.length,
       tuple: this.tuples.map((l) => l.length),
     };
   }
@@ -60,7 +62,7 @@ export class FreeLists {
   /** _PyGC_ClearAllFreeLists: free every kept block; returns how many blocks were released. */
   clearAll(alloc: Allocator): number {
     let n = 0;
-    for (const name of ['float', 'list', 'dict', 'dictKeys'] as const) {
+    for (const name of ['float', 'list', 'dict', 'dictKeys', 'frame'] as const) {
       for (const a of this.lists[name]) alloc.free(a);
       n += this.lists[name].length;
       this.lists[name] = [];

@@ -11,7 +11,7 @@ import type { EngineEvent, EventSink, TraceLevel } from '../../../shared/events'
 import { traceLevelRank } from '../../../shared/events';
 import {
   Kind, KIND_NAMES, type ObjId,
-  F_GC, F_TRACKED, F_FINALIZED, F_IMMORTAL, F_FROM_FREELIST, F_UNICODE_KEYS, F_SPLIT, F_HASDEL,
+  F_GC, F_TRACKED, F_FINALIZED, F_IMMORTAL, F_FROM_FREELIST, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_FRAME,
 } from './kinds';
 import { Store, FIRST_ID } from './store';
 import { FreeLists, type FreeListCounts } from './freelists';
@@ -86,6 +86,7 @@ const FROM_FREELIST = F_FROM_FREELIST;
 const UNICODE_KEYS = F_UNICODE_KEYS;
 const SPLIT = F_SPLIT;
 const HASDEL = F_HASDEL;
+const FRAME = F_FRAME;
 const K_BOOL = Kind.Bool;
 const K_BYTES = Kind.Bytes;
 const K_CELL = Kind.Cell;
@@ -350,7 +351,7 @@ export class Heap {
   }
 
   /** Release the object's own block: free list (no count0 change) or allocator (+ count0 decrement for GC). */
-  private release(id: ObjId, freeList: 'float' | 'list' | 'dict' | 'tuple' | null, tupleLength = 0): void {
+  private release(id: ObjId, freeList: 'float' | 'list' | 'dict' | 'frame' | 'tuple' | null, tupleLength = 0): void {
     const s = this.s;
     const addr = s.addr[id];
     let kept = false;
@@ -447,7 +448,7 @@ export class Heap {
       case K_DICT:
         this.freeDictContents(id);
         this.dictIndex.delete(id);
-        this.release(id, 'dict');
+        this.release(id, s.flags[id] & FRAME ? 'frame' : 'dict');
         return;
       case K_SET:
         if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
@@ -879,6 +880,18 @@ export class Heap {
 
   newDict(): ObjId {
     const id = this.newGc(K_DICT, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
+    this.s.aux2[id] = 0; // Py_EMPTY_KEYS
+    if (this.profile.dictTracking === 'always') this.track(id);
+    return id;
+  }
+
+  /**
+   * A dict standing in for a frame object (3.8-3.10): its memory comes from and returns to the frame free list
+   * (frameobject.c free_list), never the dict one, so frames do not use up dicts' reusable blocks.
+   */
+  newFrameStandIn(): ObjId {
+    const id = this.newGc(K_DICT, this.profile.sizes.dictObject, this.freeLists.pop('frame'));
+    this.s.flags[id] |= FRAME;
     this.s.aux2[id] = 0; // Py_EMPTY_KEYS
     if (this.profile.dictTracking === 'always') this.track(id);
     return id;

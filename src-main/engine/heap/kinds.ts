@@ -65,6 +65,7 @@ export const F_FROM_FREELIST = 128; // its memory is a block taken from a type f
 export const F_UNICODE_KEYS = 256; // dict: all-str keys table (16-byte entries on 3.11+)
 export const F_SPLIT = 512; // dict: split table of an instance __dict__ (3.8-3.10)
 export const F_HASDEL = 1024; // instance: its class defines __del__ (tp_finalize)
+export const F_FRAME = 2048; // dict standing in for a frame object (3.8-3.10): uses the frame free list, not the dict one
 
 /** Kinds that keep a value in Store.payload. */
 export const hasPayload = (k: number): boolean => k <= 6 || k === 13 || k === 14;

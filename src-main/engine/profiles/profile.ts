@@ -41,6 +41,8 @@ export interface FreeListTable {
   list: number;
   dict: number;
   dictKeys: number;
+  /** frameobject.c free_list (PyFrame_MAXFREELIST); 0 where frames are not heap objects (3.11+). */
+  frame: number;
   /** Tuples of length 1..tupleMaxLength have a free list each. */
   tupleMaxLength: number;
   tuplePerLength: number;

@@ -58,8 +58,8 @@ const sizes312: SizeTable = {
 // 3.13: values inline after the 48 bytes; the request adds round8(n) + 8*(n+1) (see heap/sizes.ts).
 const sizes313: SizeTable = { ...sizes312, classObject: 1712 };
 
-const freeLists38: FreeListTable = { float: 100, list: 80, dict: 80, dictKeys: 80, tupleMaxLength: 19, tuplePerLength: 2000 };
-const freeLists311: FreeListTable = { ...freeLists38, tupleMaxLength: 20 };
+const freeLists38: FreeListTable = { float: 100, list: 80, dict: 80, dictKeys: 80, frame: 200, tupleMaxLength: 19, tuplePerLength: 2000 };
+const freeLists311: FreeListTable = { ...freeLists38, frame: 0, tupleMaxLength: 20 };
 
 const classic = {
   gcKind: 'classic',

@@ -549,7 +549,7 @@ export class Compiler {
     const h = this.rt.heap;
     code.depth = (code.depth ?? 0) + 1;
     if (code.depth === 1 && code.frames && code.frames.length) return code.frames[0]!; // the zombie frame
-    const f = h.newDict();
+    const f = h.newFrameStandIn();
     if (code.depth === 1) {
       (code.frames ??= []).push(f);
       h.keep(f);

@@ -141,6 +141,9 @@ export class HeapAdapter implements HeapPort {
   newDict(): ObjId {
     return this.heap.newDict();
   }
+  newFrameStandIn(): ObjId {
+    return this.heap.newFrameStandIn();
+  }
   newSet(): ObjId {
     return this.heap.newSet();
   }

@@ -60,6 +60,8 @@ export interface HeapPort {
   /** Items are increfed. */
   newList(items: readonly ObjId[]): ObjId;
   newDict(): ObjId;
+  /** A frame object's stand-in (3.8-3.10): a dict on the frame free list, not the dict one. */
+  newFrameStandIn(): ObjId;
   newSet(): ObjId;
   newModule(name: string): ObjId;
   /** A Python function; `code` is the interpreter's compiled body (opaque to the heap). */
