@@ -5,66 +5,11 @@
 // depends on heap_size, which includes Pyodide's 20114 startup objects (profile field startupHeapSize).
 import { describe, it, expect } from 'vitest';
 import { Heap } from '../../src-main/engine/index';
-
-function mixedOnIncremental(): [number, number][] {
-  const h = new Heap('3.14.2');
-  const stops: [number, number][] = [];
-  let installed = false;
-  let logList = 0;
-  h.setHost({
-    finalize() {},
-    weakrefCallback() {},
-    gcCallbacks(phase, generation, collected) {
-      if (!installed) return;
-      const info = h.newDict();
-      h.decref(info);
-      if (phase === 'stop') {
-        stops.push([generation, collected]);
-        const t = h.newTuple([h.None, h.None]);
-        h.listAppend(logList, t);
-        h.decref(t);
-      }
-    },
-  });
-  h.disable();
-  const N = 20000;
-  const keep = h.newList(Array(N).fill(h.None));
-  h.pushTemp(keep);
-  logList = h.newList();
-  h.pushTemp(logList);
-  const Node = h.newClass('Node', { slots: ['ref'] });
-  h.pushTemp(Node);
-  h.collect();
-  h.collect();
-  h.freeze();
-  h.collect();
-  installed = true;
-  h.enable();
-  let a = 0;
-  let b = 0;
-  for (let i = 0; i < N; i++) {
-    const na = h.newInstance(Node);
-    h.evalBreaker();
-    if (a) h.decref(a);
-    a = na;
-    const nb = h.newInstance(Node);
-    h.evalBreaker();
-    if (b) h.decref(b);
-    b = nb;
-    h.setAttr(a, 'ref', b);
-    h.setAttr(b, 'ref', a);
-    const k = h.newInstance(Node);
-    h.evalBreaker();
-    h.listSetItem(keep, i, k);
-    h.decref(k);
-    h.evalBreaker();
-  }
-  return stops;
-}
+import { mixed } from './support/replays';
 
 describe('CPython 3.14.2 (incremental)', () => {
   it('automatic collections are increments: a mark-only one, then collecting ones, as Pyodide 3.14.2 shows', () => {
-    const stops = mixedOnIncremental();
+    const { stops } = mixed('3.14.2');
     expect(stops.slice(0, 12)).toEqual([[1, 0], [1, 2666], [1, 0], [1, 2666], [1, 1332], [1, 1332], [1, 1332], [1, 1334],
       [1, 0], [1, 2666], [1, 1332], [1, 1332]]);
     expect(stops).toHaveLength(29);
