@@ -1,5 +1,6 @@
 // LabClient over the browser host's WebSocket (ws://127.0.0.1:PORT/lab?token=...).
-import { LAB_METHODS, fromErrorShape, type LabApi, type LabClient, type LabEvents } from '../../shared/api';
+import type { LabClient } from '../../shared/api';
+import { createRpcClient } from '../../shared/rpc-client';
 import type { LabEventMessage, LabResponse } from '../../shared/rpc';
 
 export function connectWebSocket(pageUrl: URL): LabClient {
@@ -12,43 +13,11 @@ export function connectWebSocket(pageUrl: URL): LabClient {
   });
   opened.catch(() => {}); // reported through each call instead
 
-  let nextId = 1;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  const listeners = new Map<string, Set<(payload: never) => void>>();
-
-  socket.addEventListener('message', (e) => {
-    const message = JSON.parse(String(e.data)) as LabResponse | LabEventMessage;
-    if ('event' in message) {
-      for (const l of listeners.get(message.event) ?? []) l(message.payload as never);
-      return;
-    }
-    const waiter = pending.get(message.id);
-    if (!waiter) return;
-    pending.delete(message.id);
-    if (message.ok) waiter.resolve(message.value);
-    else waiter.reject(fromErrorShape(message.error));
-  });
-  socket.addEventListener('close', () => {
-    for (const w of pending.values()) w.reject(new Error('the connection to the GC Lab host closed'));
-    pending.clear();
-  });
-
-  const call = async (method: string, args: unknown[]) => {
+  const rpc = createRpcClient(async (request) => {
     await opened;
-    const id = nextId++;
-    return new Promise<unknown>((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      socket.send(JSON.stringify({ id, method, args }));
-    });
-  };
-  const api = Object.fromEntries(LAB_METHODS.map((m) => [m, (...args: unknown[]) => call(m, args)])) as unknown as LabApi;
-  return {
-    ...api,
-    on<E extends keyof LabEvents>(event: E, listener: (payload: LabEvents[E]) => void) {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      set.add(listener as (payload: never) => void);
-      return () => void set.delete(listener as (payload: never) => void);
-    },
-  };
+    socket.send(JSON.stringify(request));
+  });
+  socket.addEventListener('message', (e) => rpc.receive(JSON.parse(String(e.data)) as LabResponse | LabEventMessage));
+  socket.addEventListener('close', () => rpc.fail(new Error('the connection to the GC Lab host closed')));
+  return rpc.client;
 }
