@@ -501,6 +501,8 @@ function installModules(rt: Runtime, fn: (name: string, f: Fn, owner?: string) =
     get_referrers: fn('get_referrers', (args) => {
       const seen = new Set<ObjId>();
       const out: ObjId[] = [];
+      // gc_referrers_for skips the call's own argument tuple (`obj == objs`).
+      seen.add(rt.argTuple);
       for (const a of args) for (const r of h.gcGetReferrers(a)) if (!seen.has(r)) { seen.add(r); out.push(r); }
       return h.newList(out);
     }),

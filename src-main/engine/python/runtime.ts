@@ -129,6 +129,9 @@ export class Runtime {
     throw new LimitExceeded(`GC Lab stopped the program: more than ${this.maxOutput} characters of output (output limit)`);
   }
 
+  /** The argument tuple of the METH_VARARGS builtin running now (gc.get_referrers leaves it out, as CPython does). */
+  argTuple: ObjId = 0;
+
   /** The argument tuple and keyword dict of a tp_call (they hold the arguments while the call runs). */
   packArgs(args: ObjId[], kw: Map<string, ObjId> | undefined): [ObjId, ObjId] {
     const h = this.heap;
@@ -743,9 +746,12 @@ export class Runtime {
           if (!d.packs) return d.fn(args, kw);
           // METH_VARARGS: the C function receives its arguments as a tuple (and keywords as a dict).
           const packed = this.packArgs(args, kw);
+          const outer = this.argTuple;
+          this.argTuple = packed[0];
           try {
             return d.fn(args, kw);
           } finally {
+            this.argTuple = outer;
             this.unpackArgs(packed);
           }
         }
