@@ -60,6 +60,13 @@ export interface SnapFrame {
   index: number;
   function: string;
   locals: SnapName[];
+  /** Frames the program opened (Call function): its qualified name ('f1.<locals>.f2'). */
+  qualname?: string;
+  /** <=3.10: the frame object (PyFrameObject) of the call; null on 3.11+, where frames live in the data stack. */
+  frameObject?: number | null;
+  /** Indentation of a statement run in this frame, and of its `def` line (where the Return `f1()` goes). */
+  indent?: string;
+  headerIndent?: string;
 }
 
 export interface GcView {

@@ -3,7 +3,7 @@ import type { HostKind, LabEvents } from '../../shared/api';
 import { createPythonSession, type PythonSession } from '../engine/python/session';
 import { LabService } from './service';
 import { nodeSessionIo } from './session-files';
-import { buildSnapshot, createHeapViews, gcView } from './snapshot';
+import { buildSnapshot, createHeapViews, gcView, sessionFrameNames } from './snapshot';
 
 export interface CreateOptions {
   host: HostKind;
@@ -15,7 +15,7 @@ export function createLabService(options: CreateOptions): LabService<PythonSessi
   return new LabService<PythonSession>({
     ...options,
     createSession: (profile) => createPythonSession(profile),
-    snapshot: (session, request) => buildSnapshot(session.heap, request),
+    snapshot: (session, request) => buildSnapshot(session.heap, request, sessionFrameNames(session)),
     gc: (session) => gcView(session.heap),
     views: createHeapViews<PythonSession>(),
     io: nodeSessionIo(options.appVersion),

@@ -54,7 +54,7 @@ const ATOMS = new Set<number>([Kind.None, Kind.Bool, Kind.Int, Kind.Float, Kind.
 /** Names the lab's session may give to frames' local slots (the heap knows only slot numbers). */
 export interface FrameNames {
   /** For frame index i (1 = first call), its function name and local names by slot. */
-  frame(i: number): { function: string; locals: string[] } | undefined;
+  frame(i: number): { function: string; locals: string[]; qualname?: string; frameObject?: number | null; indent?: string; headerIndent?: string } | undefined;
 }
 
 let seqCounter = 0;
@@ -218,7 +218,12 @@ function roots(heap: Heap, hidden: Set<ObjId>, names?: FrameNames): { globals: S
     f.locals.forEach((v, slot) => {
       if (inHeap(heap, v)) locals.push({ name: info?.locals[slot] ?? `local${slot}`, scope: i, target: v });
     });
-    frames.push({ index: i, function: info?.function ?? (f.fn ? heap.nameOf(f.fn) : '?'), locals });
+    const frame: SnapFrame = { index: i, function: info?.function ?? (f.fn ? heap.nameOf(f.fn) : '?'), locals };
+    if (info?.qualname !== undefined) frame.qualname = info.qualname;
+    if (info?.frameObject !== undefined) frame.frameObject = info.frameObject;
+    if (info?.indent !== undefined) frame.indent = info.indent;
+    if (info?.headerIndent !== undefined) frame.headerIndent = info.headerIndent;
+    frames.push(frame);
   });
   return { globals, frames };
 }
@@ -564,12 +569,17 @@ export interface HeapViews<S> {
   traced<T>(session: S, fn: () => T): { value: T; events: EngineEvent[] };
 }
 
-export function createHeapViews<S extends { heap: Heap }>(): HeapViews<S> {
+/** The session's names for frame slots (open frames of the program), when it has them. */
+export function sessionFrameNames(session: { frameNames?(i: number): ReturnType<FrameNames['frame']> }): FrameNames | undefined {
+  return session.frameNames ? { frame: (i) => session.frameNames!(i) } : undefined;
+}
+
+export function createHeapViews<S extends { heap: Heap; frameNames?(i: number): ReturnType<FrameNames['frame']> }>(): HeapViews<S> {
   const tracker = new HeapTracker();
   return {
     attach: (session) => tracker.attach(session.heap),
     afterOperation: () => tracker.afterOperation(),
-    table: (session, q) => tablePage(session.heap, q),
+    table: (session, q) => tablePage(session.heap, q, sessionFrameNames(session)),
     memoryMap: (session) => memoryMapView(session.heap),
     samples: () => tracker.samples,
     collections: () => tracker.collections,

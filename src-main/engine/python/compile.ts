@@ -31,8 +31,10 @@ export interface Code {
   depth?: number;
 }
 
-interface Scope {
+export interface Scope {
   kind: 'module' | 'function' | 'class';
+  /** Told of every name this scope (or a scope nested in it) resolves as a global (open frames refuse a later local of that name). */
+  onGlobalRead?: (name: string) => void;
   locals: Map<string, number>;
   globals: Set<string>;
   /** Comprehension variables: name -> JS cell (comprehensions get their own scope in every version's output). */
@@ -61,8 +63,18 @@ export class Compiler {
     };
   }
 
+  /** A fresh module scope (what compileModule compiles in). */
+  static moduleScope(): Scope {
+    return { kind: 'module', locals: new Map(), globals: new Set(), comps: [], qualPrefix: '' };
+  }
+
+  /** Statements compiled in a given scope (an open frame's function scope, see open-frames.ts). */
+  compileBlock(stmts: Stmt[], sc: Scope): () => number {
+    return this.block(stmts, sc);
+  }
+
   // ================================================================================ scope analysis
-  private assignedNames(body: Stmt[], out: Set<string>, globals: Set<string>): void {
+  assignedNames(body: Stmt[], out: Set<string>, globals: Set<string>): void {
     const target = (t: Expr) => {
       if (t.k === 'name') out.add(t.id);
       else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach(target);
@@ -420,7 +432,7 @@ export class Compiler {
     };
   }
 
-  private makeFunction(code: Code, defaults: Ev[]): ObjId {
+  makeFunction(code: Code, defaults: Ev[]): ObjId {
     const h = this.rt.heap;
     let defs = 0;
     if (defaults.length) {
@@ -509,15 +521,7 @@ export class Compiler {
       locals.forEach((x) => x && h.decref(x));
       throw rt.error('RecursionError', 'maximum recursion depth exceeded');
     }
-    // <=3.10 frame objects: stand-ins with the same counter effect (a GC allocation, untracked while parked).
-    const frameObj = rt.ip.frameObjects ? this.enterFrameObject(code) : 0;
-    h.pushFrame(fn, code.nlocals);
-    for (let i = 0; i < locals.length; i++) if (locals[i]) h.setLocal(i, locals[i]!);
-    const frame: Frame = { locals: [], line: code.firstLine, cur: undefined, anchor: undefined, name: code.name, filename: code.filename };
-    // 3.14: a parameter that received a borrowed stack reference stays borrowed (sys.getrefcount shows it).
-    if (borrowed && borrowed.some((x) => x > 0)) frame.borrowed = borrowed.map((x) => x > 0);
-    rt.frames.push(frame);
-    rt.frame = frame;
+    const { frame, frameObj } = this.enterFrame(fn, code, locals, borrowed);
     try {
       h.evalBreaker(); // RESUME
       const sig = code.body();
@@ -537,12 +541,38 @@ export class Compiler {
       }
       throw e;
     } finally {
-      rt.releaseFrameObject(frame, h.frameLocals());
-      rt.frames.pop();
-      rt.frame = rt.frames[rt.frames.length - 1]!;
-      h.popFrame();
-      if (frameObj) this.leaveFrameObject(code, frameObj);
+      this.exitFrame(code, frame, frameObj);
     }
+  }
+
+  /**
+   * The start of a call once its arguments are bound: the frame object (<=3.10), the heap frame (a root holding
+   * the function and the locals), the interpreter frame. The caller runs RESUME's eval-breaker check next.
+   */
+  enterFrame(fn: ObjId, code: Code, locals: ObjId[], borrowed?: number[]): { frame: Frame; frameObj: ObjId } {
+    const rt = this.rt;
+    const h = rt.heap;
+    // <=3.10 frame objects: stand-ins with the same counter effect (a GC allocation, untracked while parked).
+    const frameObj = rt.ip.frameObjects ? this.enterFrameObject(code) : 0;
+    h.pushFrame(fn, code.nlocals);
+    for (let i = 0; i < locals.length; i++) if (locals[i]) h.setLocal(i, locals[i]!);
+    const frame: Frame = { locals: [], line: code.firstLine, cur: undefined, anchor: undefined, name: code.name, filename: code.filename };
+    // 3.14: a parameter that received a borrowed stack reference stays borrowed (sys.getrefcount shows it).
+    if (borrowed && borrowed.some((x) => x > 0)) frame.borrowed = borrowed.map((x) => x > 0);
+    rt.frames.push(frame);
+    rt.frame = frame;
+    return { frame, frameObj };
+  }
+
+  /** The end of a call: locals released first to last, the frame popped, the frame object parked or freed. */
+  exitFrame(code: Code, frame: Frame, frameObj: ObjId): void {
+    const rt = this.rt;
+    const h = rt.heap;
+    rt.releaseFrameObject(frame, h.frameLocals());
+    rt.frames.pop();
+    rt.frame = rt.frames[rt.frames.length - 1]!;
+    h.popFrame();
+    if (frameObj) this.leaveFrameObject(code, frameObj);
   }
 
   private enterFrameObject(code: Code): ObjId {
@@ -1001,6 +1031,7 @@ export class Compiler {
         throw new UnsupportedError('closures', e.line, e.col + 1);
       }
     }
+    for (let p: Scope | undefined = sc; p; p = p.parent) p.onGlobalRead?.(name);
     const G = rt.globals;
     const B = rt.builtins;
     const ns = sc.kind === 'class' ? sc.classNs! : undefined;

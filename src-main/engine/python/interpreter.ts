@@ -9,6 +9,7 @@ import { installBuiltins } from './builtins';
 import { Compiler, type Code } from './compile';
 import { binop } from './ops';
 import { parseProgram } from './parse';
+import type { Module } from './ast';
 import { formatTraceback } from './traceback';
 
 const VERSION_INFO: Record<ProfileId, [number, number, number]> = {
@@ -116,6 +117,14 @@ export class Interpreter {
 
   /** Parses and runs `source` in __main__. Throws UnsupportedError / PySyntaxError before running anything. */
   run(source: string, filename: string, maxSteps?: number): RunOutcome {
+    return this.runWith(source, filename, maxSteps, (compiler, mod) => compiler.compileModule(mod));
+  }
+
+  /**
+   * Parses `source`, compiles it with `compile` (module scope, or an open frame's scope) and runs it. `unwind`
+   * is told of an error escaping the code before the module frame reports it (open frames close then).
+   */
+  runWith(source: string, filename: string, maxSteps: number | undefined, compile: (compiler: Compiler, mod: Module) => () => unknown, unwind?: (e: unknown) => void): RunOutcome {
     const rt = this.rt;
     const mod = parseProgram(source, filename);
     if (!this.sources.has(filename) || this.sources.get(filename) !== source) {
@@ -128,17 +137,18 @@ export class Interpreter {
     }
     const compiler = new Compiler(rt, filename, source);
     this.compilers.push(compiler);
-    const body = compiler.compileModule(mod);
+    const body = compile(compiler, mod);
     rt.out = '';
     rt.err = '';
     rt.steps = 0;
     if (maxSteps !== undefined) rt.maxSteps = maxSteps;
-    rt.frame.filename = filename;
-    rt.frame.name = '<module>';
+    rt.frames[0]!.filename = filename;
+    rt.frames[0]!.name = '<module>';
     try {
       body();
       return { stdout: rt.out, stderr: rt.err, status: 0 };
     } catch (e) {
+      unwind?.(e);
       if (e instanceof PyExc) {
         const f = rt.frame;
         rt.addTb(e, f);

@@ -5,6 +5,7 @@ import { DEFAULT_PROFILE } from '../profiles/types';
 import type { Heap } from '../heap/heap';
 import { PySyntaxError, UnsupportedError } from './errors';
 import { Interpreter } from './interpreter';
+import { FrameRefusal, OpenFrames, type OpenFrameView } from './open-frames';
 
 export interface ExecResult {
   stdout: string;
@@ -13,6 +14,13 @@ export interface ExecResult {
   /** 0 ok, 1 uncaught exception (traceback in stderr, CPython's layout) or a step/memory limit, 2 unsupported construct. */
   exitCode: 0 | 1 | 2;
   error?: { type: string; message: string; line?: number; column?: number };
+  /**
+   * Inside open frames (open-frames.ts): the text the program records for this entry when it is not the source
+   * itself, null when the entry was refused (nothing of it belongs to the program).
+   */
+  recorded?: string | null;
+  /** A refused entry ran in part: the caller rebuilds the heap without it (a replay of the program). */
+  rollback?: boolean;
 }
 
 export interface ExecOptions {
@@ -30,6 +38,10 @@ export interface PythonSession {
   /** The interpreter behind the session (runtime, heap adapter), for tools that need more than exec. */
   readonly interpreter: Interpreter;
   exec(source: string, opts?: ExecOptions): ExecResult;
+  /** The function frames open between entries, outermost first (a `def f1():` entry opens one, `f1()` closes it). */
+  openFrames(): OpenFrameView[];
+  /** Names of the heap frames' local slots, for the snapshot. */
+  frameNames(i: number): ReturnType<OpenFrames['frameNames']>;
 }
 
 /** Formats a syntax error as CPython prints it for a file. */
@@ -58,19 +70,32 @@ export function compileError(e: unknown, filename: string): ExecResult | undefin
 
 export function createPythonSession(profile: ProfileId = DEFAULT_PROFILE): PythonSession {
   const interp = new Interpreter(profile);
+  const frames = new OpenFrames(interp);
   return {
     heap: interp.port.heap,
     profile,
     interpreter: interp,
+    openFrames: () => frames.views(),
+    frameNames: (i) => frames.frameNames(i),
     exec(source, opts = {}) {
       const filename = opts.filename ?? '<string>';
       try {
         if (opts.maxObjects !== undefined) interp.rt.maxObjects = opts.maxObjects;
+        if (frames.handles(source)) {
+          const r = frames.exec(source, filename, opts.maxSteps);
+          const out: ExecResult = { stdout: r.stdout, stderr: r.stderr, ok: r.status === 0, exitCode: r.status, ...(r.error ? { error: r.error } : {}) };
+          if (r.recorded !== source) out.recorded = r.recorded;
+          if (r.rollback) out.rollback = true;
+          return out;
+        }
         const r = interp.run(source, filename, opts.maxSteps);
         return { stdout: r.stdout, stderr: r.stderr, ok: r.status === 0, exitCode: r.status, ...(r.error ? { error: r.error } : {}) };
       } catch (e) {
+        if (e instanceof FrameRefusal) {
+          return { stdout: '', stderr: `${e.message}\n`, ok: false, exitCode: 2, error: { type: 'Refused', message: e.message }, recorded: null };
+        }
         const r = compileError(e, filename);
-        if (r) return r;
+        if (r) return frames.depth ? { ...r, recorded: null } : r;
         throw e;
       }
     },
