@@ -34,7 +34,10 @@ import type { HeapViews } from './snapshot';
 
 /** What the service needs of a Python session (src-main/engine/python/session.ts). */
 export interface PythonSessionLike {
-  exec(source: string): { stdout: string; stderr: string; ok: boolean; error?: { type: string; message: string } };
+  /** `recorded`: what the program keeps of this entry when not the source (null: refused); see engine/python/session.ts. */
+  exec(source: string): { stdout: string; stderr: string; ok: boolean; error?: { type: string; message: string }; recorded?: string | null; rollback?: boolean };
+  /** Function frames the program has open (a statement made now goes to the last one, indented as `indent` says). */
+  openFrames?(): { indent: string }[];
 }
 
 export interface LabServiceDeps<S extends PythonSessionLike> {
@@ -90,15 +93,21 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
 
   async exec(source: string): Promise<ExecResult> {
     const result = this.run(source);
+    const { recorded, rollback } = this.lastEntry;
+    if (recorded === null) {
+      // Refused inside a frame (the joined program would not do what the lab did): not part of the program.
+      if (rollback) this.replay();
+      return result;
+    }
     // A failing gesture is kept too: what ran before the exception changed the heap, and a replay of the
-    // same text reproduces exactly that partial effect.
-    this.history.record(source);
+    // same text reproduces exactly that partial effect. An error inside frames also records the returns it forced.
+    this.history.record(recorded ?? source);
     await this.changed('exec');
     return result;
   }
 
   async collectTraced(generation: 0 | 1 | 2): Promise<{ result: ExecResult; events: EngineEvent[] }> {
-    const source = `gc.collect(${generation})`;
+    const source = `${this.session.openFrames?.().at(-1)?.indent ?? ''}gc.collect(${generation})`;
     const { value, events } = this.deps.views.traced(this.session, () => this.run(source));
     this.history.record(source);
     await this.changed('collect');
@@ -234,8 +243,12 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     return this.changed('redo');
   }
 
+  /** What the program keeps of the last entry run (see PythonSessionLike.exec). */
+  private lastEntry: { recorded?: string | null; rollback?: boolean } = {};
+
   private run(source: string): ExecResult {
     const r = this.session.exec(source);
+    this.lastEntry = { recorded: r.recorded, rollback: r.rollback };
     this.deps.views.afterOperation(this.session);
     const out: ExecResult = { stdout: r.stdout, stderr: r.stderr, ok: r.ok };
     if (!r.ok && r.error) out.error = { name: r.error.type, message: r.error.message };
