@@ -36,7 +36,10 @@ export interface LabStatus {
   dirty: boolean;
 }
 
-/** Canvas state saved with a session (docs/session-format.md `view`): positions keyed by object handle. */
+/**
+ * Canvas state saved with a session (docs/session-format.md `view`): positions keyed by object handle, a
+ * name (`a`) or an object number (`#812`, the object's id after the program ran); `panels` = open panels.
+ */
 export type SessionViewState = {
   positions?: Record<string, [number, number]>;
   zoom?: number;
@@ -52,6 +55,25 @@ export interface OpenedSession {
   view: SessionViewState;
   /** Problems that did not stop the open (e.g. written by a newer app), one sentence each. */
   warnings: string[];
+}
+
+/** A session serialized for saving, and the revision it holds (what markSaved marks clean once written). */
+export interface SessionText {
+  text: string;
+  revision: number;
+}
+
+/** Where a host-side save (Electron's native dialog + atomic write) put the session. */
+export interface SavedFile {
+  /** The file name shown in the title, e.g. "lab.gclab". */
+  name: string;
+  path: string;
+}
+
+/** Settings a person changes in the app, kept in the host's data folder. */
+export interface HostSettings {
+  /** Seconds between autosaves; 0 turns autosave off. */
+  autosaveSeconds: number;
 }
 
 /** 'gclab' is the session itself without marking it saved (what autosave writes). */
@@ -103,8 +125,22 @@ export interface LabApi {
   collections(): Promise<CollectionRecord[]>;
   /** The program so far, one gesture per line. */
   program(): Promise<string>;
-  /** The session as .gclab text (program, profile, settings, the renderer's view, collection log); marks it saved. */
-  saveSession(view: SessionViewState): Promise<string>;
+  /**
+   * The session as .gclab text (program, profile, settings, the renderer's view, collection log) with its
+   * revision. It does not mark the session saved: call markSaved(revision) once the text was written.
+   */
+  saveSession(view: SessionViewState): Promise<SessionText>;
+  /** The text of `revision` was written: clean unless the program changed since (then it stays dirty). */
+  markSaved(revision: number): Promise<LabStatus>;
+  /**
+   * Desktop only: save through the native dialog (always for saveAs, or when no file is open) and an atomic
+   * write; null when the dialog was cancelled. The browser host refuses it (the page saves there).
+   */
+  saveFile(view: SessionViewState, saveAs: boolean): Promise<SavedFile | null>;
+  /** The host's settings (null: this host keeps none). */
+  settings(): Promise<HostSettings | null>;
+  /** Changes and persists the host's settings, applied at once; returns them. */
+  setSettings(settings: HostSettings): Promise<HostSettings>;
   /**
    * Opens a .gclab file: replayed into a scratch session, swapped in only on success. A bad file throws a
    * LabError named 'BadSessionFile' saying what is wrong and where; the open session is then unchanged.
@@ -122,7 +158,8 @@ export type LabMethod = keyof LabApi;
 export const LAB_METHODS = [
   'info', 'status', 'exec', 'snapshot', 'setProfile', 'newSession', 'undo', 'redo',
   'collectTraced', 'table', 'memoryMap', 'samples', 'collections', 'program',
-  'saveSession', 'openSession', 'exportSession', 'recoveryOffer', 'resolveRecovery',
+  'saveSession', 'markSaved', 'saveFile', 'openSession', 'exportSession', 'recoveryOffer', 'resolveRecovery',
+  'settings', 'setSettings',
 ] as const;
 // Compile-time check that LAB_METHODS lists exactly the methods of LabApi.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -33,6 +33,7 @@ export {
   type SessionSettings,
   type SessionView,
 } from './schema-v1';
+export { sessionV2Schema, objectNumber, objectHandle, type SessionV2 } from './schema-v2';
 export { CURRENT_SESSION_VERSION, MIGRATIONS, migrate } from './migrate';
 export { parseSession, isGzip, type Session, type SessionError, type ParseResult, type ParseOptions } from './parse';
 export type { SessionProblem } from './validate';

@@ -1,17 +1,19 @@
 // Migrations bring a document of any shipped format version up to the current one, before validation.
 // MIGRATIONS[k] turns version k+1 into version k+2; each works on the plain JSON object and must keep
-// fields it does not know. Version 1 is the first format, so the list is empty; when version 2 ships, add
-// one entry here, a fixture tests/fixtures/sessions/v2-*.gclab, and keep the v1 fixtures loading.
+// fields it does not know. Each version has fixtures tests/fixtures/sessions/v<N>-*.gclab that must keep loading.
 
 import { SESSION_FORMAT } from './schema-v1';
 import type { SessionProblem } from './validate';
 
-export const CURRENT_SESSION_VERSION = 1;
+export const CURRENT_SESSION_VERSION = 2;
 
 export type JsonObject = { [key: string]: unknown };
 type Migration = (doc: JsonObject) => JsonObject;
 
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  // 1 -> 2: version 2 only adds object-number handles (`#812`) to view.positions; every v1 name stays valid.
+  (doc) => ({ ...doc, version: 2 }),
+];
 
 export type MigrateResult = { ok: true; doc: JsonObject; from: number } | { ok: false; error: SessionProblem };
 

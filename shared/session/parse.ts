@@ -6,10 +6,10 @@ import { checkJsonText } from './json-check';
 import { formatPath } from './json-path';
 import { MAX_DEPTH, MAX_FILE_BYTES, MAX_JSON_CHARS } from './limits';
 import { migrate } from './migrate';
-import type { SessionV1 } from './schema-v1';
+import type { SessionV2 } from './schema-v2';
 import { referenceProblems, schemaProblems, type SessionProblem } from './validate';
 
-export type Session = SessionV1;
+export type Session = SessionV2;
 
 export interface SessionError extends SessionProblem {
   /** For JSON syntax errors: 1-based position in the (decompressed) text. */

@@ -38,7 +38,7 @@ export interface NewSessionFields {
 export function createSession(fields: NewSessionFields): Session {
   return {
     format: SESSION_FORMAT,
-    version: CURRENT_SESSION_VERSION as 1,
+    version: CURRENT_SESSION_VERSION as 2,
     app: fields.app,
     profile: fields.profile ?? DEFAULT_SESSION_PROFILE,
     settings: fields.settings ?? {},

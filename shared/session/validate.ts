@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import { MAX_STATEMENTS } from './limits';
 import { formatPath, type PathSegment } from './json-path';
 import { SESSION_PROFILE_IDS } from './profile-ids';
-import { sessionV1Schema, statementSource, type SessionV1 } from './schema-v1';
+import { statementSource } from './schema-v1';
+import { objectNumber, sessionV2Schema, type SessionV2 } from './schema-v2';
 import { handleRoot, scanBoundNames } from './bound-names';
 import { largePartsValid } from './large-parts-v1';
 
@@ -99,8 +100,8 @@ function issueMessage(issue: z.core.$ZodIssue, path: PathSegment[]): string {
 export function schemaProblems(doc: unknown): SessionProblem[] {
   // Fast path for valid files: hand-check the large arrays, zod the (now small) rest.
   const rest = typeof doc === 'object' && doc !== null ? largePartsValid(doc as Record<string, unknown>) : null;
-  if (rest && sessionV1Schema.safeParse(rest).success) return [];
-  const result = sessionV1Schema.safeParse(doc, { reportInput: true });
+  if (rest && sessionV2Schema.safeParse(rest).success) return [];
+  const result = sessionV2Schema.safeParse(doc, { reportInput: true });
   if (result.success) return [];
   return result.error.issues.map((raw) => {
     const { issue, path } = deepest(raw);
@@ -108,18 +109,22 @@ export function schemaProblems(doc: unknown): SessionProblem[] {
   });
 }
 
-/** Checks that need the whole session: handles in the view and steps in the collection log. */
-export function referenceProblems(session: SessionV1): SessionProblem[] {
+/**
+ * Checks that need the whole session: handles in the view and steps in the collection log. Object numbers
+ * (`#812`) can only be checked once the program ran: the lab service refuses those no object answers.
+ */
+export function referenceProblems(session: SessionV2): SessionProblem[] {
   const problems: SessionProblem[] = [];
   const positions = session.view?.positions;
   if (positions) {
     const bound = scanBoundNames(session.program.map(statementSource));
     for (const handle of Object.keys(positions)) {
+      if (objectNumber(handle) !== null) continue;
       const root = handleRoot(handle);
       if (root !== null && (bound.dynamic || bound.names.has(root))) continue;
       const path = formatPath(['view', 'positions', handle]);
       if (root === null) {
-        problems.push({ message: `${path}: ${JSON.stringify(handle)} is not a handle (it must start with a Python name)`, path });
+        problems.push({ message: `${path}: ${JSON.stringify(handle)} is not a handle (it must start with a Python name, or be an object number such as #12)`, path });
       } else {
         problems.push({
           message: `${path} places an object the program never creates: no statement binds the name ${JSON.stringify(root)}`,

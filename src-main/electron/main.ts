@@ -12,8 +12,9 @@ import { gclabArg } from './open-file';
 import { harden } from './security';
 import { readFile } from 'node:fs/promises';
 import { RecoveryStore, hostSessions, type HostSessions } from '../lab/host-sessions';
-import { RecentFiles } from '../files';
+import { RecentFiles, SettingsStore } from '../files';
 import type { OpenedSession } from '../../shared/api';
+import { windowFiles, type WindowFiles } from './save-file';
 
 const here = __dirname; // out/main
 const devUrl = process.env.ELECTRON_RENDERER_URL; // set by `electron-vite dev`
@@ -26,9 +27,10 @@ function isOwnUrl(url: string): boolean {
   return url.split(/[?#]/)[0] === rendererUrl;
 }
 
-const labs = new Map<number, LabWorker | HostSessions>(); // webContents id -> its lab (with autosave once ready)
+const labs = new Map<number, WindowFiles>(); // webContents id -> its lab (saves, autosave once ready)
 let pendingOpen: string | null = null;
 let recovery: Promise<RecoveryStore> | null = null;
+let settings: Promise<SettingsStore> | null = null;
 
 const recentFiles = () => new RecentFiles(app.getPath('userData'));
 let refreshMenu: () => Promise<void> = async () => undefined;
@@ -40,6 +42,7 @@ async function openInWindow(win: BrowserWindow, file: string): Promise<void> {
   try {
     const bytes = await readFile(file);
     const opened = (await lab.call('openSession', [{ base64: bytes.toString('base64') }])) as OpenedSession;
+    lab.opened(file);
     app.addRecentDocument(file);
     await recentFiles().add(file).catch(() => undefined);
     void refreshMenu();
@@ -63,11 +66,26 @@ function createWindow(): BrowserWindow {
   });
   const id = win.webContents.id;
   const lab = startLabWorker({ entry: path.join(here, 'lab-worker.cjs'), host: 'electron', appVersion: app.getVersion() });
-  labs.set(id, lab);
-  const sessions = (recovery ??= RecoveryStore.find(app.getPath('userData'))).then((store) =>
-    hostSessions(lab, { dataDir: app.getPath('userData'), recovery: store, autosaveSeconds: 30 }),
+  let target: LabWorker | HostSessions = lab;
+  const files = windowFiles({
+    lab: () => target,
+    chooseSavePath: async (defaultPath) => {
+      const r = await dialog.showSaveDialog(win, { defaultPath, filters: [{ name: 'GC Lab session', extensions: ['gclab'] }] });
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    addRecent: async (file) => {
+      app.addRecentDocument(file);
+      await recentFiles().add(file);
+      void refreshMenu();
+    },
+    defaultDir: () => app.getPath('documents'),
+  });
+  labs.set(id, files);
+  const dataDir = app.getPath('userData');
+  const sessions = Promise.all([(recovery ??= RecoveryStore.find(dataDir)), (settings ??= SettingsStore.load(dataDir))]).then(([store, prefs]) =>
+    hostSessions(lab, { dataDir, recovery: store, settings: prefs, sourcePath: () => files.path }),
   );
-  sessions.then((s) => void (labs.has(id) && labs.set(id, s)), () => undefined);
+  sessions.then((s) => void (target = s), () => undefined);
   lab.on('changed', (payload) => send(win, 'changed', payload));
   // The page refuses to unload with unsaved work (beforeunload); Electron shows nothing by itself, so ask.
   win.webContents.on('will-prevent-unload', (e) => {
@@ -164,7 +182,7 @@ if (!app.requestSingleInstanceLock()) {
     };
     Menu.setApplicationMenu(buildMenu(sendCommand, about));
     void refreshMenu();
-    // Saves are downloads of the page (the same code as the browser host); offer .gclab in the native dialog.
+    // Sessions are saved by main (saveFile: native dialog + atomic write); exports are downloads of the page.
     session.defaultSession.on('will-download', (_e, item) => {
       const ext = item.getFilename().split('.').pop() ?? '';
       item.setSaveDialogOptions({ filters: [{ name: ext === 'gclab' ? 'GC Lab session' : ext.toUpperCase(), extensions: [ext] }] });

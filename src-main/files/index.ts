@@ -12,6 +12,7 @@
 //              autosave.schedule(settings.autosaveSeconds ?? 30, () => dirty ? { session, sourcePath } : null, log);
 //              offer offers[0]: loadSessionFile(offer.autosavePath); then discardAutosave(offer)
 //   Quit:      await autosave.cleanExit()   (only after unsaved work was saved or discarded)
+//   Settings:  const settings = await SettingsStore.load(dataDir, { autosaveSeconds: flag }); settings.set({...})
 //   Recent:    const recent = new RecentFiles(dataDir); await recent.list() / add(path) / remove(path) / prune()
 //   After a crash mid-save, leftover temp files beside a document: removeStaleTempFiles(path).
 
@@ -20,3 +21,4 @@ export { encodeSession, encodeSessionAsync, decodeSession, decodeSessionAsync, g
 export { writeFileAtomic, staleTempFiles, removeStaleTempFiles, type AtomicWriteOptions } from './atomic-write';
 export { Autosave, findRecoverableAutosaves, discardAutosave, autosaveFolder, type RecoverableAutosave } from './autosave';
 export { RecentFiles, RECENT_FILES_MAX } from './recent-files';
+export { SettingsStore, DEFAULT_SETTINGS } from './settings';

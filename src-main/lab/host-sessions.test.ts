@@ -8,6 +8,7 @@ import type { LabMethod, OpenedSession } from '../../shared/api';
 import { dispatch } from '../../shared/rpc';
 import { createLabService } from './engine';
 import { RecoveryStore, hostSessions } from './host-sessions';
+import { SettingsStore } from '../files';
 
 function lab() {
   const service = createLabService({ host: 'web', appVersion: '0.1.0', emit: () => undefined });
@@ -47,7 +48,7 @@ describe('host sessions', () => {
     const first = lab();
     const sessions = await hostSessions(first, { dataDir, recovery: await RecoveryStore.find(dataDir), autosaveSeconds: 0 });
     await first.service.exec('x = 1');
-    await first.service.saveSession({});
+    await first.service.markSaved((await first.service.saveSession({})).revision);
     await sessions.autosaveNow();
     expect(readdirSync(path.join(dataDir, 'autosave')).filter((n) => n.endsWith('.gclab'))).toEqual([]);
     await sessions.close();
@@ -67,5 +68,39 @@ describe('host sessions', () => {
     const second = await hostSessions(lab(), { dataDir, recovery: await RecoveryStore.find(dataDir), autosaveSeconds: 0 });
     expect(await second.call('resolveRecovery', [false])).toBeNull();
     expect(await (await RecoveryStore.find(dataDir)).offer()).toBeNull();
+  });
+
+  it('the autosave interval set in the app applies at once: the timer autosaves unsaved work within a second', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gclab-host-'));
+    const settings = await SettingsStore.load(dataDir);
+    const first = lab();
+    const sessions = await hostSessions(first, { dataDir, recovery: await RecoveryStore.find(dataDir), settings });
+    expect([await sessions.call('settings', []), sessions.autosaveSeconds()]).toEqual([{ autosaveSeconds: 30 }, 30]);
+    expect(await sessions.call('setSettings', [{ autosaveSeconds: 1 }])).toEqual({ autosaveSeconds: 1 });
+    expect(sessions.autosaveSeconds()).toBe(1);
+    await first.service.exec('timed = [1]');
+    const autosaves = () => readdirSync(path.join(dataDir, 'autosave')).filter((n) => n.endsWith('.gclab'));
+    const deadline = Date.now() + 5000;
+    while (autosaves().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(autosaves()).toHaveLength(1);
+    await sessions.call('setSettings', [{ autosaveSeconds: 0 }]);
+    expect(sessions.autosaveSeconds()).toBe(0);
+    await sessions.close();
+  });
+
+  it('the autosave setting is kept in the data folder for the next start, and a command-line value wins over it', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gclab-host-'));
+    await (await SettingsStore.load(dataDir)).set({ autosaveSeconds: 45 });
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'settings.json'), 'utf8'))).toEqual({ version: 1, autosaveSeconds: 45 });
+    expect((await SettingsStore.load(dataDir)).get()).toEqual({ autosaveSeconds: 45 });
+    expect((await SettingsStore.load(dataDir, { autosaveSeconds: 1 })).get()).toEqual({ autosaveSeconds: 1 });
+    writeFileSync(path.join(dataDir, 'settings.json'), '{"autosaveSeconds": "soon"');
+    expect((await SettingsStore.load(dataDir)).get()).toEqual({ autosaveSeconds: 30 });
+  });
+
+  it('refuses an autosave interval that is not a whole number of seconds from 0 to 86400', async () => {
+    const store = SettingsStore.fixed();
+    await expect(store.set({ autosaveSeconds: 1.5 })).rejects.toThrow('autosaveSeconds must be a whole number from 0 to 86400, got 1.5');
+    expect(store.get()).toEqual({ autosaveSeconds: 30 });
   });
 });

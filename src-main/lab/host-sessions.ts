@@ -1,10 +1,19 @@
 // The host's part of sessions, shared by the browser host and Electron main: autosave of each window's
 // lab into the app's data folder (with the crash marker), and the offer of a crashed run's autosave.
-// Hosts route calls through `call`: recoveryOffer/resolveRecovery are answered here, the rest go to the lab.
+// Hosts route calls through `call`: recoveryOffer/resolveRecovery and settings/setSettings are answered
+// here, the rest go to the lab.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { ExportedFile, LabMethod, LabStatus, OpenedSession, RecoveryOffer } from '../../shared/api';
-import { Autosave, decodeSession, discardAutosave, findRecoverableAutosaves, loadSessionFile, type RecoverableAutosave } from '../files';
+import type { ExportedFile, HostSettings, LabMethod, LabStatus, OpenedSession, RecoveryOffer } from '../../shared/api';
+import {
+  Autosave,
+  SettingsStore,
+  decodeSession,
+  discardAutosave,
+  findRecoverableAutosaves,
+  loadSessionFile,
+  type RecoverableAutosave,
+} from '../files';
 
 export interface LabCaller {
   call(method: LabMethod, args: unknown[]): Promise<unknown>;
@@ -49,8 +58,10 @@ export class RecoveryStore {
 export interface HostSessionOptions {
   dataDir: string;
   recovery: RecoveryStore;
-  /** Seconds between autosaves; 0 = off. */
-  autosaveSeconds: number;
+  /** The host's settings (the autosave interval follows them, changes apply at once). */
+  settings?: SettingsStore;
+  /** Without `settings`: a fixed number of seconds between autosaves; 0 = off. */
+  autosaveSeconds?: number;
   /** The file the window has open (for the marker), if the host knows it. */
   sourcePath?: () => string | null;
   log?: (line: string) => void;
@@ -59,6 +70,8 @@ export interface HostSessionOptions {
 export interface HostSessions extends LabCaller {
   /** Autosaves now if the program changed since the last autosave. */
   autosaveNow(): Promise<void>;
+  /** The interval the autosave timer runs at now (0: no timer). */
+  autosaveSeconds(): number;
   /** The window closes: forget the autosave unless there is unsaved work (then it is offered next start). */
   close(): Promise<void>;
 }
@@ -78,14 +91,23 @@ export async function hostSessions(lab: LabCaller, options: HostSessionOptions):
     lastText = file.content.text;
   };
   const log = options.log ?? (() => undefined);
+  const settings = options.settings ?? SettingsStore.fixed({ autosaveSeconds: options.autosaveSeconds });
   let timer: ReturnType<typeof setInterval> | undefined;
-  if (options.autosaveSeconds > 0) {
-    timer = setInterval(() => void autosaveNow().catch((e: unknown) => log(`autosave failed: ${String(e)}`)), options.autosaveSeconds * 1000);
+  const arm = (seconds: number) => {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+    if (seconds <= 0) return;
+    timer = setInterval(() => void autosaveNow().catch((e: unknown) => log(`autosave failed: ${String(e)}`)), seconds * 1000);
     timer.unref?.();
-  }
+  };
+  arm(settings.get().autosaveSeconds);
+  const stopListening = settings.onChange((s) => arm(s.autosaveSeconds));
   return {
     autosaveNow,
+    autosaveSeconds: () => (timer ? settings.get().autosaveSeconds : 0),
     async call(method, args) {
+      if (method === 'settings') return settings.get();
+      if (method === 'setSettings') return settings.set(args[0] as HostSettings);
       if (method === 'recoveryOffer') return options.recovery.offer();
       if (method === 'resolveRecovery') {
         const bytes = await options.recovery.take(args[0] === true);
@@ -95,7 +117,8 @@ export async function hostSessions(lab: LabCaller, options: HostSessionOptions):
       return lab.call(method, args);
     },
     async close() {
-      if (timer) clearInterval(timer);
+      stopListening();
+      arm(0);
       const dirty = await (lab.call('status', []) as Promise<LabStatus>).then((s) => s.dirty, () => true);
       if (dirty) await autosaveNow().catch(() => undefined);
       else await autosave.cleanExit();

@@ -5,13 +5,16 @@ import type {
   ExportedFile,
   FileContent,
   HostKind,
+  HostSettings,
   LabApi,
   LabEvents,
   LabInfo,
   LabStatus,
   OpenedSession,
   RecoveryOffer,
+  SavedFile,
   SessionExportKind,
+  SessionText,
   SessionViewState,
 } from '../../shared/api';
 import { LabError } from '../../shared/api';
@@ -27,7 +30,7 @@ import type {
   TableQuery,
 } from '../../shared/snapshot';
 import { DEFAULT_PROFILE, PROFILE_IDS, type ProfileId } from '../engine/profiles/types';
-import { createSession, serializeSession, type Session } from '../../shared/session';
+import { createSession, objectNumber, serializeSession, type Session } from '../../shared/session';
 import { ProgramHistory } from './history';
 import type { SessionIo } from './session-io';
 import type { HeapViews } from './snapshot';
@@ -70,6 +73,8 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
   /** Bumped by every change of the program; dirty = it moved since the last save/open/new. */
   private revision = 0;
   private savedRevision = 0;
+  /** The revision at the last open/new: a save started before it must not mark the new session clean. */
+  private openedRevision = 0;
 
   constructor(private readonly deps: LabServiceDeps<S>) {
     this.profile = deps.profile ?? DEFAULT_PROFILE;
@@ -155,7 +160,8 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     this.base = null;
     this.view = {};
     this.fresh();
-    this.savedRevision = this.revision;
+    this.revision++;
+    this.savedRevision = this.openedRevision = this.revision;
     return this.changed('new');
   }
 
@@ -170,12 +176,31 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     return session;
   }
 
-  async saveSession(view: SessionViewState): Promise<string> {
-    this.view = view;
-    const text = serializeSession(this.currentSession(view));
-    this.savedRevision = this.revision;
-    await this.changed('save');
-    return text;
+  /** Serializes without marking clean: the host or page calls markSaved(revision) once the text is on disk. */
+  async saveSession(view: SessionViewState): Promise<SessionText> {
+    this.view = view; // also what autosave writes from now on
+    return { text: serializeSession(this.currentSession(view)), revision: this.revision };
+  }
+
+  async markSaved(revision: number): Promise<LabStatus> {
+    // A revision from before the last open/new (or from the future) is not what is open now.
+    if (revision < this.openedRevision || revision > this.revision) return this.status();
+    this.savedRevision = Math.max(this.savedRevision, revision);
+    return this.changed('save');
+  }
+
+  /** The browser host saves from the page; Electron main answers this itself (src-main/electron/save-file.ts). */
+  async saveFile(): Promise<SavedFile | null> {
+    throw new LabError({ name: 'NotSupported', message: 'this host saves sessions from the page (download or file picker)' });
+  }
+
+  /** Hosts answer settings (they own the data folder); a bare service keeps none. */
+  async settings(): Promise<HostSettings | null> {
+    return null;
+  }
+
+  async setSettings(): Promise<HostSettings> {
+    throw new LabError({ name: 'NotSupported', message: 'this host keeps no settings' });
   }
 
   async openSession(content: FileContent): Promise<OpenedSession> {
@@ -203,6 +228,8 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
       }
       program.push(source);
     }
+    const stray = this.strayObjectHandle(scratch, session.view?.positions);
+    if (stray) throw badFile(`view.positions[${JSON.stringify(stray)}] places an object the program never creates: no object ${stray} exists after the program ran`, `$.view.positions[${JSON.stringify(stray)}]`);
     this.profile = session.profile;
     this.base = session;
     this.view = (session.view ?? {}) as SessionViewState;
@@ -210,7 +237,8 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     for (const source of program) this.history.record(source);
     // The views (samples, collection log) are rebuilt by one replay on the attached session.
     this.replay();
-    this.savedRevision = this.revision;
+    this.revision++;
+    this.savedRevision = this.openedRevision = this.revision;
     const status = await this.changed('open');
     return { status, view: this.view, warnings: parsed.warnings.map((w) => `${w.message} (at ${w.path})`) };
   }
@@ -253,6 +281,15 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     const out: ExecResult = { stdout: r.stdout, stderr: r.stderr, ok: r.ok };
     if (!r.ok && r.error) out.error = { name: r.error.type, message: r.error.message };
     return out;
+  }
+
+  /** The first object-number handle (`#812`) no object of the replayed program answers to, if any. */
+  private strayObjectHandle(scratch: S, positions: Record<string, unknown> | undefined): string | null {
+    for (const handle of Object.keys(positions ?? {})) {
+      const id = objectNumber(handle);
+      if (id !== null && !this.deps.io.objectExists(scratch, id)) return handle;
+    }
+    return null;
   }
 
   private fresh(): void {

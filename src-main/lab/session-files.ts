@@ -25,6 +25,7 @@ export function nodeSessionIo(appVersion: string): SessionIo<PythonSession> {
       if (gc?.thresholds) python.heap.setThreshold(gc.thresholds[0], gc.thresholds[1], gc.thresholds[2]);
       if (gc?.enabled === false) python.heap.disable();
     },
+    objectExists: (python, id) => python.heap.isAlive(id),
     collectionLog: (session) => replaySession(session).collections.map((row) => ({ ...row })),
     async export(session: Session, kind: SessionExportKind): Promise<ExportedFile> {
       if (kind === 'gclab') throw new Error('the service writes .gclab itself');

@@ -11,4 +11,6 @@ export interface SessionIo<S> {
   /** The collection log of a program (the session format's rows, with the statement index). */
   collectionLog(session: Session): Session['collections'];
   export(session: Session, kind: SessionExportKind): Promise<ExportedFile>;
+  /** Whether object number `id` (a `#id` view handle) is alive in the session after its program ran. */
+  objectExists(session: S, id: number): boolean;
 }

@@ -10,7 +10,7 @@ describe('sessions in the lab service', () => {
     await a.setProfile('3.11');
     await a.exec('a = []\nb = [a]');
     await a.exec('a.append(b)');
-    const text = await a.saveSession({ positions: { a: [10, 20], b: [300, 40.5] } });
+    const { text } = await a.saveSession({ positions: { a: [10, 20], b: [300, 40.5] } });
     const b = lab();
     const opened = await b.openSession({ text });
     expect(opened.view.positions).toEqual({ a: [10, 20], b: [300, 40.5] });
@@ -23,7 +23,7 @@ describe('sessions in the lab service', () => {
     const { gzipSync } = await import('node:zlib');
     const a = lab();
     await a.exec('x = {"k": [1, 2, 3]}');
-    const text = await a.saveSession({});
+    const { text } = await a.saveSession({});
     const b = lab();
     await b.openSession({ base64: gzipSync(Buffer.from(text)).toString('base64') });
     expect((await b.exec('print(x)')).stdout).toBe("{'k': [1, 2, 3]}\n");
@@ -34,7 +34,7 @@ describe('sessions in the lab service', () => {
     await a.exec('a = []\na.append(a)');
     await a.exec('del a');
     await a.exec('import gc\nprint(gc.collect())');
-    const saved = JSON.parse(await a.saveSession({})) as { collections: unknown[] };
+    const saved = JSON.parse((await a.saveSession({})).text) as { collections: unknown[] };
     expect(saved.collections).toEqual([{ step: 2, generation: 2, collected: 1, uncollectable: 0, reason: 'manual' }]);
   });
 
@@ -49,7 +49,7 @@ describe('sessions in the lab service', () => {
   it('a program line the lab cannot run names the statement and leaves the open session unchanged', async () => {
     const a = lab();
     await a.exec('x = 1');
-    const good = JSON.parse(await a.saveSession({})) as { program: string[] };
+    const good = JSON.parse((await a.saveSession({})).text) as { program: string[] };
     good.program.push('def broken(:');
     const b = lab();
     await b.exec('keep = 2');
@@ -57,17 +57,67 @@ describe('sessions in the lab service', () => {
     expect(await b.program()).toBe('keep = 2');
   });
 
-  it('the session is dirty after a gesture and clean after saving or opening', async () => {
+  it('the session is dirty after a gesture and clean once the saved text is marked written, or after opening', async () => {
     const a = lab();
     expect((await a.status()).dirty).toBe(false);
     await a.exec('a = 1');
     expect((await a.status()).dirty).toBe(true);
-    const text = await a.saveSession({});
-    expect((await a.status()).dirty).toBe(false);
+    const { text, revision } = await a.saveSession({});
+    expect((await a.status()).dirty).toBe(true);
+    expect((await a.markSaved(revision)).dirty).toBe(false);
     await a.undo();
     expect((await a.status()).dirty).toBe(true);
     await a.openSession({ text });
     expect((await a.status()).dirty).toBe(false);
+  });
+
+  it('a save that was never written (the dialog was cancelled) leaves the session dirty', async () => {
+    const a = lab();
+    await a.exec('a = 1');
+    await a.saveSession({});
+    expect((await a.status()).dirty).toBe(true);
+  });
+
+  it('a change made while the save was being written keeps the session dirty', async () => {
+    const a = lab();
+    await a.exec('a = 1');
+    const { revision } = await a.saveSession({});
+    await a.exec('b = 2');
+    expect((await a.markSaved(revision)).dirty).toBe(true);
+    const again = await a.saveSession({});
+    expect((await a.markSaved(again.revision)).dirty).toBe(false);
+  });
+
+  it('a save started before another file was opened does not mark the opened file clean', async () => {
+    const a = lab();
+    await a.exec('a = 1');
+    const { text, revision } = await a.saveSession({});
+    await a.openSession({ text });
+    await a.exec('c = 3');
+    expect((await a.markSaved(revision)).dirty).toBe(true);
+  });
+
+  it('an unnamed object keeps its position: keyed by its object number, the same object after the replay', async () => {
+    const a = lab();
+    await a.exec('a = [[1, 2], {"k": (3, 4)}]');
+    const inner = (await a.snapshot({})).objects.find((o) => o.typeName === 'dict' && o.names.length === 0)!;
+    const { text } = await a.saveSession({ positions: { a: [1, 2], [`#${inner.id}`]: [250.5, -40] } });
+    expect(JSON.parse(text).version).toBe(2);
+    const b = lab();
+    const opened = await b.openSession({ text });
+    expect(opened.view.positions).toEqual({ a: [1, 2], [`#${inner.id}`]: [250.5, -40] });
+    const same = (await b.snapshot({})).objects.find((o) => o.id === inner.id)!;
+    expect([same.typeName, same.label, same.names]).toEqual([inner.typeName, inner.label, inner.names]);
+  });
+
+  it('refuses a position keyed by an object number the program never creates, and keeps the open session', async () => {
+    const a = lab();
+    await a.exec('a = [1]');
+    const { text } = await a.saveSession({ positions: { '#99999': [0, 0] } });
+    const b = lab();
+    await b.exec('keep = 1');
+    await expect(b.openSession({ text })).rejects.toThrow('view.positions["#99999"] places an object the program never creates: no object #99999 exists after the program ran (at $.view.positions["#99999"])');
+    expect(await b.program()).toBe('keep = 1');
   });
 
   it('gc settings stored in the file are the collector state the program starts with', async () => {

@@ -9,6 +9,7 @@ import { toErrorShape } from '../../shared/api';
 import { parseRequest, type LabEventMessage, type LabResponse } from '../../shared/rpc';
 import { startLabWorker } from '../worker/host';
 import { RecoveryStore, hostSessions } from '../lab/host-sessions';
+import { SettingsStore } from '../files';
 import { createGuard } from './guard';
 import { contentSecurityPolicy, serveStatic } from './static';
 
@@ -20,7 +21,7 @@ export interface WebHostOptions {
   log?: (line: string) => void;
   /** Where autosaves and crash markers live (src-main/web/data-dir.ts picks the default). */
   dataDir: string;
-  /** Seconds between autosaves; 0 turns autosave off. Default 30. */
+  /** Seconds between autosaves, 0 = off; given, it wins over the setting saved in dataDir (default 30). */
   autosaveSeconds?: number;
 }
 
@@ -36,6 +37,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = randomBytes(24).toString('base64url');
   // Looked for before this run writes its own marker: only crashed earlier runs are offered.
   const recovery = await RecoveryStore.find(options.dataDir);
+  // One store for every connection: a change made in one page re-arms every page's autosave.
+  const settings = await SettingsStore.load(options.dataDir, { autosaveSeconds: options.autosaveSeconds });
   const server = createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
 
@@ -89,7 +92,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
     const off = lab.on('changed', (payload) => send({ event: 'changed', payload }));
-    const sessions = hostSessions(lab, { dataDir: options.dataDir, recovery, autosaveSeconds: options.autosaveSeconds ?? 30, log });
+    const sessions = hostSessions(lab, { dataDir: options.dataDir, recovery, settings, log });
     sessions.catch((e: unknown) => log(`autosave unavailable: ${String(e)}`));
     ws.on('message', async (data) => {
       let id = -1;

@@ -1,6 +1,9 @@
-// Browser side of session files: reading a picked or dropped file, downloading a save or an export, and
-// the canvas positions saved with a session (keyed by the object's first name, docs/session-format.md).
-import type { ExportedFile, FileContent, LabClient, SessionViewState } from '../../shared/api';
+// Browser side of session files: reading a picked or dropped file, writing a save (file picker or download),
+// downloading an export, and the view saved with a session: positions keyed by the object's name, or by its
+// object number (`#812`) when it has none (docs/session-format.md), zoom, pan and the open panel.
+import type { ExportedFile, FileContent, SessionViewState } from '../../shared/api';
+import type { SnapObject } from '../../shared/snapshot';
+import { objectHandle, objectNumber } from '../../shared/session/schema-v2';
 
 /** gzip files travel as base64, everything else as text (the service detects gzip by its magic bytes). */
 export async function fileContent(file: Blob): Promise<FileContent> {
@@ -34,52 +37,90 @@ export function baseName(fileName: string): string {
   return fileName.replace(/\.gclab$/i, '');
 }
 
-interface CyLike {
-  nodes(): { forEach(fn: (n: { id(): string; position(): { x: number; y: number } }) => void): void };
-  getElementById(id: string): { nonempty(): boolean; position(p: { x: number; y: number }): void };
-  zoom(): number;
-  pan(): { x: number; y: number };
+/** What the canvas reports (Workbench.viewState) and takes back (Workbench.restoreView). */
+export interface CanvasView {
+  positions: Map<number, { x: number; y: number }>;
+  zoom?: number;
+  pan?: { x: number; y: number };
+  panels?: string[];
 }
 
-function graph(): CyLike | null {
-  return (window as unknown as { __gclabCy?: CyLike }).__gclabCy ?? null;
-}
+const tenth = (v: number) => Math.round(v * 10) / 10;
 
-/** Objects by their first name: the handle positions are saved under. */
-async function handles(client: LabClient): Promise<Map<number, string>> {
-  const snap = await client.snapshot({ maxObjects: 20_000 });
-  return new Map(snap.objects.filter((o) => o.names.length > 0).map((o) => [o.id, o.names[0]!]));
-}
-
-export async function currentView(client: LabClient): Promise<SessionViewState> {
-  const cy = graph();
-  if (!cy) return {};
-  const names = await handles(client);
+/** The canvas as the session's view: a named object under its (global) name, any other under `#id`. */
+export function viewToSave(objects: readonly Pick<SnapObject, 'id' | 'names'>[], canvas: CanvasView): SessionViewState {
+  const byId = new Map(objects.map((o) => [o.id, o]));
   const positions: Record<string, [number, number]> = {};
-  cy.nodes().forEach((n) => {
-    const name = names.get(Number(n.id()));
-    if (name !== undefined) positions[name] = [Math.round(n.position().x * 10) / 10, Math.round(n.position().y * 10) / 10];
-  });
-  const pan = cy.pan();
-  return { positions, zoom: cy.zoom(), pan: [pan.x, pan.y] };
+  for (const [id, p] of canvas.positions) {
+    const o = byId.get(id);
+    if (!o) continue;
+    // 'f:x' is a local of a running frame: gone when the frame returns, so not a handle.
+    const name = o.names.find((n) => !n.includes(':'));
+    positions[name ?? objectHandle(id)] = [tenth(p.x), tenth(p.y)];
+  }
+  const view: SessionViewState = { positions };
+  if (canvas.zoom !== undefined) view.zoom = canvas.zoom;
+  if (canvas.pan) view.pan = [canvas.pan.x, canvas.pan.y];
+  if (canvas.panels) view.panels = canvas.panels;
+  return view;
 }
 
-/** Puts named objects where the file had them, once the canvas shows them (it redraws after the open). */
-export async function applyView(client: LabClient, view: SessionViewState, timeoutMs = 3000): Promise<void> {
-  const wanted = Object.entries(view.positions ?? {});
-  if (wanted.length === 0) return;
-  const byName = new Map([...(await handles(client))].map(([id, name]) => [name, id]));
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const cy = graph();
-    const present = cy ? wanted.filter(([name]) => byName.has(name) && cy.getElementById(String(byName.get(name))).nonempty()) : [];
-    if (cy && (present.length === wanted.filter(([n]) => byName.has(n)).length || Date.now() > deadline)) {
-      // Let the canvas finish its own placement of the new nodes first, then move them.
-      await new Promise((r) => setTimeout(r, 150));
-      for (const [name, [x, y]] of present) cy.getElementById(String(byName.get(name))).position({ x, y });
-      return;
-    }
-    if (Date.now() > deadline) return;
-    await new Promise((r) => setTimeout(r, 50));
+/** The file's positions as object ids of the opened heap: names (format 1 and 2) and object numbers. */
+export function viewToRestore(objects: readonly Pick<SnapObject, 'id' | 'names'>[], view: SessionViewState): CanvasView {
+  const byName = new Map<string, number>();
+  for (const o of objects) for (const n of o.names) byName.set(n, o.id);
+  const positions = new Map<number, { x: number; y: number }>();
+  for (const [handle, [x, y]] of Object.entries(view.positions ?? {})) {
+    const id = objectNumber(handle) ?? byName.get(handle);
+    if (id !== undefined) positions.set(id, { x, y });
   }
+  return { positions, zoom: view.zoom, pan: view.pan && { x: view.pan[0], y: view.pan[1] }, panels: view.panels };
+}
+
+/** The parts of the File System Access API a save uses (Chromium; absent in Firefox and Safari). */
+export interface WritableFileHandle {
+  name: string;
+  createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>;
+}
+type SavePicker = (options: { suggestedName: string; types: { description: string; accept: Record<string, string[]> }[] }) => Promise<WritableFileHandle>;
+
+export interface WrittenFile {
+  name: string;
+  /** Where a later Save writes without asking again (file picker only). */
+  handle: WritableFileHandle | null;
+}
+
+/**
+ * Writes the session where the user says. With a file picker: into the chosen file (or the one chosen
+ * before, for Save), null when the picker is cancelled. Without one: a download, after asking for a name
+ * on Save As (null when that is cancelled); a download cannot report a cancel, so it counts as written.
+ */
+export async function writeSessionFile(
+  text: string,
+  o: { suggestedName: string; handle: WritableFileHandle | null; saveAs: boolean },
+): Promise<WrittenFile | null> {
+  const picker = (window as unknown as { showSaveFilePicker?: SavePicker }).showSaveFilePicker;
+  if (picker) {
+    let handle = o.saveAs ? null : o.handle;
+    if (!handle) {
+      try {
+        handle = await picker({ suggestedName: o.suggestedName, types: [{ description: 'GC Lab session', accept: { 'application/x-gclab': ['.gclab'] } }] });
+      } catch (err) {
+        if (err instanceof DOMException && err.name === 'AbortError') return null;
+        throw err;
+      }
+    }
+    const out = await handle.createWritable();
+    await out.write(text);
+    await out.close();
+    return { name: handle.name, handle };
+  }
+  let name = o.suggestedName;
+  if (o.saveAs) {
+    const answer = window.prompt('Save the session as', name);
+    if (!answer) return null;
+    name = answer.toLowerCase().endsWith('.gclab') ? answer : `${answer}.gclab`;
+  }
+  download(name, { text }, 'application/x-gclab');
+  return { name, handle: null };
 }

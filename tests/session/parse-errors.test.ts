@@ -65,7 +65,7 @@ describe('parseSession refuses bad files with a message that says what and where
 
   it('a file from a newer format version says which version this app reads', () => {
     const e = errorOf(parseSession(withDoc((d) => (d.version = 3))));
-    expect(e.message).toBe('written by a newer GC Lab (format 3); this app reads up to format 1');
+    expect(e.message).toBe('written by a newer GC Lab (format 3); this app reads up to format 2');
     expect(e.path).toBe('$.version');
   });
 

@@ -88,7 +88,7 @@ describe('opening a file leaves the open session exactly as it was unless everyt
       const scratch = new ToyLab();
       return { scratch, run: (s) => scratch.run(s) };
     });
-    expect(!r.ok && r.error.message).toBe('written by a newer GC Lab (format 9); this app reads up to format 1');
+    expect(!r.ok && r.error.message).toBe('written by a newer GC Lab (format 9); this app reads up to format 2');
     expect(created).toBe(0);
   });
 

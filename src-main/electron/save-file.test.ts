@@ -1,0 +1,112 @@
+// Save / Save As of the desktop app without Electron: a fake native dialog, the real lab service and files.
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { IpcMainInvokeEvent } from 'electron';
+import type { LabMethod, LabStatus } from '../../shared/api';
+import { statementSource } from '../../shared/session';
+import { dispatch } from '../../shared/rpc';
+import { loadSessionFile } from '../files';
+import { createLabService } from '../lab/engine';
+import { createCallHandler } from './ipc';
+import { windowFiles } from './save-file';
+
+function setup(answers: (string | null)[]) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gclab-esave-'));
+  const service = createLabService({ host: 'electron', appVersion: '0.1.0', emit: () => undefined });
+  const asked: string[] = [];
+  const recent: string[] = [];
+  let duringSave: (() => Promise<unknown>) | null = null;
+  const lab = {
+    call: async (m: LabMethod, args: unknown[]) => {
+      const r = await dispatch(service, m, args);
+      if (m === 'saveSession' && duringSave) await duringSave();
+      return r;
+    },
+  };
+  const files = windowFiles({
+    lab: () => lab,
+    chooseSavePath: async (defaultPath) => {
+      asked.push(defaultPath);
+      const a = answers.shift();
+      return a === null || a === undefined ? null : path.join(dir, a);
+    },
+    addRecent: async (file) => void recent.push(file),
+    defaultDir: () => dir,
+  });
+  const dirty = async () => ((await service.status()) as LabStatus).dirty;
+  return { dir, service, files, asked, recent, dirty, whileSaving: (f: () => Promise<unknown>) => (duringSave = f) };
+}
+
+describe('saving from the desktop app', () => {
+  it('a cancelled Save dialog writes nothing and the session stays dirty', async () => {
+    const t = setup([null]);
+    await t.service.exec('a = [1]');
+    expect(await t.files.call('saveFile', [{}, false])).toBeNull();
+    expect(t.asked).toEqual([path.join(t.dir, 'untitled.gclab')]);
+    expect(readdirSync(t.dir)).toEqual([]);
+    expect(await t.dirty()).toBe(true);
+  });
+
+  it('Save writes the session atomically where the dialog said, marks it clean and adds it to the recent files', async () => {
+    const t = setup(['lab']);
+    await t.service.exec('a = []\na.append(a)');
+    const saved = await t.files.call('saveFile', [{ positions: { a: [10, 20] } }, false]);
+    const file = path.join(t.dir, 'lab.gclab');
+    expect(saved).toEqual({ name: 'lab.gclab', path: file });
+    expect(readdirSync(t.dir)).toEqual(['lab.gclab']); // no temporary file left beside it
+    const loaded = await loadSessionFile(file);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    expect(loaded.session.program.map(statementSource)).toEqual(['a = []\na.append(a)']);
+    expect(loaded.session.view?.positions).toEqual({ a: [10, 20] });
+    expect(await t.dirty()).toBe(false);
+    expect(t.recent).toEqual([file]);
+    expect(t.files.path).toBe(file);
+  });
+
+  it('a second Save writes the same file without asking; Save As asks again', async () => {
+    const t = setup(['one.gclab', 'two.gclab']);
+    await t.service.exec('x = 1');
+    await t.files.call('saveFile', [{}, false]);
+    await t.service.exec('y = 2');
+    await t.files.call('saveFile', [{}, false]);
+    expect(t.asked).toHaveLength(1);
+    await t.files.call('saveFile', [{}, true]);
+    expect(t.asked).toEqual([path.join(t.dir, 'untitled.gclab'), path.join(t.dir, 'one.gclab')]);
+    const two = await loadSessionFile(path.join(t.dir, 'two.gclab'));
+    expect(two.ok && two.session.program.map(statementSource)).toEqual(['x = 1', 'y = 2']);
+  });
+
+  it('a gesture made while the file is written is not in the file and keeps the session dirty', async () => {
+    const t = setup(['race.gclab']);
+    await t.service.exec('before = 1');
+    t.whileSaving(() => t.service.exec('during = 2'));
+    await t.files.call('saveFile', [{}, false]);
+    const loaded = await loadSessionFile(path.join(t.dir, 'race.gclab'));
+    expect(loaded.ok && loaded.session.program.map(statementSource)).toEqual(['before = 1']);
+    expect(await t.dirty()).toBe(true);
+  });
+
+  it('after a file is opened from the page (a drop), Save asks where instead of overwriting the last file', async () => {
+    const t = setup(['first.gclab', null]);
+    await t.service.exec('x = 1');
+    await t.files.call('saveFile', [{}, false]);
+    const { text } = await t.service.saveSession({});
+    await t.files.call('openSession', [{ text }]);
+    await t.service.exec('z = 3');
+    expect(await t.files.call('saveFile', [{}, false])).toBeNull();
+    expect(t.asked).toHaveLength(2);
+    expect(existsSync(path.join(t.dir, 'first.gclab'))).toBe(true);
+  });
+
+  it('the IPC gate hands saveFile to the window and refuses a malformed view', async () => {
+    const t = setup(['gate.gclab']);
+    const OWN = 'file:///app/out/renderer/index.html';
+    const handle = createCallHandler(() => t.files, (url) => url === OWN);
+    const mainFrame = { url: OWN };
+    const sender = { sender: { id: 1, mainFrame }, senderFrame: mainFrame } as unknown as IpcMainInvokeEvent;
+    expect(await handle(sender, 'saveFile', [{ zoom: -1 }, false])).toMatchObject({ ok: false, error: { name: 'InvalidRequest' } });
+    expect(await handle(sender, 'saveFile', [{}, false])).toEqual({ ok: true, value: { name: 'gate.gclab', path: path.join(t.dir, 'gate.gclab') } });
+  });
+});
