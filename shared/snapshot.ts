@@ -67,6 +67,8 @@ export interface SnapFrame {
   /** Indentation of a statement run in this frame, and of its `def` line (where the Return `f1()` goes). */
   indent?: string;
   headerIndent?: string;
+  /** No statement has run in the frame yet (its Return must add `pass`: a def needs a body). */
+  empty?: boolean;
 }
 
 export interface GcView {

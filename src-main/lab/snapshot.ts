@@ -54,7 +54,7 @@ const ATOMS = new Set<number>([Kind.None, Kind.Bool, Kind.Int, Kind.Float, Kind.
 /** Names the lab's session may give to frames' local slots (the heap knows only slot numbers). */
 export interface FrameNames {
   /** For frame index i (1 = first call), its function name and local names by slot. */
-  frame(i: number): { function: string; locals: string[]; qualname?: string; frameObject?: number | null; indent?: string; headerIndent?: string } | undefined;
+  frame(i: number): { function: string; locals: string[]; qualname?: string; frameObject?: number | null; indent?: string; headerIndent?: string; empty?: boolean } | undefined;
 }
 
 let seqCounter = 0;
@@ -223,6 +223,7 @@ function roots(heap: Heap, hidden: Set<ObjId>, names?: FrameNames): { globals: S
     if (info?.frameObject !== undefined) frame.frameObject = info.frameObject;
     if (info?.indent !== undefined) frame.indent = info.indent;
     if (info?.headerIndent !== undefined) frame.headerIndent = info.headerIndent;
+    if (info?.empty !== undefined) frame.empty = info.empty;
     frames.push(frame);
   });
   return { globals, frames };

@@ -13,15 +13,23 @@ function step(r: SnapRef): string | null {
   }
 }
 
-/** The expression, or null when the object is reachable from no name by accessors (e.g. only via a set). */
-export function exprFor(s: HeapSnapshot, id: number): string | null {
+/**
+ * The expression, or null when the object is reachable from no name by accessors (e.g. only via a set).
+ * `frame`: the function whose open frame the statement runs in; its locals ('f1:x') are reachable as `x`.
+ */
+export function exprFor(s: HeapSnapshot, id: number, frame?: string): string | null {
   const o = s.objects.find((x) => x.id === id);
+  const local = (n: string): string | null => (frame !== undefined && n.startsWith(`${frame}:`) ? n.slice(frame.length + 1) : null);
+  const own = o?.names.map(local).find((n) => n !== null);
+  if (own) return own;
   const global = o?.names.find((n) => !n.includes(':'));
   if (global) return global;
   const p = pathFromRoot(s, id);
-  if (!p || p.root.includes(':')) return null;
+  if (!p) return null;
+  const root = p.root.includes(':') ? local(p.root) : p.root;
+  if (root === null) return null;
   const byId = new Map(s.refs.map((r) => [r.id, r]));
-  let e = p.root;
+  let e = root;
   for (const rid of p.refIds) {
     const st = step(byId.get(rid)!);
     if (st === null) return null;

@@ -32,8 +32,13 @@ export function refcountText(o: SnapObject): string {
   return o.immortal ? 'rc ∞ immortal' : `rc ${o.refcount}`;
 }
 
+/** A local of a function frame ('f1:x') drawn as `f1: x`, apart from globals. */
+export function nameText(n: string): string {
+  return n.replace(':', ': ');
+}
+
 export function nodeLabel(o: SnapObject): string {
-  const names = o.names.length ? `${o.names.join(', ')} =\n` : '';
+  const names = o.names.length ? `${o.names.map(nameText).join(', ')} =\n` : '';
   const flags = [o.hasDel ? '__del__' : '', o.finalized ? 'finalized' : '', o.weakrefs ? `◌${o.weakrefs}` : '']
     .filter(Boolean)
     .join(' ');
@@ -63,7 +68,7 @@ export function toElements(s: HeapSnapshot, pos: Positions, edgeLabels = true): 
       data: {
         id: String(o.id),
         // Big graphs: one short line (wrapped multi-line labels are measured word by word for every node).
-        label: edgeLabels ? nodeLabel(o) : `${o.names[0] ? `${o.names[0]} = ` : ''}${o.typeName} ${o.label}`,
+        label: edgeLabels ? nodeLabel(o) : `${o.names[0] ? `${nameText(o.names[0])} = ` : ''}${o.typeName} ${o.label}`,
         big: edgeLabels ? 0 : 1,
         gen: genKey(o.gen),
         kind: o.kind,

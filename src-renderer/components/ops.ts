@@ -129,6 +129,45 @@ export function bindNameStatement(name: string, targetExpr: string): string {
   return `${name} = ${targetExpr}`;
 }
 
+/** The open frame a statement goes to (the innermost one); see SnapFrame. */
+export interface FrameTarget {
+  function: string;
+  indent?: string;
+  headerIndent?: string;
+  empty?: boolean;
+}
+
+/**
+ * A statement as the program records it while frames are open: every line indented as the innermost frame's
+ * body, so the joined program is the function's body (`    x = []`). Outside frames it is unchanged.
+ */
+export function inFrame(statement: string, frame: FrameTarget | undefined): string {
+  if (!frame?.indent) return statement;
+  return statement.split('\n').map((l) => (l.trim() ? frame.indent + l : l)).join('\n');
+}
+
+/** "Call function": `def f1():`, at the indentation of the frame it is called from (a nested def inside one). */
+export function callStatement(name: string, frame: FrameTarget | undefined): string {
+  return `${frame?.indent ?? ''}def ${name}():`;
+}
+
+/**
+ * "Return": the call `f1()` at the header's indentation, which finishes the call the header started. A body
+ * with no statement yet gets `pass` first (a def without a body is an IndentationError).
+ */
+export function returnStatement(frame: FrameTarget): string {
+  const call = `${frame.headerIndent ?? ''}${frame.function}()`;
+  return frame.empty ? `${frame.indent ?? '    '}pass\n${call}` : call;
+}
+
+/** First free `f<N>` for a new function, given the names in use. */
+export function nextFunctionName(used: Iterable<string>): string {
+  const taken = new Set(used);
+  let n = 1;
+  while (taken.has(`f${n}`)) n++;
+  return `f${n}`;
+}
+
 export function collectStatement(generation: 0 | 1 | 2): string {
   return `gc.collect(${generation})`;
 }

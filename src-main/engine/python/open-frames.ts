@@ -100,9 +100,9 @@ export class OpenFrames {
   }
 
   /** The names of heap frame `i`'s slots, for the snapshot (src-main/lab/snapshot.ts FrameNames). */
-  frameNames(i: number): { function: string; qualname: string; locals: string[]; frameObject: ObjId | null; indent: string; headerIndent: string } | undefined {
+  frameNames(i: number): { function: string; qualname: string; locals: string[]; frameObject: ObjId | null; indent: string; headerIndent: string; empty: boolean } | undefined {
     const f = this.stack.find((x) => x.heapIndex === i);
-    return f && { function: f.code.name, qualname: f.code.qualname, locals: f.localNames, frameObject: f.frameObj || null, indent: indentIn(f), headerIndent: f.headerIndent };
+    return f && { function: f.code.name, qualname: f.code.qualname, locals: f.localNames, frameObject: f.frameObj || null, indent: indentIn(f), headerIndent: f.headerIndent, empty: f.parts.length === 0 };
   }
 
   exec(source: string, filename: string, maxSteps?: number): FrameExecOutcome {
