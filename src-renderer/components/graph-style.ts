@@ -120,7 +120,9 @@ export function graphStyle(theme: ThemeName = 'light'): StylesheetJson {
     { selector: 'edge[kind = "weak"]', style: { 'line-style': 'dashed', 'target-arrow-shape': 'vee' } },
     { selector: 'edge:selected', style: { 'line-color': k.select, 'target-arrow-color': k.select, width: 4 } },
     // Inspector highlights.
-    { selector: '.hl-path', style: { 'border-color': k.path, 'line-color': k.path, 'target-arrow-color': k.path, width: 4, 'border-width': 4 } },
+    // Node and edge apart: a `width` meant for the edge line would shrink a node to a 4 px sliver.
+    { selector: 'node.hl-path', style: { 'border-color': k.path, 'border-width': 4 } },
+    { selector: 'edge.hl-path', style: { 'line-color': k.path, 'target-arrow-color': k.path, width: 4 } },
     { selector: 'node.hl-cycle', style: { 'underlay-color': k.cycle, 'underlay-opacity': 0.35, 'underlay-padding': 8 } },
     { selector: 'edge.hl-cycle', style: { 'line-color': k.cycle, 'target-arrow-color': k.cycle, width: 3 } },
     // Collection playback.
