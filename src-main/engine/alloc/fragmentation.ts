@@ -48,14 +48,14 @@ export function fragmentation(p: Pymalloc, sparseBlocks = 16, ownersUpTo = 16): 
     const owners: number[] = [];
     for (let i = 0; i < p.arCarved[a]!; i++) {
       const pool = a * p.maxPools + i;
-      const st = p.poolState[pool]!;
+      const st = p.poolState(pool);
       if (st === PoolState.Empty) { u.emptyPools++; continue; }
       if (st === PoolState.Used) u.usedPools++;
       else if (st === PoolState.Full) u.fullPools++;
-      const sz = p.poolSz[pool]!;
+      const sz = p.poolClass(pool);
       const size = p.classBytes[sz]!;
       const base = p.poolBlockBase(pool);
-      const n = p.poolNextOff[pool]!;
+      const n = p.poolNextOffset(pool);
       for (let b = 0; b < n; b++) {
         const req = p.blockRequested(base + b);
         if (req === 0) continue;

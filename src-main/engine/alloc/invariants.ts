@@ -14,13 +14,13 @@ export function checkAllocatorInvariants(p: Pymalloc, limit = 20): string[] {
   for (let sz = 0; sz < NUM_SIZE_CLASSES; sz++) {
     let prev = -1;
     let steps = 0;
-    for (let pool = p.usedHead[sz]!; pool !== -1; pool = p.poolNext[pool]!) {
+    for (let pool = p.usedHead[sz]!; pool !== -1; pool = p.poolNextLink(pool)) {
       if (++steps > inUsedList.length) { fail(`usedpools[${sz}] has a cycle`); break; }
       if (inUsedList[pool]) fail(`pool ${pool} is linked twice in usedpools`);
       inUsedList[pool] = 1;
-      if (p.poolState[pool] !== PoolState.Used) fail(`pool ${pool} in usedpools[${sz}] is in state ${p.poolState[pool]}`);
-      if (p.poolSz[pool] !== sz) fail(`pool ${pool} in usedpools[${sz}] has class ${p.poolSz[pool]}`);
-      if (p.poolPrev[pool] !== prev) fail(`pool ${pool}: prevpool ${p.poolPrev[pool]} != ${prev}`);
+      if (p.poolState(pool) !== PoolState.Used) fail(`pool ${pool} in usedpools[${sz}] is in state ${p.poolState(pool)}`);
+      if (p.poolClass(pool) !== sz) fail(`pool ${pool} in usedpools[${sz}] has class ${p.poolClass(pool)}`);
+      if (p.poolPrevLink(pool) !== prev) fail(`pool ${pool}: prevpool ${p.poolPrevLink(pool)} != ${prev}`);
       prev = pool;
     }
   }
@@ -36,37 +36,37 @@ export function checkAllocatorInvariants(p: Pymalloc, limit = 20): string[] {
     if (carved > ntotal) fail(`arena ${a}: ${carved} pools carved of ${ntotal}`);
     // freepools: exactly the empty pools of this arena.
     const onFreeList = new Set<number>();
-    for (let pool = p.arFreepools[a]!; pool !== -1; pool = p.poolNext[pool]!) {
+    for (let pool = p.arFreepools[a]!; pool !== -1; pool = p.poolNextLink(pool)) {
       if (onFreeList.has(pool)) { fail(`arena ${a}: freepools has a cycle`); break; }
       onFreeList.add(pool);
       if (Math.floor(pool / p.maxPools) !== a) fail(`pool ${pool} on freepools of arena ${a} belongs to another arena`);
-      if (p.poolState[pool] !== PoolState.Empty) fail(`pool ${pool} on freepools is in state ${p.poolState[pool]}`);
+      if (p.poolState(pool) !== PoolState.Empty) fail(`pool ${pool} on freepools is in state ${p.poolState(pool)}`);
     }
     if (p.arNfree[a] !== ntotal - carved + onFreeList.size) {
       fail(`arena ${a}: nfreepools ${p.arNfree[a]} != ${ntotal - carved} uncarved + ${onFreeList.size} empty`);
     }
     for (let i = 0; i < p.maxPools; i++) {
       const pool = a * p.maxPools + i;
-      const st = p.poolState[pool]!;
+      const st = p.poolState(pool);
       if (i >= carved) {
         if (st !== PoolState.Uncarved) fail(`pool ${pool} beyond the arena's high-water mark is in state ${st}`);
         continue;
       }
-      if (p.poolBase[pool] !== p.arAddr[a]! + p.firstPoolOffset + i * p.poolSize) fail(`pool ${pool} has a wrong address`);
+      if (p.poolAddress(pool) !== p.arAddr[a]! + p.firstPoolOffset + i * p.poolSize) fail(`pool ${pool} has a wrong address`);
       if (st === PoolState.Empty) {
         if (!onFreeList.has(pool)) fail(`empty pool ${pool} is not on its arena's freepools`);
-        if (p.poolRef[pool] !== 0) fail(`empty pool ${pool} has ref count ${p.poolRef[pool]}`);
+        if (p.poolRefCount(pool) !== 0) fail(`empty pool ${pool} has ref count ${p.poolRefCount(pool)}`);
       } else if (st === PoolState.Used) {
-        if (!inUsedList[pool]) fail(`used pool ${pool} is not in usedpools[${p.poolSz[pool]}]`);
+        if (!inUsedList[pool]) fail(`used pool ${pool} is not in usedpools[${p.poolClass(pool)}]`);
       } else if (st === PoolState.Full) {
         if (inUsedList[pool]) fail(`full pool ${pool} is linked in usedpools`);
       } else {
         fail(`carved pool ${pool} is in state ${st}`);
         continue;
       }
-      const sz = p.poolSz[pool]!;
+      const sz = p.poolClass(pool);
       if (sz < 0) continue; // an empty pool that never served a class cannot exist, but don't crash on it
-      const nextOff = p.poolNextOff[pool]!;
+      const nextOff = p.poolNextOffset(pool);
       const bpp = p.classBlocks[sz]!;
       if (nextOff > bpp || POOL_OVERHEAD + nextOff * p.classBytes[sz]! > p.poolSize) fail(`pool ${pool}: carved past its end`);
       // Each carved block is either allocated or on the pool's free list, never both.
@@ -74,7 +74,7 @@ export function checkAllocatorInvariants(p: Pymalloc, limit = 20): string[] {
       for (let b = 0; b < nextOff; b++) if (p.blockRequested(p.poolBlockBase(pool) + b) !== 0) live++;
       let nfree = 0;
       const seen = new Set<number>();
-      for (let b = p.poolFree[pool]!; b !== -1; b = p.blockNextFree(p.poolBlockBase(pool) + b)) {
+      for (let b = p.poolFreeHead(pool); b !== -1; b = p.blockNextFree(p.poolBlockBase(pool) + b)) {
         if (seen.has(b) || b >= nextOff || b < 0) { fail(`pool ${pool}: free list is corrupt at block ${b}`); break; }
         seen.add(b);
         nfree++;
@@ -82,10 +82,10 @@ export function checkAllocatorInvariants(p: Pymalloc, limit = 20): string[] {
       }
       if (live + nfree !== nextOff) fail(`pool ${pool}: ${live} allocated + ${nfree} free != ${nextOff} carved`);
       if (st !== PoolState.Empty) {
-        if (p.poolRef[pool] !== live) fail(`pool ${pool}: ref count ${p.poolRef[pool]} != ${live} allocated blocks`);
+        if (p.poolRefCount(pool) !== live) fail(`pool ${pool}: ref count ${p.poolRefCount(pool)} != ${live} allocated blocks`);
         const full = live === bpp;
         if (full !== (st === PoolState.Full)) fail(`pool ${pool}: ${live}/${bpp} blocks but state ${st}`);
-        if (st === PoolState.Used && p.poolFree[pool] === -1) fail(`used pool ${pool} has no free block`);
+        if (st === PoolState.Used && p.poolFreeHead(pool) === -1) fail(`used pool ${pool} has no free block`);
       } else if (live !== 0) fail(`empty pool ${pool} holds ${live} allocated blocks`);
     }
   }
@@ -95,10 +95,10 @@ export function checkAllocatorInvariants(p: Pymalloc, limit = 20): string[] {
     if (p.arAddr[a] === 0) continue;
     for (let i = 0; i < p.arCarved[a]!; i++) {
       const pool = a * p.maxPools + i;
-      const sz = p.poolSz[pool]!;
+      const sz = p.poolClass(pool);
       if (sz < 0) continue;
-      if (p.poolBlkCap[pool]! < p.classBlocks[sz]!) fail(`pool ${pool} has ${p.poolBlkCap[pool]} block records for ${p.classBlocks[sz]} blocks`);
-      runs.push([p.poolBlk[pool]!, p.poolBlk[pool]! + p.poolBlkCap[pool]!, pool]);
+      if (p.poolBlockCapacity(pool) < p.classBlocks[sz]!) fail(`pool ${pool} has ${p.poolBlockCapacity(pool)} block records for ${p.classBlocks[sz]} blocks`);
+      runs.push([p.poolBlockBase(pool), p.poolBlockBase(pool) + p.poolBlockCapacity(pool), pool]);
     }
   }
   runs.sort((x, y) => x[0] - y[0]);

@@ -8,7 +8,9 @@
 //    from its head (the most used arena); a wholly free arena is released (3.8) or kept when it is the last
 //    usable arena (3.9+, bpo-37257).
 // Ids: arena = arena-object slot (CPython's `arenas[]` index), pool = slot * poolsPerArenaMax + index in arena,
-// block = poolBlk[pool] + index in pool (each pool owns a run of block records sized for its class).
+// block = first block record of the pool + index in pool (each pool owns a run of block records sized for its class).
+// Arena slots sit at fixed addresses, so pools lie on one POOL_SIZE grid below ARENA_TOP: the pool of an address
+// and the address of a pool are arithmetic (no table lookup, no call), see gridPool / poolAddress.
 import type { Address, Allocator } from './allocator';
 import type { PymallocConfig, ProfileId } from '../profiles/types';
 import { pymallocConfig } from '../profiles/pymalloc';
@@ -34,6 +36,18 @@ export const enum PoolState {
 
 const NONE = -1;
 
+// Per pool, 8 int32 fields side by side (pool id << 3): malloc and free touch one half cache line per pool.
+const REF = 0; // blocks in use (ref.count)
+const FREE = 1; // head of the freeblock list (block index in pool), -1 none
+const NEXTOFF = 2; // next virgin block index
+const SZ = 3; // size class; -1 = never used (DUMMY_SIZE_IDX)
+const BLK = 4; // first block record of the pool
+const NEXT = 5; // usedpools / freepools link
+const PREV = 6;
+const STATE = 7; // PoolState
+/** Block index from (offset - header) / 16 by multiply and shift: exact for offsets < 2^16 (see constructor). */
+const MAGIC_SHIFT = 20;
+
 export class Pymalloc implements Allocator {
   readonly config: PymallocConfig;
   readonly poolSize: number;
@@ -47,12 +61,23 @@ export class Pymalloc implements Allocator {
   /** Offset of the first pool from the arena address. */
   readonly firstPoolOffset: number;
   readonly ntotalpoolsPerArena: number;
-  private readonly invArenaSize: number;
   private readonly invPoolSize: number;
+  /**
+   * The pool grid: g = ceil((ARENA_TOP - addr) / POOL_SIZE) - gridAdj counts pool cells down from ARENA_TOP, and the
+   * pool id is g ^ poolMask (slot = g / maxPools, index in arena = maxPools - 1 - g % maxPools). Aligned arenas
+   * start on the grid (adj 1); misaligned ones lose their first partial cell (adj 0, index maxPools - 1 is never
+   * carved, so it reads as "not pymalloc").
+   */
+  private readonly gridAdj: number;
+  private readonly poolMask: number;
+  /** maxarenas * maxPools: grid cells that have pool records. */
+  private poolLimit = 0;
 
   /** Per size class: block size and blocks per pool. */
   readonly classBytes = new Int32Array(NUM_SIZE_CLASSES);
   readonly classBlocks = new Int32Array(NUM_SIZE_CLASSES);
+  /** Per size class: ceil(2^MAGIC_SHIFT / (class + 1)), to divide by the block size without a division. */
+  private readonly classMagic = new Int32Array(NUM_SIZE_CLASSES);
 
   // ---- arenas (indexed by arena-object slot) ----
   maxarenas = 0;
@@ -72,34 +97,27 @@ export class Pymalloc implements Allocator {
   narenasHighwater = 0;
 
   // ---- pools ----
-  poolRef = new Int32Array(0);
-  poolSz = new Int8Array(0); // size class; -1 = never used (DUMMY_SIZE_IDX)
-  poolState = new Uint8Array(0);
-  poolFree = new Int32Array(0); // head of the freeblock list (block index in pool), -1 none
-  poolNextOff = new Int32Array(0); // next virgin block index
-  poolNext = new Int32Array(0);
-  poolPrev = new Int32Array(0);
-  poolBase = new Float64Array(0);
+  /** Pool records, 8 ints per pool id (fields REF..STATE above); read them through the pool* methods. */
+  private pools = new Int32Array(0);
+  /** Per pool: how many block records its run holds (cold: only read when a pool is initialised). */
+  private blkCap = new Int32Array(0);
   /** usedpools[class] head pool id, -1 when empty. */
   readonly usedHead = new Int32Array(NUM_SIZE_CLASSES).fill(NONE);
 
   // ---- blocks ----
   /**
-   * Per block, 2 ints side by side (one cache line serves a malloc or a free). [bi*2]: an allocated block holds
-   * `requested bytes << 16` (>= 65536); a free one holds its freeblock link + 1 (0 = end of list).
-   * [bi*2+1]: owner object id (0 when free). Read them through blockRequested / blockOwner / blockNextFree.
+   * Per block one int, so the records of live blocks stay small in the cache (free touches only this): an
+   * allocated block holds its owner object id (>= 0), a free one -2 - its freeblock link (-1 = end of list).
+   * Read them through blockRequested / blockOwner / blockNextFree.
    */
-  blk = new Int32Array(0);
-  /** Per pool: first block record and how many records it owns. */
-  poolBlk = new Int32Array(0);
-  poolBlkCap = new Int32Array(0);
+  private blk = new Int32Array(0);
+  /** Per block, bytes requested (valid while the block is allocated; written by malloc only). */
+  private blkReq = new Uint16Array(0);
   private blkTop = 0;
 
   readonly raw = new RawHeap();
 
   private lastPool = 0;
-  /** Pool of the previous free (a hint only, checked on use). */
-  private lastFreePool = 0;
   /** Receives arena and pool transitions (see events.ts); null = nothing emitted. */
   listener: AllocatorListener | null = null;
 
@@ -112,18 +130,25 @@ export class Pymalloc implements Allocator {
     this.poolSize = config.poolSize;
     this.arenaSize = config.arenaSize;
     this.maxPools = config.arenaSize / config.poolSize;
-    this.invArenaSize = 1 / config.arenaSize;
     this.invPoolSize = 1 / config.poolSize;
     if (config.poolsPerArena !== this.maxPools && config.poolsPerArena !== this.maxPools - 1) {
       throw new Error(`poolsPerArena must be ${this.maxPools} (aligned arenas) or ${this.maxPools - 1} (page-aligned)`);
     }
+    // The grid arithmetic needs powers of two, and the magic division offsets below 2^16.
+    if ((this.maxPools & (this.maxPools - 1)) !== 0 || (config.poolSize & (config.poolSize - 1)) !== 0 || config.poolSize > 65536) {
+      throw new Error('pool and arena sizes must be powers of two, pools at most 64 KiB');
+    }
     this.ntotalpoolsPerArena = config.poolsPerArena;
     this.misalign = config.poolsPerArena === this.maxPools ? 0 : 4096 % config.poolSize || config.poolSize / 2;
     this.firstPoolOffset = this.misalign === 0 ? 0 : config.poolSize - this.misalign;
+    this.gridAdj = this.misalign === 0 ? 1 : 0;
+    this.poolMask = this.maxPools - 1;
     this.maxBlocks = blocksPerPool(config.poolSize, 0);
     for (let i = 0; i < NUM_SIZE_CLASSES; i++) {
       this.classBytes[i] = classSize(i);
       this.classBlocks[i] = blocksPerPool(config.poolSize, i);
+      // u < 2^12, so u * magic / 2^20 is off u/d by less than 2^-8 < 1/d: the floor is exact.
+      this.classMagic[i] = Math.ceil(2 ** MAGIC_SHIFT / (i + 1));
     }
     this.nfp2lasta = new Int32Array(this.maxPools + 1).fill(NONE);
   }
@@ -133,40 +158,49 @@ export class Pymalloc implements Allocator {
     return ARENA_TOP - (slot + 1) * this.arenaSize + this.misalign;
   }
 
+  /** Address of pool id `pool` (its header), from the grid. */
+  poolAddress(pool: number): number {
+    return ARENA_TOP - ((pool ^ this.poolMask) + this.gridAdj) * this.poolSize;
+  }
+
   // ================================================================== malloc
 
   malloc(nbytes: number, owner: number): Address {
     if (!(nbytes >= 1 && nbytes <= SMALL_REQUEST_THRESHOLD)) return this.raw.malloc(nbytes, owner);
+    if (owner < 0) throw new Error(`owner must be an object id (>= 0), got ${owner}`);
     const sz = (nbytes - 1) >> 4;
     let pool = this.usedHead[sz]!;
     let b: number;
     if (pool !== NONE) {
-      this.poolRef[pool]++;
-      b = this.poolFree[pool]!;
-      const next = this.blk[(this.poolBlk[pool]! + b) << 1]! - 1;
-      this.poolFree[pool] = next;
+      const pools = this.pools;
+      const r = pool << 3;
+      pools[r + REF]++;
+      b = pools[r + FREE]!;
+      const next = -2 - this.blk[pools[r + BLK]! + b]!;
+      pools[r + FREE] = next;
       if (next === NONE) this.poolExtend(pool, sz);
     } else {
-      b = this.allocateFromNewPool(sz);
+      b = this.allocateFromNewPool(sz); // may grow the arrays: read them after
       pool = this.lastPool;
     }
-    const bi = this.poolBlk[pool]! + b;
-    this.blk[bi << 1] = nbytes << 16;
-    this.blk[(bi << 1) + 1] = owner;
-    return this.poolBase[pool]! + POOL_OVERHEAD + b * this.classBytes[sz]!;
+    const k = this.pools[(pool << 3) + BLK]! + b;
+    this.blk[k] = owner;
+    this.blkReq[k] = nbytes;
+    return ARENA_TOP - ((pool ^ this.poolMask) + this.gridAdj) * this.poolSize + POOL_OVERHEAD + b * this.classBytes[sz]!;
   }
 
   /** The free list ran dry: carve the next virgin block, or the pool is full and leaves usedpools. */
   private poolExtend(pool: number, sz: number): void {
-    const off = this.poolNextOff[pool]!;
+    const r = pool << 3;
+    const off = this.pools[r + NEXTOFF]!;
     if (off < this.classBlocks[sz]!) {
-      this.poolFree[pool] = off;
-      this.blk[(this.poolBlk[pool]! + off) << 1] = 0; // end of the free list
-      this.poolNextOff[pool] = off + 1;
+      this.pools[r + FREE] = off;
+      this.blk[this.pools[r + BLK]! + off] = NONE; // end of the free list
+      this.pools[r + NEXTOFF] = off + 1;
       return;
     }
     this.unlinkUsed(pool, sz);
-    this.poolState[pool] = PoolState.Full;
+    this.pools[r + STATE] = PoolState.Full;
     if (this.listener) this.listener({ t: 'pool-full', arena: (pool / this.maxPools) | 0, pool: pool % this.maxPools, sizeClass: sz });
   }
 
@@ -185,15 +219,15 @@ export class Pymalloc implements Allocator {
     if (this.nfp2lasta[nf] === ua) this.nfp2lasta[nf] = NONE;
     if (nf > 1) this.nfp2lasta[nf - 1] = ua;
 
+    const pools = this.pools;
     let pool = this.arFreepools[ua]!;
     if (pool !== NONE) {
-      this.arFreepools[ua] = this.poolNext[pool]!;
+      this.arFreepools[ua] = pools[(pool << 3) + NEXT]!;
     } else {
       // Carve a new pool at the arena's high-water mark.
       const i = this.arCarved[ua]!;
       pool = ua * this.maxPools + i;
-      this.poolBase[pool] = this.arAddr[ua]! + this.firstPoolOffset + i * this.poolSize;
-      this.poolSz[pool] = -1;
+      pools[(pool << 3) + SZ] = -1;
       this.arCarved[ua] = i + 1;
     }
     this.arNfree[ua] = nf - 1;
@@ -206,27 +240,28 @@ export class Pymalloc implements Allocator {
     }
 
     // Frontlink to usedpools (the list was empty).
+    const r = pool << 3;
     this.usedHead[sz] = pool;
-    this.poolNext[pool] = NONE;
-    this.poolPrev[pool] = NONE;
-    this.poolRef[pool] = 1;
-    this.poolState[pool] = PoolState.Used;
+    pools[r + NEXT] = NONE;
+    pools[r + PREV] = NONE;
+    pools[r + REF] = 1;
+    pools[r + STATE] = PoolState.Used;
     this.lastPool = pool;
     if (this.listener) {
-      this.listener({ t: 'pool-init', arena: ua, pool: pool % this.maxPools, sizeClass: sz, reused: this.poolSz[pool] === sz });
+      this.listener({ t: 'pool-init', arena: ua, pool: pool % this.maxPools, sizeClass: sz, reused: pools[r + SZ] === sz });
     }
-    if (this.poolSz[pool] === sz) {
+    if (pools[r + SZ] === sz) {
       // Last held the same class: header and free list are still valid.
-      const b = this.poolFree[pool]!;
-      this.poolFree[pool] = this.blk[(this.poolBlk[pool]! + b) << 1]! - 1;
+      const b = pools[r + FREE]!;
+      pools[r + FREE] = -2 - this.blk[pools[r + BLK]! + b]!;
       return b;
     }
     // Initialise: hand out block 0, block 1 on the free list, virgin from block 2.
-    this.poolSz[pool] = sz;
-    if (this.poolBlkCap[pool]! < this.classBlocks[sz]!) this.assignBlockRecords(pool, this.classBlocks[sz]!);
-    this.poolFree[pool] = 1;
-    this.blk[(this.poolBlk[pool]! + 1) << 1] = 0; // end of the free list
-    this.poolNextOff[pool] = 2;
+    pools[r + SZ] = sz;
+    if (this.blkCap[pool]! < this.classBlocks[sz]!) this.assignBlockRecords(pool, this.classBlocks[sz]!);
+    pools[r + FREE] = 1;
+    this.blk[pools[r + BLK]! + 1] = NONE; // end of the free list
+    pools[r + NEXTOFF] = 2;
     return 0;
   }
 
@@ -240,6 +275,7 @@ export class Pymalloc implements Allocator {
       }
       this.unusedArenas = this.maxarenas;
       this.maxarenas = numarenas;
+      this.poolLimit = numarenas * this.maxPools;
     }
     const a = this.unusedArenas;
     this.unusedArenas = this.arNext[a]!;
@@ -252,8 +288,7 @@ export class Pymalloc implements Allocator {
     this.arCarved[a] = 0;
     this.arNfree[a] = this.ntotalpoolsPerArena;
     this.arNtotal[a] = this.ntotalpoolsPerArena;
-    const p0 = a * this.maxPools;
-    this.poolState.fill(PoolState.Uncarved, p0, p0 + this.maxPools);
+    for (let i = 0; i < this.maxPools; i++) this.pools[((a * this.maxPools + i) << 3) + STATE] = PoolState.Uncarved;
     this.mappedAddresses.add(address);
     if (this.listener) this.listener({ t: 'arena-new', arena: a, address, pools: this.ntotalpoolsPerArena });
     return a;
@@ -273,20 +308,10 @@ export class Pymalloc implements Allocator {
     this.arNext = i32(this.arNext, n);
     this.arPrev = i32(this.arPrev, n);
     const np = n * this.maxPools;
-    this.poolRef = i32(this.poolRef, np);
-    const sz = new Int8Array(np).fill(-1);
-    sz.set(this.poolSz);
-    this.poolSz = sz;
-    const st = new Uint8Array(np);
-    st.set(this.poolState);
-    this.poolState = st;
-    this.poolFree = i32(this.poolFree, np);
-    this.poolNextOff = i32(this.poolNextOff, np);
-    this.poolNext = i32(this.poolNext, np);
-    this.poolPrev = i32(this.poolPrev, np);
-    this.poolBase = f64(this.poolBase, np);
-    this.poolBlk = i32(this.poolBlk, np);
-    this.poolBlkCap = i32(this.poolBlkCap, np);
+    const old = this.pools.length >> 3;
+    this.pools = i32(this.pools, np << 3);
+    for (let pool = old; pool < np; pool++) this.pools[(pool << 3) + SZ] = -1;
+    this.blkCap = i32(this.blkCap, np);
   }
 
   /**
@@ -297,46 +322,52 @@ export class Pymalloc implements Allocator {
   private assignBlockRecords(pool: number, cap: number): void {
     const base = this.blkTop;
     this.blkTop += cap;
-    if (this.blkTop * 2 > this.blk.length) {
-      const grown = new Int32Array(Math.max(this.blkTop * 2, this.blk.length * 2));
+    if (this.blkTop > this.blk.length) {
+      const n = Math.max(this.blkTop, this.blk.length * 2);
+      const grown = new Int32Array(n);
       grown.set(this.blk);
       this.blk = grown;
+      const req = new Uint16Array(n);
+      req.set(this.blkReq);
+      this.blkReq = req;
     }
-    this.poolBlk[pool] = base;
-    this.poolBlkCap[pool] = cap;
+    // Not allocated until malloc says so (0 would read as "allocated, owner 0").
+    this.blk.fill(NONE, base, base + cap);
+    this.pools[(pool << 3) + BLK] = base;
+    this.blkCap[pool] = cap;
   }
 
   // ================================================================== free
 
   free(addr: Address): void {
     // Kept small so the JIT inlines it; the rare paths are separate methods.
-    const poolRef = this.poolRef;
-    // Frees come in runs within one pool (a cascade frees neighbours): first try the pool of the previous free. A
-    // pool in use (ref > 0) has a current base, and live arenas do not overlap, so an address inside its range is
-    // the pool address_in_range would find.
-    let pool = this.lastFreePool;
-    const pb = this.poolBase[pool]!;
-    if (!(poolRef[pool]! > 0 && addr >= pb && addr < pb + this.poolSize)) {
-      // address_in_range: arena slot from the address, then the pool, which must be used or full (ref > 0).
-      const slot = Math.ceil((ARENA_TOP + this.misalign - addr) * this.invArenaSize) - 1;
-      const base = slot >= 0 && slot < this.maxarenas ? this.arAddr[slot]! : 0;
-      const i = Math.floor((addr - base - this.firstPoolOffset) * this.invPoolSize);
-      pool = slot * this.maxPools + i;
-      if (base === 0 || i < 0 || i >= this.arCarved[slot]! || poolRef[pool] === 0) return this.raw.free(addr);
-      this.lastFreePool = pool;
-    }
-    const sz = this.poolSz[pool]!;
-    const b = (addr - this.poolBase[pool]! - POOL_OVERHEAD) / this.classBytes[sz]!;
-    const k = (this.poolBlk[pool]! + b) << 1;
+    // address_in_range: the grid cell, then its pool must be used or full (ref > 0).
+    const q = Math.ceil((ARENA_TOP - addr) * this.invPoolSize);
+    const g = q - this.gridAdj;
+    if (!(g >= 0 && g < this.poolLimit)) return this.raw.free(addr);
+    const pool = g ^ this.poolMask;
+    const r = pool << 3;
+    const pools = this.pools;
+    const ref = pools[r + REF]!;
+    if (ref === 0) return this.raw.free(addr);
+    // Offset past the pool header; the block index by multiply and shift, checked by multiplying back.
+    const xf = addr - ARENA_TOP + q * this.poolSize - POOL_OVERHEAD;
+    const x = xf | 0;
+    const sz = pools[r + SZ]!;
+    const u = x >> 4;
+    const b = Math.imul(u, this.classMagic[sz]!) >>> MAGIC_SHIFT;
+    const k = pools[r + BLK]! + b;
     const blk = this.blk;
-    // Allocated blocks hold their size << 16; free ones (and stale ones of an old class layout) hold less.
-    if ((b | 0) !== b || b < 0 || blk[k]! < 65536) return this.badFree(addr);
-    const last = this.poolFree[pool]!;
-    blk[k] = last + 1;
-    blk[k + 1] = 0;
-    this.poolFree[pool] = b;
+    // Allocated blocks hold their owner (>= 0); free ones a negative link.
+    if (x !== xf || x < 0 || (x & 15) !== 0 || b * (sz + 1) !== u || b >= pools[r + NEXTOFF]! || blk[k]! < 0) {
+      return this.badFree(addr);
+    }
+    const last = pools[r + FREE]!;
+    blk[k] = -2 - last;
+    pools[r + FREE] = b;
+    pools[r + REF] = ref - 1;
     if (last === NONE) this.relinkFullPool(pool, sz);
-    else if (--poolRef[pool]! === 0) this.poolBecameEmpty(pool, sz);
+    else if (ref === 1) this.poolBecameEmpty(pool, sz);
   }
 
   private badFree(addr: Address): void {
@@ -345,35 +376,36 @@ export class Pymalloc implements Allocator {
 
   /** The pool was full: link it at the front of usedpools so the next request reuses the freed block. */
   private relinkFullPool(pool: number, sz: number): void {
-    this.poolRef[pool]--;
+    const pools = this.pools;
     const head = this.usedHead[sz]!;
-    this.poolNext[pool] = head;
-    this.poolPrev[pool] = NONE;
-    if (head !== NONE) this.poolPrev[head] = pool;
+    pools[(pool << 3) + NEXT] = head;
+    pools[(pool << 3) + PREV] = NONE;
+    if (head !== NONE) pools[(head << 3) + PREV] = pool;
     this.usedHead[sz] = pool;
-    this.poolState[pool] = PoolState.Used;
+    pools[(pool << 3) + STATE] = PoolState.Used;
     if (this.listener) this.listener({ t: 'pool-used', arena: (pool / this.maxPools) | 0, pool: pool % this.maxPools, sizeClass: sz });
   }
 
   /** Empty: unlink from usedpools, push on the arena's freepools. */
   private poolBecameEmpty(pool: number, sz: number): void {
     this.unlinkUsed(pool, sz);
-    this.poolState[pool] = PoolState.Empty;
+    this.pools[(pool << 3) + STATE] = PoolState.Empty;
     if (this.listener) this.listener({ t: 'pool-empty', arena: (pool / this.maxPools) | 0, pool: pool % this.maxPools, sizeClass: sz });
     this.insertToFreepool(pool);
   }
 
   private unlinkUsed(pool: number, sz: number): void {
-    const next = this.poolNext[pool]!;
-    const prev = this.poolPrev[pool]!;
+    const pools = this.pools;
+    const next = pools[(pool << 3) + NEXT]!;
+    const prev = pools[(pool << 3) + PREV]!;
     if (prev === NONE) this.usedHead[sz] = next;
-    else this.poolNext[prev] = next;
-    if (next !== NONE) this.poolPrev[next] = prev;
+    else pools[(prev << 3) + NEXT] = next;
+    if (next !== NONE) pools[(next << 3) + PREV] = prev;
   }
 
   private insertToFreepool(pool: number): void {
     const ao = (pool / this.maxPools) | 0;
-    this.poolNext[pool] = this.arFreepools[ao]!;
+    this.pools[(pool << 3) + NEXT] = this.arFreepools[ao]!;
     this.arFreepools[ao] = pool;
     let nf = this.arNfree[ao]!;
     const lastnf = nf === 0 ? NONE : this.nfp2lasta[nf]!;
@@ -427,9 +459,11 @@ export class Pymalloc implements Allocator {
     this.arFreepools[ao] = NONE;
     this.arNfree[ao] = 0;
     this.arPrev[ao] = NONE;
-    const p0 = ao * this.maxPools;
-    this.poolState.fill(PoolState.Uncarved, p0, p0 + this.maxPools);
-    this.poolSz.fill(-1, p0, p0 + this.maxPools);
+    for (let i = 0; i < this.maxPools; i++) {
+      const r = (ao * this.maxPools + i) << 3;
+      this.pools[r + STATE] = PoolState.Uncarved;
+      this.pools[r + SZ] = -1;
+    }
     this.narenasCurrent--;
   }
 
@@ -439,12 +473,13 @@ export class Pymalloc implements Allocator {
     if (addr === 0) return this.malloc(nbytes, owner);
     const pool = this.poolOf(addr);
     if (pool === NONE) return this.raw.realloc(addr, nbytes, owner); // a raw block stays raw
-    const size = this.classBytes[this.poolSz[pool]!]!;
+    const size = this.classBytes[this.pools[(pool << 3) + SZ]!]!;
     if (nbytes <= size && 4 * nbytes > 3 * size) {
       // Same class, or shrinking by less than a quarter: keep the block.
       const bi = this.blockIdOf(addr);
-      this.blk[bi << 1] = nbytes << 16;
-      this.blk[(bi << 1) + 1] = owner;
+      if (owner < 0) throw new Error(`owner must be an object id (>= 0), got ${owner}`);
+      this.blk[bi] = owner;
+      this.blkReq[bi] = nbytes;
       return addr;
     }
     // New block first, then free the old one (as obmalloc does: malloc, memcpy, free).
@@ -457,15 +492,11 @@ export class Pymalloc implements Allocator {
 
   /** Pool id holding `addr`, or -1 when pymalloc does not manage the address (address_in_range). */
   poolOf(addr: Address): number {
-    // Sizes are powers of two: multiplying by their reciprocals is exact and cheaper than dividing.
-    const slot = Math.ceil((ARENA_TOP + this.misalign - addr) * this.invArenaSize) - 1;
-    if (slot < 0 || slot >= this.maxarenas) return NONE;
-    const base = this.arAddr[slot]!;
-    if (base === 0) return NONE;
-    const i = Math.floor((addr - base - this.firstPoolOffset) * this.invPoolSize);
-    if (i < 0 || i >= this.arCarved[slot]!) return NONE;
-    const pool = slot * this.maxPools + i;
-    const st = this.poolState[pool]!;
+    const g = Math.ceil((ARENA_TOP - addr) * this.invPoolSize) - this.gridAdj;
+    if (!(g >= 0 && g < this.poolLimit)) return NONE;
+    const pool = g ^ this.poolMask;
+    const st = this.pools[(pool << 3) + STATE]!;
+    // Uncarved (beyond the high-water mark, in an unmapped arena, or the misaligned cell) and empty pools are not in range.
     return st === PoolState.Used || st === PoolState.Full ? pool : NONE;
   }
 
@@ -473,43 +504,84 @@ export class Pymalloc implements Allocator {
   blockIdOf(addr: Address): number {
     const pool = this.poolOf(addr);
     if (pool === NONE) return NONE;
-    const b = (addr - this.poolBase[pool]! - POOL_OVERHEAD) / this.classBytes[this.poolSz[pool]!]!;
-    if (!Number.isInteger(b) || b < 0 || b >= this.poolNextOff[pool]!) return NONE;
-    const bi = this.poolBlk[pool]! + b;
-    return this.blk[bi << 1]! < 65536 ? NONE : bi;
+    const b = (addr - this.poolAddress(pool) - POOL_OVERHEAD) / this.classBytes[this.pools[(pool << 3) + SZ]!]!;
+    if (!Number.isInteger(b) || b < 0 || b >= this.pools[(pool << 3) + NEXTOFF]!) return NONE;
+    const bi = this.pools[(pool << 3) + BLK]! + b;
+    return this.blk[bi]! < 0 ? NONE : bi;
   }
 
   /** Bytes requested for block id `bi`, 0 when it is not allocated. */
   blockRequested(bi: number): number {
-    return this.blk[bi << 1]! >>> 16;
+    return this.blk[bi]! < 0 ? 0 : this.blkReq[bi]!;
   }
 
   /** Owner object id of block id `bi`, 0 when it is not allocated. */
   blockOwner(bi: number): number {
-    return this.blk[(bi << 1) + 1]!;
+    return this.blk[bi]! < 0 ? 0 : this.blk[bi]!;
   }
 
   /** Next block index (in the same pool) on the free list after free block id `bi`; -1 at the end. */
   blockNextFree(bi: number): number {
-    return this.blk[bi << 1]! - 1;
+    return -2 - this.blk[bi]!;
   }
+
+  // Pool fields for readers (stats, snapshot, invariants); the hot paths use the records directly.
 
   /** First block id of a carved pool: its blocks are ids [poolBlockBase(pool), + blocks per pool of its class). */
   poolBlockBase(pool: number): number {
-    return this.poolBlk[pool]!;
+    return this.pools[(pool << 3) + BLK]!;
+  }
+
+  /** Block records the pool's run holds (>= blocks per pool of its class once carved). */
+  poolBlockCapacity(pool: number): number {
+    return this.blkCap[pool]!;
+  }
+
+  /** Blocks in use (CPython's pool->ref.count). */
+  poolRefCount(pool: number): number {
+    return this.pools[(pool << 3) + REF]!;
+  }
+
+  /** Size class the pool serves (or last served, when empty); -1 when never used. */
+  poolClass(pool: number): number {
+    return this.pools[(pool << 3) + SZ]!;
+  }
+
+  poolState(pool: number): PoolState {
+    return this.pools[(pool << 3) + STATE]! as PoolState;
+  }
+
+  /** Head of the pool's free block list (block index in the pool), -1 when none. */
+  poolFreeHead(pool: number): number {
+    return this.pools[(pool << 3) + FREE]!;
+  }
+
+  /** Blocks carved so far (CPython's nextoffset, as a block index). */
+  poolNextOffset(pool: number): number {
+    return this.pools[(pool << 3) + NEXTOFF]!;
+  }
+
+  /** Next pool on usedpools or freepools, -1 at the end. */
+  poolNextLink(pool: number): number {
+    return this.pools[(pool << 3) + NEXT]!;
+  }
+
+  /** Previous pool on usedpools, -1 at the head. */
+  poolPrevLink(pool: number): number {
+    return this.pools[(pool << 3) + PREV]!;
   }
 
   /** Owner object id of a live block (pymalloc or raw), undefined if not allocated. */
   ownerOf(addr: Address): number | undefined {
     const bi = this.blockIdOf(addr);
-    if (bi !== NONE) return this.blk[(bi << 1) + 1];
+    if (bi !== NONE) return this.blk[bi];
     return this.raw.ownerOf(addr);
   }
 
   /** Bytes the caller asked for at `addr` (pymalloc or raw), undefined if not allocated. */
   requestedSize(addr: Address): number | undefined {
     const bi = this.blockIdOf(addr);
-    if (bi !== NONE) return this.blk[bi << 1]! >>> 16;
+    if (bi !== NONE) return this.blkReq[bi];
     return this.raw.sizeOf(addr);
   }
 
@@ -524,7 +596,7 @@ export class Pymalloc implements Allocator {
     for (let a = 0; a < this.maxarenas; a++) {
       if (this.arAddr[a] === 0) continue;
       const p0 = a * this.maxPools;
-      for (let i = 0; i < this.arCarved[a]!; i++) n += this.poolRef[p0 + i]!;
+      for (let i = 0; i < this.arCarved[a]!; i++) n += this.pools[((p0 + i) << 3) + REF]!;
     }
     return n;
   }

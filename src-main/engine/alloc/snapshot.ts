@@ -41,7 +41,7 @@ export function allocatorSnapshot(p: Pymalloc): AllocatorSnapshot {
   for (const a of slots) {
     npools += p.arNtotal[a]!;
     for (let i = 0; i < p.arCarved[a]!; i++) {
-      const sz = p.poolSz[a * p.maxPools + i]!;
+      const sz = p.poolClass(a * p.maxPools + i);
       if (sz >= 0) nblocks += p.classBlocks[sz]!;
     }
   }
@@ -75,15 +75,15 @@ export function allocatorSnapshot(p: Pymalloc): AllocatorSnapshot {
       const pool = a * p.maxPools + i;
       s.poolAddress[pi] = p.arAddr[a]! + p.firstPoolOffset + i * p.poolSize;
       s.poolFirstBlock[pi] = bi;
-      const st = i < p.arCarved[a]! ? p.poolState[pool]! : PoolState.Uncarved;
+      const st = i < p.arCarved[a]! ? p.poolState(pool) : PoolState.Uncarved;
       s.poolState[pi] = st;
-      const sz = st === PoolState.Uncarved ? -1 : p.poolSz[pool]!;
+      const sz = st === PoolState.Uncarved ? -1 : p.poolClass(pool);
       if (sz < 0) continue;
       s.poolClass[pi] = sz;
-      s.poolUsed[pi] = st === PoolState.Empty ? 0 : p.poolRef[pool]!;
+      s.poolUsed[pi] = st === PoolState.Empty ? 0 : p.poolRefCount(pool);
       const cap = p.classBlocks[sz]!;
       s.poolCapacity[pi] = cap;
-      const nextOff = p.poolNextOff[pool]!;
+      const nextOff = p.poolNextOffset(pool);
       const base = p.poolBlockBase(pool);
       for (let b = 0; b < cap; b++, bi++) {
         const req = p.blockRequested(base + b);
@@ -118,12 +118,12 @@ export function locateBlock(p: Pymalloc, addr: number): BlockLocation | null {
   const slot = Math.floor(pool / p.maxPools);
   let arena = 0;
   for (let a = 0; a < slot; a++) if (p.arAddr[a] !== 0) arena++;
-  const sz = p.poolSz[pool]!;
+  const sz = p.poolClass(pool);
   const size = p.classBytes[sz]!;
   return {
     arena,
     pool: pool - slot * p.maxPools,
-    block: (addr - p.poolBase[pool]! - POOL_OVERHEAD) / size,
+    block: (addr - p.poolAddress(pool) - POOL_OVERHEAD) / size,
     sizeClass: sz,
     blockSize: size,
     raw: false,

@@ -44,9 +44,9 @@ export function mallocStats(p: Pymalloc): MallocStats {
     const carved = p.arCarved[a]!;
     for (let i = 0; i < carved; i++) {
       const pool = p0 + i;
-      const ref = p.poolRef[pool]!;
+      const ref = p.poolRefCount(pool);
       if (ref === 0) continue; // empty: on the arena's freepools
-      const sz = p.poolSz[pool]!;
+      const sz = p.poolClass(pool);
       numPools[sz]++;
       blocksInUse[sz] += ref;
       availBlocks[sz] += p.classBlocks[sz]! - ref;
