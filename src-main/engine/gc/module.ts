@@ -22,6 +22,11 @@ export function collect(h: Heap, generation = 2): number {
 /** gc.get_count(): (count0, count1, count2) or, incremental, (young, visited space, pending space). */
 export function getCount(h: Heap): [number, number, number] {
   const c = h.gcs.count;
+  // Incremental: count[1] and count[2] belong to old space 0 and 1; the visited one is reported first.
+  if (h.profile.gcKind === 'incremental') {
+    const v = h.gcs.visitedSpace;
+    return [c[0], c[1 + v], c[2 - v]];
+  }
   return [c[0], c[1], c[2]];
 }
 
@@ -43,11 +48,15 @@ export function freeze(h: Heap): void {
   h.gcs.startupFrozenIn = 'permanent';
   for (const g of [L.GEN0, L.GEN1, L.GEN2]) L.merge(s, g, L.PERMANENT);
   h.gcs.count = [0, 0, 0];
+  h.gcs.startupSpace = 'permanent';
+  h.gcs.startupUnscanned = 0;
 }
 
 /** gc.unfreeze(): the permanent generation to the oldest generation (incremental: the visited space). */
 export function unfreeze(h: Heap): void {
   h.gcs.startupFrozenIn = 'gen2';
+  // The permanent generation is marked visited: back in the visited space until the next scavenge completes.
+  if (h.gcs.startupSpace === 'permanent') h.gcs.startupSpace = 'visited';
   L.merge(h.s, L.PERMANENT, h.profile.gcKind === 'incremental' ? visitedList(h) : L.GEN2);
 }
 

@@ -34,6 +34,12 @@ export class GcState {
   heapSize = 0;
   workToDo = 0;
   phase: 'mark' | 'collect' = 'mark';
+  /** Where the interpreter's startup objects (profile startupHeapSize) are: the pending space is marked next. */
+  startupSpace: 'pending' | 'visited' | 'permanent' = 'pending';
+  /** Startup objects the mark phase could not reach, still in the pending space: increments scan them first. */
+  startupUnscanned = 0;
+  /** Frames a mark_stacks walk has visited (CPython's frame->visited flag; a new frame starts unvisited). */
+  visitedFrames = new WeakSet<object>();
 
   constructor(thresholds: readonly [number, number, number], initialWorkToDo = 0) {
     this.threshold = [thresholds[0], thresholds[1], thresholds[2]];

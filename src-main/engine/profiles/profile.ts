@@ -50,14 +50,23 @@ export interface FreeListTable {
 
 export interface IncrementalTable {
   scanRateDivisor: number; // 10: one increment scans ~1% of the heap with the default scale 10
-  /** Cap of the per-increment extra work as a multiple of the new objects (3/2 or 2 in the two snapshots read). */
+  /** Cap of the per-increment extra work as a multiple of the new objects (2 in 3.14.2, measured; 3/2 in 3.14.0). */
   workCapFactor: number;
   initialWorkToDo: number; // -5000
+  /** How many times the mark phase subtracts the objects it marked from work_to_do (2: gh-141890, 3.14.0-3.14.2). */
+  markCountedTimes: number;
   /**
    * GC objects of the interpreter's own startup heap, counted in heap_size (which sets how much of the pending
-   * space an increment scans). Pyodide 3.14.2: 20114 (gc.get_freeze_count() after collect + freeze).
+   * space an increment scans). Pyodide 3.14.2: 20078 (about 20100 tracked objects when a program starts, less
+   * the lab's own module, globals and gc lists, which the lab counts itself).
    */
   startupHeapSize: number;
+  /**
+   * How many of those objects a mark phase marks when they are in the pending space (reachable from the roots;
+   * the rest are alive through C references only). Pyodide 3.14.2: 19077, from the first work_to_do that lets an
+   * increment collect after gc.collect() (tests/engine/incremental-314.test.ts).
+   */
+  startupMarked: number;
 }
 
 export interface Profile {

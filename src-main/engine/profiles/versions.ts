@@ -209,7 +209,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     listGrowth: 'py39',
     sizes: sizes313,
     freeLists: freeLists311,
-    incremental: { scanRateDivisor: 10, workCapFactor: 2, initialWorkToDo: -5000, startupHeapSize: 20114 },
+    incremental: { scanRateDivisor: 10, workCapFactor: 2, initialWorkToDo: -5000, markCountedTimes: 2, startupHeapSize: 20078, startupMarked: 19077 },
     pymalloc: PYMALLOC['3.14.2'],
   },
   '3.14': {

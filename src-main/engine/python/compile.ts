@@ -1389,8 +1389,10 @@ export class Compiler {
       return borrowedSlots.map((slot) => (slot < 0 ? 0 : 1 + (f.borrowed?.[slot] ? 1 : 0)));
     };
     const finish = (r: ObjId): ObjId => {
+      // CALL's periodic check runs with the result pushed: a collection started there sees it on the stack.
+      h.pushTemp(r);
       h.evalBreaker(); // after CALL
-      return r;
+      return h.popTemp();
     };
     if (e.func.k === 'attr') {
       const obj = this.expr(e.func.value, sc);
