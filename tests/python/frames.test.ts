@@ -46,7 +46,7 @@ const SETUP = [
 const PROGRAMS: Record<string, { entries: string[]; pyodide: boolean }> = {
   refcounts: {
     pyodide: true,
-    entries: [...SETUP, 'def f1():', '    x = []', '    d = D()', '    d.n = 1', '    y = [x]', '    print(sys.getrefcount(x))', '    print(sys.getrefcount(d))', '    print(sys.getrefcount(y))', '    d = None', '    print(len(y))', 'f1()'],
+    entries: [...SETUP, 'def f1():', '    x = []', '    d = D()', '    d.n = 1', '    y = [x]', '    print(sys.getrefcount(x))', '    print(sys.getrefcount(d))', '    print(sys.getrefcount(y))', '    print(sys.getrefcount(f1))', '    d = None', '    print(len(y))', 'f1()'],
   },
   counts: {
     // Pyodide runs in a warm shared interpreter: its first-use allocations make gc.get_count differ.

@@ -49,8 +49,6 @@ interface OpenFrame {
   name: string;
   code: Code;
   scope: Scope;
-  /** The caller's reference to the function (the callable on its value stack during the call). */
-  fn: ObjId;
   frame: Frame;
   frameObj: ObjId;
   heapIndex: number;
@@ -274,9 +272,13 @@ export class OpenFrames {
     const fn = load!();
     const code = h.functionCode(fn) as Code;
     const { frame, frameObj } = new Compiler(rt, filename, defText).enterFrame(fn, code, []);
+    // The loaded reference is the one the call hands over: the frame holds the function (3.11+ steals the
+    // stack's reference into f_funcobj; <=3.10 keeps it on the caller's stack). One reference either way:
+    // sys.getrefcount(f1) inside f1 prints 3 on 3.8-3.13.
+    h.decref(fn);
     const scope: Scope = { kind: 'function', locals: new Map(), globals: new Set(), comps: [], qualPrefix: '', code, parent: parent?.scope ?? Compiler.moduleScope() };
     this.stack.push({
-      name, code, scope, fn, frame, frameObj, heapIndex: h.heap.frames.length - 1, headerIndent: indent,
+      name, code, scope, frame, frameObj, heapIndex: h.heap.frames.length - 1, headerIndent: indent,
       bodyIndent: undefined, globalReads: new Set(), localNames: [], parts: [], callPart: call,
     });
     code.body = () => { throw new OpenCodeCalled(`${code.qualname}() is still open (its body is being written): the lab cannot call it before its Return`); };
@@ -302,7 +304,6 @@ export class OpenFrames {
     h.pushTemp(result);
     h.evalBreaker(); // after CALL
     h.popTemp();
-    h.decref(f.fn);
     h.decref(result); // POP_TOP of the expression statement
     return { stdout: rt.out, stderr: rt.err, status: 0 };
   }
@@ -339,7 +340,6 @@ export class OpenFrames {
       // Temporaries the interrupted statement left on this frame's value stack go with it.
       this.stack.pop();
       this.finish(f, f.code.filename);
-      h.decref(f.fn);
       closes.push(`${f.headerIndent}${f.name}()`);
     }
     this.unwoundCloses = closes;
