@@ -586,8 +586,11 @@ function tpClear(h: Heap, o: number): boolean {
       h.clearWeakref(o);
       h.xdecref(h.takeWeakrefCallback(o));
       return true;
+    case K_SET:
+      h.setClear(o); // set_clear_internal
+      return true;
     default: {
-      // set, instance (slots + dict/values; never the class), class attributes, function, module, cell
+      // instance (slots + dict/values; never the class), class attributes, function, module, cell
       const n = s.refLen[o];
       for (let i = 0; i < n; i++) {
         const off = s.refOff[o];
@@ -596,11 +599,6 @@ function tpClear(h: Heap, o: number): boolean {
           s.pool[off + i] = 0;
           h.decref(r);
         }
-      }
-      if (s.kind[o] === K_SET) {
-        s.refLen[o] = 0;
-        s.aux[o] = 0;
-        h.dictIndex.set(o, new Map());
       }
       return true;
     }

@@ -21,6 +21,9 @@ import * as L from '../gc/lists';
 import { GcState } from '../gc/state';
 import { onGcAllocated, onGcFreed, onTracked, onUntracked } from '../gc/triggers';
 import { keyOf } from './keys';
+import { hashInto, HASH } from './hash';
+import { findInsert, lookup, insertClean, resizeTarget, tableWords, LooseTable, FREESLOT, MINSIZE } from './set-table';
+import { SET_HASHING } from '../profiles/set-hashing';
 import * as gcm from '../gc/module';
 import { evalBreaker as runEvalBreaker } from '../gc/triggers';
 import type { GenStats } from '../gc/state';
@@ -116,6 +119,8 @@ const gcFreed = onGcFreed;
 const tracked = onTracked;
 const untracked = onUntracked;
 const TRASHCAN_LIMIT = 50; // _PyTrash_UNWIND_LEVEL
+/** Copy of a set's old table while set_table_resize rebuilds it in place. */
+let setScratch = new Int32Array(64);
 
 export class Heap {
   readonly profile: Profile;
@@ -1091,93 +1096,265 @@ export class Heap {
   }
 
   // -------------------------------------------------------------------------------------------- set
+  // The table is Objects/setobject.c's (heap/set-table.ts): keys live at their slots in the set's reference run,
+  // so iteration, repr, pop and the collector's traversal go in slot order. aux = used, aux2 = table size,
+  // addr2 = the malloc'ed table (tables of more than PySet_MINSIZE slots).
+
+  /** Equality of two different keys with equal hashes. */
+  private readonly setKeyEq = (a: ObjId, b: ObjId): boolean => keyOf(this, a) === keyOf(this, b);
 
   newSet(items: readonly ObjId[] = []): ObjId {
+    const s = this.s;
     const id = this.newGc(K_SET, this.profile.sizes.setObject);
-    this.s.aux2[id] = 8;
-    this.dictIndex.set(id, new Map());
+    s.reserveRefs(id, tableWords(MINSIZE));
+    s.pool.fill(0, s.refOff[id], s.refOff[id] + tableWords(MINSIZE));
+    s.refLen[id] = MINSIZE;
+    s.aux[id] = 0;
+    s.aux2[id] = MINSIZE;
     this.track(id);
     for (const x of items) this.setAdd(id, x);
     return id;
   }
 
+  /** set.add / BUILD_SET / set_add_key: raises TypeError for an unhashable value before anything changes. */
   setAdd(st: ObjId, v: ObjId): void {
-    const s = this.s;
-    const hk = keyOf(this, v);
-    const idx = this.dictIndex.get(st)!;
-    if (idx.has(hk)) return;
-    this.incref(v);
-    const n = s.refLen[st];
-    s.reserveRefs(st, n + 1);
-    s.pool[s.refOff[st] + n] = v;
-    s.refLen[st] = n + 1;
-    idx.set(hk, n);
-    s.aux[st]++;
-    // set_add_entry: resize when fill*5 >= mask*3 (fill counts dummies: our holes)
-    const size = s.aux2[st];
-    if ((n + 1) * 5 >= (size - 1) * 3) {
-      const used = s.aux[st];
-      const minused = used > 50000 ? used * 2 : used * 4;
-      let ns = 8;
-      while (ns <= minused) ns <<= 1;
-      const old = s.addr2[st];
-      s.addr2[st] = ns > 8 ? this.alloc.malloc(16 * ns, st) : 0;
-      if (old !== 0) this.alloc.free(old);
-      s.aux2[st] = ns;
-      this.compactSet(st);
-    }
+    hashInto(this, v);
+    this.setAddEntry(st, v, HASH[0], HASH[1]);
   }
 
-  private compactSet(st: ObjId): void {
+  /** set_add_entry with a known hash. */
+  private setAddEntry(st: ObjId, v: ObjId, lo: number, hi: number): void {
     const s = this.s;
+    const n = s.aux2[st];
     const off = s.refOff[st];
-    let j = 0;
-    for (let i = 0; i < s.refLen[st]; i++) if (s.pool[off + i] !== 0) s.pool[off + j++] = s.pool[off + i];
-    for (let i = j; i < s.refLen[st]; i++) s.pool[off + i] = 0;
-    s.refLen[st] = j;
-    const idx = new Map<string, number>();
-    for (let i = 0; i < j; i++) idx.set(keyOf(this, s.pool[off + i]), i);
-    this.dictIndex.set(st, idx);
+    const t = s.pool;
+    const r = findInsert(t, off, n, lo, hi, v, this.setKeyEq);
+    if (r < 0) return;
+    this.incref(v);
+    s.aux[st]++;
+    const slot = FREESLOT[0] >= 0 && SET_HASHING[this.profile.id].reuseDummy ? FREESLOT[0] : r;
+    t[off + slot] = v;
+    t[off + n + slot] = lo;
+    t[off + 2 * n + slot] = hi;
+    if (slot !== r) return; // found_unused_or_dummy with a freeslot: fill unchanged, no resize check
+    const fill = ++t[off + 3 * n];
+    if (fill * 5 >= (n - 1) * 3) {
+      const used = s.aux[st];
+      this.setTableResize(st, used > 50000 ? used * 2 : used * 4);
+    }
   }
 
   /**
-   * set |= other / SET_UPDATE from a set or frozenset (a set literal of constants is built this way): set_merge
-   * presizes the table to (used + n) * 2 when the incoming items would cross the fill limit.
+   * set_table_resize: a table of the smallest power of two > minused, the active entries reinserted with
+   * set_insert_clean in old slot order (dummies dropped; fill = used; the pop finger kept).
    */
-  setMerge(st: ObjId, items: readonly ObjId[]): void {
+  private setTableResize(st: ObjId, minused: number): void {
     const s = this.s;
-    const size = s.aux2[st];
-    if ((s.refLen[st] + items.length) * 5 >= (size - 1) * 3) {
-      const minused = (s.aux[st] + items.length) * 2;
-      let ns = 8;
-      while (ns <= minused) ns <<= 1;
-      if (ns !== size) {
-        const old = s.addr2[st];
-        s.addr2[st] = ns > 8 ? this.alloc.malloc(16 * ns, st) : 0;
-        if (old !== 0) this.alloc.free(old);
-        s.aux2[st] = ns;
-        this.compactSet(st);
-      }
-    }
-    for (const x of items) this.setAdd(st, x);
+    const n = s.aux2[st];
+    const ns = resizeTarget(minused);
+    const oldOff = s.refOff[st];
+    if (ns === MINSIZE && n === MINSIZE && s.pool[oldOff + 3 * n] === s.aux[st]) return; // no dummies to purge
+    const words = tableWords(n);
+    if (setScratch.length < words) setScratch = new Int32Array(words * 2);
+    const old = setScratch;
+    old.set(s.pool.subarray(oldOff, oldOff + words));
+    const oldAddr = s.addr2[st];
+    s.addr2[st] = ns > MINSIZE ? this.alloc.malloc(16 * ns, st) : 0;
+    s.reserveRefs(st, tableWords(ns));
+    const off = s.refOff[st];
+    const t = s.pool;
+    t.fill(0, off, off + tableWords(ns));
+    for (let i = 0; i < n; i++) if (old[i] !== 0) insertClean(t, off, ns, old[i], old[n + i], old[2 * n + i]);
+    t[off + 3 * ns] = s.aux[st];
+    t[off + 3 * ns + 1] = old[3 * n + 1];
+    s.refLen[st] = ns;
+    s.aux2[st] = ns;
+    if (oldAddr !== 0) this.alloc.free(oldAddr);
   }
 
+  /**
+   * SET_UPDATE from the frozenset constant of a set display of constants (3.9+). The compiler builds
+   * frozenset(items), and merge_consts_recursive rebuilds it from that frozenset's iteration order, so the
+   * constant's table is that of the second build (a third one when intern_constants swaps one of its strs, see
+   * SetHashing.reinternsLatin1Chars); then set_merge copies it.
+   */
+  setMerge(st: ObjId, items: readonly ObjId[]): void {
+    const rules = SET_HASHING[this.profile.id];
+    const reuse = rules.reuseDummy;
+    const s = this.s;
+    const reinterned = rules.reinternsLatin1Chars &&
+      items.some((x) => s.kind[x] === K_STR && /^[A-Za-z0-9_]$/.test(s.payload[x] as string));
+    let table = new LooseTable();
+    for (let pass = 0; pass < (reinterned ? 3 : 2); pass++) {
+      const order = pass === 0 ? items : table.keys();
+      table = new LooseTable();
+      for (const x of order) {
+        hashInto(this, x);
+        table.add(x, HASH[0], HASH[1], this.setKeyEq, reuse);
+      }
+    }
+    this.setMergeTable(st, table.t, table.n, table.used);
+  }
+
+  /** set_update_internal(st, other set): set_merge (set(s), s.copy(), s | t, s.update(t), s |= t). */
+  setUpdateFromSet(st: ObjId, other: ObjId): void {
+    if (other === st) return;
+    const s = this.s;
+    const n = s.aux2[other];
+    const t = new Int32Array(s.pool.subarray(s.refOff[other], s.refOff[other] + tableWords(n)));
+    this.setMergeTable(st, t, n, s.aux[other]);
+  }
+
+  /** set_merge from a table (of another set or a frozenset constant): keys are increfed as they are stored. */
+  private setMergeTable(st: ObjId, o: Int32Array, on: number, oused: number): void {
+    const s = this.s;
+    if (oused === 0) return;
+    // one big resize first, expecting few overlapping keys
+    if ((s.pool[s.refOff[st] + 3 * s.aux2[st]] + oused) * 5 >= (s.aux2[st] - 1) * 3) {
+      this.setTableResize(st, (s.aux[st] + oused) * 2);
+    }
+    const n = s.aux2[st];
+    const off = s.refOff[st];
+    const t = s.pool;
+    const fill = t[off + 3 * n];
+    const ofill = o[3 * on];
+    if (fill === 0 && n === on && ofill === oused) {
+      // empty table of the same size, no dummies on either side: copy the slots
+      for (let i = 0; i < on; i++) {
+        if (o[i] !== 0) {
+          this.incref(o[i]);
+          t[off + i] = o[i];
+          t[off + n + i] = o[on + i];
+          t[off + 2 * n + i] = o[2 * on + i];
+        }
+      }
+    } else if (fill === 0) {
+      for (let i = 0; i < on; i++) {
+        if (o[i] !== 0) {
+          this.incref(o[i]);
+          insertClean(t, off, n, o[i], o[on + i], o[2 * on + i]);
+        }
+      }
+    } else {
+      for (let i = 0; i < on; i++) if (o[i] !== 0) this.setAddEntry(st, o[i], o[on + i], o[2 * on + i]);
+      return;
+    }
+    t[off + 3 * n] = oused;
+    s.aux[st] = oused;
+  }
+
+  /** set_update_internal(st, dict): presize for the dict's size, then add its keys in dict order. */
+  setUpdateFromDict(st: ObjId, d: ObjId): void {
+    const s = this.s;
+    const dn = s.aux[d];
+    if ((s.pool[s.refOff[st] + 3 * s.aux2[st]] + dn) * 5 >= (s.aux2[st] - 1) * 3) {
+      this.setTableResize(st, (s.aux[st] + dn) * 2);
+    }
+    for (const [k] of this.dictEntries(d)) this.setAdd(st, k);
+  }
+
+  /** set_discard_entry: the slot becomes a dummy (no resize). */
   setDiscard(st: ObjId, v: ObjId): boolean {
     const s = this.s;
-    const hk = keyOf(this, v);
-    const idx = this.dictIndex.get(st)!;
-    const at = idx.get(hk);
-    if (at === undefined) return false;
-    idx.delete(hk);
-    const x = s.pool[s.refOff[st] + at];
-    s.pool[s.refOff[st] + at] = 0;
+    hashInto(this, v);
+    const n = s.aux2[st];
+    const off = s.refOff[st];
+    const at = lookup(s.pool, off, n, HASH[0], HASH[1], v, this.setKeyEq);
+    if (at < 0) return false;
+    const x = s.pool[off + at];
+    s.pool[off + at] = 0;
+    s.pool[off + n + at] = -1;
+    s.pool[off + 2 * n + at] = -1;
     s.aux[st]--;
     this.decref(x);
     return true;
   }
 
   setContains(st: ObjId, v: ObjId): boolean {
-    return this.dictIndex.get(st)!.has(keyOf(this, v));
+    const s = this.s;
+    hashInto(this, v);
+    return lookup(s.pool, s.refOff[st], s.aux2[st], HASH[0], HASH[1], v, this.setKeyEq) >= 0;
+  }
+
+  /**
+   * set.pop(): the first active slot from the finger on (wrapping), left as a dummy; the finger moves past it.
+   * Returns the set's reference (NEW for the caller), or 0 when the set is empty.
+   */
+  setPop(st: ObjId): ObjId {
+    const s = this.s;
+    if (s.aux[st] === 0) return 0;
+    const n = s.aux2[st];
+    const off = s.refOff[st];
+    const t = s.pool;
+    let i = t[off + 3 * n + 1] & (n - 1);
+    while (t[off + i] === 0) i = i + 1 > n - 1 ? 0 : i + 1;
+    const key = t[off + i];
+    t[off + i] = 0;
+    t[off + n + i] = -1;
+    t[off + 2 * n + i] = -1;
+    s.aux[st]--;
+    t[off + 3 * n + 1] = i + 1;
+    return key;
+  }
+
+  /**
+   * set_clear_internal (set.clear() and the collector's tp_clear): the set is emptied to a fresh small table first,
+   * then the old entries are dropped in slot order and a malloc'ed table freed.
+   */
+  setClear(st: ObjId): void {
+    const s = this.s;
+    const n = s.aux2[st];
+    const off = s.refOff[st];
+    const keys: number[] = [];
+    for (let i = 0; i < n; i++) if (s.pool[off + i] !== 0) keys.push(s.pool[off + i]);
+    const finger = s.pool[off + 3 * n + 1];
+    const table = s.addr2[st];
+    s.pool.fill(0, off, off + tableWords(n));
+    s.pool[off + 3 * MINSIZE + 1] = finger;
+    s.refLen[st] = MINSIZE;
+    s.aux2[st] = MINSIZE;
+    s.aux[st] = 0;
+    s.addr2[st] = 0;
+    for (const k of keys) this.decref(k);
+    if (table !== 0) this.alloc.free(table);
+  }
+
+  /**
+   * set_difference_update_internal: each key of `keys` discarded (st itself: clear), then the table is rebuilt
+   * when more than a quarter of it is dummies.
+   */
+  setDifferenceUpdate(st: ObjId, keys: readonly ObjId[] | ObjId): void {
+    if (keys === st) {
+      this.setClear(st);
+      return;
+    }
+    const list = typeof keys === 'number' ? this.items(keys) : keys;
+    for (const k of list) this.setDiscard(st, k);
+    const s = this.s;
+    const n = s.aux2[st];
+    if (s.pool[s.refOff[st] + 3 * n] - s.aux[st] <= Math.floor((n - 1) / 4)) return;
+    const used = s.aux[st];
+    this.setTableResize(st, used > 50000 ? used * 2 : used * 4);
+  }
+
+  /** set_symmetric_difference_update from a set: each of its keys (slot order) discarded, or added if absent. */
+  setSymmetricDifferenceUpdate(st: ObjId, other: ObjId): void {
+    if (other === st) {
+      this.setClear(st);
+      return;
+    }
+    for (const k of this.items(other)) {
+      this.incref(k); // the key may have been st's last reference
+      if (!this.setDiscard(st, k)) this.setAdd(st, k);
+      this.decref(k);
+    }
+  }
+
+  /** A new set with the items of `src` (set_copy: make_new_set + set_merge). */
+  setCopy(src: ObjId): ObjId {
+    const id = this.newSet();
+    this.setUpdateFromSet(id, src);
+    return id;
   }
 
   // ------------------------------------------------------------------------------ classes, instances

@@ -2,6 +2,7 @@
 import type { ObjId } from './heap-port';
 import { PyExc, rangeLen, type Runtime, type StaticData } from './runtime';
 import { checkHashable, eq, forEach, iterToArray, lt } from './ops';
+import { setUpdate } from './set-ops';
 import { getattr, setattr, sortedItems } from './methods';
 import { floatRepr } from './pyformat';
 
@@ -179,7 +180,7 @@ export function installBuiltins(rt: Runtime): void {
   ctor('set', (args, kw) => {
     noKw('set', kw);
     const s = h.newSet();
-    if (args.length) forEach(rt, args[0]!, (x) => { try { checkHashable(rt, x); h.setAdd(s, x); } finally { h.decref(x); } return true; });
+    if (args.length) setUpdate(rt, s, args[0]!);
     return s;
   });
   ctor('dict', (args, kw) => {
@@ -366,11 +367,9 @@ export function installBuiltins(rt: Runtime): void {
   def('hex', (args) => { const x = rt.asInt(args[0]!); return h.newStr((x < 0n ? '-0x' : '0x') + (x < 0n ? -x : x).toString(16)); });
   def('bin', (args) => { const x = rt.asInt(args[0]!); return h.newStr((x < 0n ? '-0b' : '0b') + (x < 0n ? -x : x).toString(2)); });
   def('hash', (args) => {
+    // CPython's value with PYTHONHASHSEED=0: real str/bytes hashes are randomized per process unless it is set
     checkHashable(rt, args[0]!);
-    const v = args[0]!;
-    const k = h.kind(v);
-    if (k === 'int' || k === 'bool') return rt.int(rt.asInt(v));
-    return rt.int(h.address(v) >> 4);
+    return rt.int(h.hash(args[0]!));
   });
   // enumerate/zip/reversed produce lists of tuples here (CPython: iterator objects); fine for `for` loops.
   def('enumerate', (args, kw) => {

@@ -5,6 +5,7 @@
 import { Heap, PyError } from '../heap/heap';
 import { Kind, type ObjId } from '../heap/kinds';
 import { keyOf } from '../heap/keys';
+import { hashValue } from '../heap/hash';
 import type { ProfileId } from '../profiles/types';
 import { Pymalloc } from '../alloc/pymalloc';
 import { debugMallocStats } from '../alloc/debugmallocstats';
@@ -333,6 +334,30 @@ export class HeapAdapter implements HeapPort {
   }
   setItems(s: ObjId): ObjId[] {
     return this.heap.items(s);
+  }
+  setPop(s: ObjId): ObjId {
+    return this.heap.setPop(s);
+  }
+  setClear(s: ObjId): void {
+    this.heap.setClear(s);
+  }
+  setCopy(src: ObjId): ObjId {
+    return this.heap.setCopy(src);
+  }
+  setUpdateFromSet(s: ObjId, other: ObjId): void {
+    this.heap.setUpdateFromSet(s, other);
+  }
+  setUpdateFromDict(s: ObjId, d: ObjId): void {
+    this.wrap(() => this.heap.setUpdateFromDict(s, d));
+  }
+  setDifferenceUpdate(s: ObjId, other: ObjId | readonly ObjId[]): void {
+    this.wrap(() => this.heap.setDifferenceUpdate(s, other));
+  }
+  setSymmetricDifferenceUpdate(s: ObjId, other: ObjId): void {
+    this.heap.setSymmetricDifferenceUpdate(s, other);
+  }
+  hash(v: ObjId): bigint {
+    return this.wrap(() => hashValue(this.heap, v));
   }
 
   classOf(inst: ObjId): ObjId {

@@ -120,7 +120,22 @@ export interface HeapPort {
   setUpdateFrozen(s: ObjId, items: readonly ObjId[]): void;
   setDiscard(s: ObjId, v: ObjId): boolean;
   setHas(s: ObjId, v: ObjId): boolean;
+  /** Borrowed items in the table's slot order (iteration, repr, get_referents). */
   setItems(s: ObjId): ObjId[];
+  /** set.pop(): a NEW reference, or 0 when the set is empty. */
+  setPop(s: ObjId): ObjId;
+  setClear(s: ObjId): void;
+  /** A new set with the items of `src` (set_copy). */
+  setCopy(src: ObjId): ObjId;
+  /** set_update_internal from a set (set_merge) or from a dict (presized, dict order). */
+  setUpdateFromSet(s: ObjId, other: ObjId): void;
+  setUpdateFromDict(s: ObjId, d: ObjId): void;
+  /** s -= other (a set, or borrowed keys). */
+  setDifferenceUpdate(s: ObjId, other: ObjId | readonly ObjId[]): void;
+  /** s ^= other (a set). */
+  setSymmetricDifferenceUpdate(s: ObjId, other: ObjId): void;
+  /** hash(x) (PYTHONHASHSEED=0 for str/bytes); raises TypeError for unhashable objects. */
+  hash(v: ObjId): bigint;
 
   // ---- classes and instances ----
   classOf(inst: ObjId): ObjId;

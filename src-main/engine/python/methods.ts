@@ -4,6 +4,7 @@
 import type { ObjId } from './heap-port';
 import type { Runtime } from './runtime';
 import { checkHashable, eq, forEach, iterToArray, lt, seqItems } from './ops';
+import { setUpdate } from './set-ops';
 
 type Kw = Map<string, ObjId> | undefined;
 type Method = (rt: Runtime, self: ObjId, args: ObjId[], kw: Kw) => ObjId;
@@ -222,28 +223,23 @@ const SET: Record<string, Method> = {
   },
   clear(rt, self, args, kw) {
     arity(rt, 'set.clear', args, 0, 0, kw);
-    for (const x of rt.heap.setItems(self)) rt.heap.setDiscard(self, x);
+    rt.heap.setClear(self);
     return none(rt);
   },
   pop(rt, self, args, kw) {
     arity(rt, 'set.pop', args, 0, 0, kw);
-    const items = rt.heap.setItems(self);
-    if (!items.length) throw rt.error('KeyError', 'pop from an empty set');
-    const x = items[0]!;
-    rt.heap.incref(x);
-    rt.heap.setDiscard(self, x);
+    const x = rt.heap.setPop(self);
+    if (x === 0) throw rt.error('KeyError', 'pop from an empty set');
     return x;
   },
   update(rt, self, args, kw) {
     void kw;
-    for (const a of args) forEach(rt, a, (x) => { checkHashable(rt, x); rt.heap.setAdd(self, x); rt.heap.decref(x); return true; });
+    for (const a of args) setUpdate(rt, self, a);
     return none(rt);
   },
   copy(rt, self, args, kw) {
     arity(rt, 'set.copy', args, 0, 0, kw);
-    const s = rt.heap.newSet();
-    for (const x of rt.heap.setItems(self)) rt.heap.setAdd(s, x);
-    return s;
+    return rt.heap.setCopy(self);
   },
 };
 

@@ -3,6 +3,7 @@
 import type { ObjId } from './heap-port';
 import type { BinOpName, CmpOpName } from './ast';
 import { rangeLen, type Runtime } from './runtime';
+import { setBinop } from './set-ops';
 
 const OP_METHOD: Record<string, string> = {
   '+': '__add__', '-': '__sub__', '*': '__mul__', '/': '__truediv__', '//': '__floordiv__', '%': '__mod__',
@@ -119,16 +120,7 @@ export function binop(rt: Runtime, op: BinOpName, a: ObjId, b: ObjId, inplace = 
   }
   if (op === '+' && ka === 'tuple' && kb === 'tuple') return h.newTuple([...seqItems(rt, a), ...seqItems(rt, b)]);
   if (op === '%' && ka === 'str') return h.newStr(percentFormat(rt, h.strValue(a), b));
-  if (ka === 'set' && kb === 'set' && ['|', '&', '-', '^'].includes(op)) {
-    const A = h.setItems(a);
-    const out = h.newSet();
-    const add = (x: ObjId) => h.setAdd(out, x);
-    if (op === '|') { A.forEach(add); h.setItems(b).forEach(add); }
-    else if (op === '&') A.filter((x) => h.setHas(b, x)).forEach(add);
-    else if (op === '-') A.filter((x) => !h.setHas(b, x)).forEach(add);
-    else { A.filter((x) => !h.setHas(b, x)).forEach(add); h.setItems(b).filter((x) => !h.setHas(a, x)).forEach(add); }
-    return out;
-  }
+  if (ka === 'set' && kb === 'set' && ['|', '&', '-', '^'].includes(op)) return setBinop(rt, op, a, b, inplace);
   if (ka === 'instance') {
     const r = rt.callSpecial(a, OP_METHOD[op] ?? '', [b]);
     if (r !== undefined) return r;

@@ -1,0 +1,154 @@
+// Sets keep their items at their hash-table slots (Objects/setobject.c): print, list(), iteration, pop() and
+// gc.get_referents show that order. Each program runs in the lab and in every real CPython found here (with
+// PYTHONHASHSEED=0, as runPython does); the outputs must be identical. A missing interpreter is a runtime skip.
+import { describe, expect, it } from 'vitest';
+import { findInterpreters, interpreterReport, runPython, PYENV_VERSIONS } from '../support/cpython';
+import { runProgram } from '../../src-main/engine/python/session';
+
+const found = findInterpreters();
+console.log(`set order tests: ${interpreterReport()}`);
+
+const PROGRAMS: Record<string, string> = {
+  smallInts: `
+s = set()
+for x in (3, 1, 2, 100, 33, 64, 8, 16):
+    s.add(x)
+print(s)
+print(list(s))
+print({3, 1, 2, 100, 33})
+`,
+  negativeAndBigInts: `
+s = set()
+for x in (-1, -2, -3, -8, -9, 5, -100, -2 ** 40, 2 ** 61, 2 ** 61 - 1, 2 ** 64 + 3, -(2 ** 70)):
+    s.add(x)
+def same_key(v):
+    return 0
+print(s)
+print(sorted(s, key=same_key))
+`,
+  strings: `
+s = set()
+for w in ('apple', 'banana', 'cherry', 'date', 'elderberry', 'fig', 'grape', '', 'caf\\xe9', '\\u20ac', '\\U0001f600'):
+    s.add(w)
+print(s)
+`,
+  tuples: `
+s = set()
+for t in ((1, 2), (2, 1), (), (1,), ('a', 1), (1.5, (2, 3)), ((),), (-1, -2)):
+    s.add(t)
+print(s)
+`,
+  mixed: `
+s = set()
+for v in (1.5, 2, 'x', b'y', (1, 'a'), True, 0.25, -7, 2.0, b'', float('inf'), -0.5):
+    s.add(v)
+print(s)
+`,
+  discardThenAdd: `
+s = set()
+for k in (1, 2, 9, 17):
+    s.add(k)
+s.discard(1)
+s.discard(9)
+s.add(25)
+print(list(s))
+t = {1, 9}
+t.discard(1)
+t.add(17)
+print(t)
+`,
+  growth: `
+import sys
+s = set()
+i = 0
+while len(s) < 700:
+    s.add(i * 37 % 1009)
+    i += 1
+    if len(s) in (4, 5, 18, 19, 76, 77, 307, 308, 699):
+        print(len(s), sys.getsizeof(s), list(s))
+`,
+  pop: `
+s = set(range(20))
+for x in (3, 4, 5):
+    s.discard(x)
+out = []
+for i in range(6):
+    out.append(s.pop())
+s.add(0)
+s.add(40)
+out.append(s.pop())
+out.append(s.pop())
+print(out, s)
+`,
+  referents: `
+import gc
+s = {'b', 'a', 3, 40, (1, 2), 2.5}
+print(gc.get_referents(s))
+`,
+  hashes: `
+print(hash(0), hash(1), hash(-1), hash(-2), hash(2 ** 61 - 1), hash(2 ** 61), hash(-(2 ** 61)), hash(2 ** 100), hash(True), hash(False))
+print(hash(0.5), hash(-0.0), hash(1.0), hash(0.1), hash(1e300), hash(-1e-300), hash(float('inf')), hash(float('-inf')))
+print(hash(''), hash('a'), hash('abc'), hash('caf\\xe9'), hash('\\u20ac'), hash('\\U0001f600'), hash('a much longer string, past 8 bytes'))
+print(hash(b''), hash(b'a'), hash(b'abc'), hash(b'\\x00\\xff' * 9))
+print(hash(()), hash((1,)), hash((1, 2)), hash(('a', (2, 3.5))), hash((-1,)))
+`,
+  algebra: `
+a = set(range(0, 40, 3))
+b = set(range(0, 60, 5))
+print(a | b)
+print(a & b, b & a)
+print(a - b, b - a)
+print(a ^ b, b ^ a)
+c = set(range(100))
+print(c - {1, 2, 3})
+d = a.copy()
+d |= {1000, 2000}
+d -= {0, 3}
+d ^= {6, 7}
+print(d, set(a), set({5: 1, 13: 2, 21: 3}))
+a.update([9, 17, 25, 33], {41})
+print(a)
+`,
+  displays: `
+print({7, 15, 8})
+x = 7
+print({x, 15, 8})
+print({8, 16, 24, 32, 40, 48})
+`,
+  clear: `
+import sys
+s = set(range(50))
+s.clear()
+print(sys.getsizeof(s), s)
+for x in (9, 1, 17):
+    s.add(x)
+print(s)
+`,
+};
+
+describe.each([...PYENV_VERSIONS])('sets on CPython %s', (v) => {
+  const same = (name: string) => async (ctx: { skip: (note?: string) => void }) => {
+    const py = found.get(v);
+    if (!py) return ctx.skip(`CPython ${v} is not installed here`);
+    const src = PROGRAMS[name];
+    const real = runPython(py, src);
+    expect(real.stderr).toBe('');
+    const lab = runProgram(src, { python: v });
+    expect(lab.stderr).toBe('');
+    expect(lab.stdout).toBe(real.stdout);
+  };
+
+  it('prints a set of small ints in table order, not insertion order', same('smallInts'));
+  it('orders negative and big ints by their hash modulo 2**61 - 1', same('negativeAndBigInts'));
+  it('orders strs by their siphash with PYTHONHASHSEED=0 (1, 2 and 4 bytes per character)', same('strings'));
+  it('orders tuples by their xxHash-based hash', same('tuples'));
+  it('orders a mix of floats, ints, strs, bytes and tuples', same('mixed'));
+  it('reuses a dummy slot on add exactly when this version does', same('discardThenAdd'));
+  it('reinserts the items in old-table order at every resize, with the same sizes', same('growth'));
+  it('pops from the finger on, wrapping, and keeps the finger after adds', same('pop'));
+  it('lists gc.get_referents of a set in slot order', same('referents'));
+  it('gives the same hash() for ints, floats, strs, bytes and tuples', same('hashes'));
+  it('builds |, &, -, ^ and their in-place forms in the order setobject.c does', same('algebra'));
+  it('builds a set display of constants from the merged frozenset constant', same('displays'));
+  it('empties to a small table on clear() and refills it from scratch', same('clear'));
+});
