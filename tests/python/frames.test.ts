@@ -1,7 +1,7 @@
 // Function frames kept open between entries (issue 6): a program of entries `def f1():`, indented statements
 // and `f1()` must print what real CPython prints running the same entries joined with newlines.
 import { describe, expect, it } from 'vitest';
-import { createPythonSession, type PythonSession } from '../../src-main/engine/python/session';
+import { createPythonSession, runProgram, type PythonSession } from '../../src-main/engine/python/session';
 import { PROFILE_IDS, type ProfileId } from '../../src-main/engine/profiles/types';
 import { findInterpreters, runPyodideProgram, type PyenvVersion } from '../support/cpython';
 import { runPython } from '../support/cpython';
@@ -103,6 +103,13 @@ describe('open frames in the lab', () => {
     const frames = session.openFrames();
     expect(frames.map((f) => f.qualname)).toEqual(['f1', 'f1.<locals>.f2']);
     expect(frames.map((f) => f.indent)).toEqual(['    ', '        ']);
+  });
+
+  it('runs a whole program with a lone header as a syntax error, as CPython does, not as an open frame', () => {
+    // CPython says "IndentationError: expected an indented block"; the lab's parser says SyntaxError (its own wording).
+    const r = runProgram('def f1():\n', { python: '3.13' });
+    expect(r.exitCode).toBe(1);
+    expect(r.error?.type).toMatch(/^(SyntaxError|IndentationError)$/);
   });
 
   it('reads globals from inside a frame', () => {

@@ -30,6 +30,11 @@ export interface ExecOptions {
   maxSteps?: number;
   /** Stops runaway allocation: most objects alive at once (default 8 million). */
   maxObjects?: number;
+  /**
+   * The source is a whole program (`gclab run`), not one entry of the lab's program: a lone `def f():` is then
+   * the IndentationError CPython reports, never the header of an open frame.
+   */
+  wholeProgram?: boolean;
 }
 
 export interface PythonSession {
@@ -81,7 +86,7 @@ export function createPythonSession(profile: ProfileId = DEFAULT_PROFILE): Pytho
       const filename = opts.filename ?? '<string>';
       try {
         if (opts.maxObjects !== undefined) interp.rt.maxObjects = opts.maxObjects;
-        if (frames.handles(source)) {
+        if (!opts.wholeProgram && frames.handles(source)) {
           const r = frames.exec(source, filename, opts.maxSteps);
           const out: ExecResult = { stdout: r.stdout, stderr: r.stderr, ok: r.status === 0, exitCode: r.status, ...(r.error ? { error: r.error } : {}) };
           if (r.recorded !== source) out.recorded = r.recorded;
@@ -105,7 +110,7 @@ export function createPythonSession(profile: ProfileId = DEFAULT_PROFILE): Pytho
 /** What `gclab run FILE.py` does: a fresh session, one program, CPython's stdout/stderr/exit code. */
 export function runProgram(source: string, opts: { python?: ProfileId; filename?: string; maxSteps?: number; maxObjects?: number } = {}): ExecResult {
   const session = createPythonSession(opts.python);
-  return finishProgram(session, session.exec(source, { filename: opts.filename, maxSteps: opts.maxSteps, maxObjects: opts.maxObjects }));
+  return finishProgram(session, session.exec(source, { filename: opts.filename, maxSteps: opts.maxSteps, maxObjects: opts.maxObjects, wholeProgram: true }));
 }
 
 /** Interpreter exit after a program: what __del__ methods print then comes after the program's output. */
