@@ -9,7 +9,8 @@
 //  16. uncollectable accounting    17. clear free lists (full)   18. stats   19. "stop" callbacks
 import type { Heap } from '../heap/heap';
 import { Kind, F_COLLECTING, F_UNREACHABLE, F_TRACKED, F_FINALIZED, F_GC, F_IMMORTAL, F_UNICODE_KEYS, F_SPLIT, F_HASDEL } from '../heap/kinds';
-import { FIRST_ID, type Store } from '../heap/store';
+import type { Store } from '../heap/store';
+import { updateAndSubtractRefsScan, moveUnreachableScan, scanResult, mayBeTracked as mayBeTrackedF, tupleMayBeTracked as tupleMayBeTrackedF } from './full-scan';
 import * as L from './lists';
 import { DEBUG_SAVEALL } from './state';
 import type { GcList } from '../../../shared/events';
@@ -33,6 +34,8 @@ const K_SET = Kind.Set;
 const K_TUPLE = Kind.Tuple;
 const K_WEAKREF = Kind.Weakref;
 const moveTo = L.moveTo;
+const mayBeTracked = mayBeTrackedF;
+const tupleMayBeTracked = tupleMayBeTrackedF;
 
 /** Debug checks of each step's postcondition (cheap enough for tests; off for benchmarks). */
 export const gcDebug = { checks: false };
@@ -85,26 +88,9 @@ export function traverse(s: Store, id: number, visit: (r: number) => void): void
  * to the permanent generation or untracked, per the profile.
  * Post: every object left in `young` has COLLECTING and gc_refs == refcount > 0.
  */
-export function updateRefs(h: Heap, young: number, scanFrom = 0): void {
+export function updateRefs(h: Heap, young: number): void {
   const s = h.s;
   const full = h.tl >= 3;
-  if (scanFrom > 0 && !full) {
-    // The set is (nearly) the whole heap: a sequential scan of the id range beats walking the list.
-    const { gen, rc, gcRefs, flags } = s;
-    const top = s.top;
-    for (let o = FIRST_ID; o < top; o++) {
-      const gl = gen[o];
-      if (gl < scanFrom || gl > young) continue;
-      if (flags[o] & IMMORTAL) {
-        if (h.profile.immortalInCollection === 'untrack') h.untrack(o);
-        else L.moveTo(s, o, L.PERMANENT);
-        continue;
-      }
-      gcRefs[o] = rc[o];
-      flags[o] |= COLLECTING;
-    }
-    return;
-  }
   for (let o = s.next[young]; o !== young; ) {
     const nx = s.next[o];
     if (s.flags[o] & IMMORTAL) {
@@ -125,13 +111,9 @@ export function updateRefs(h: Heap, young: number, scanFrom = 0): void {
  * subtract_refs: for every reference between two members of the set, gc_refs of the target -= 1.
  * Post: gc_refs = number of references from outside the set (>= 0).
  */
-export function subtractRefs(h: Heap, young: number, scanFrom = 0): void {
+export function subtractRefs(h: Heap, young: number): void {
   if (h.tl >= 3) {
     subtractRefsTraced(h, young);
-    return;
-  }
-  if (scanFrom > 0) {
-    subtractRefsScan(h, scanFrom, young);
     return;
   }
   // Hot path: plain loops over the typed arrays, no closures (they would force per-iteration contexts).
@@ -151,62 +133,6 @@ export function subtractRefs(h: Heap, young: number, scanFrom = 0): void {
     }
   }
   if (gcDebug.checks) for (let o = next[young]; o !== young; o = next[o]) check(gcRefs[o] >= 0, 'subtract_refs: gc_refs >= 0');
-}
-
-/**
- * update_refs and subtract_refs in one scan of the id range (untraced full collections): gc_refs starts at 0, each
- * member adds its refcount and each reference between members takes one away, which is the same sum in any order.
- * Members are the objects labelled lo..hi (see collectGeneration). Post: as after subtract_refs.
- */
-export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void {
-  const s = h.s;
-  const { gen, rc, flags, gcRefs, pool, kind, refOff, refLen, aux } = s;
-  const top = s.top;
-  gcRefs.fill(0, FIRST_ID, top);
-  for (let o = FIRST_ID; o < top; o++) {
-    const gl = gen[o];
-    if (gl < lo || gl > hi) continue;
-    if (flags[o] & IMMORTAL) {
-      if (h.profile.immortalInCollection === 'untrack') h.untrack(o);
-      else L.moveTo(s, o, L.PERMANENT);
-      continue;
-    }
-    gcRefs[o] += rc[o];
-    flags[o] |= COLLECTING;
-    const off = refOff[o];
-    const end = off + refLen[o];
-    for (let i = off; i < end; i++) {
-      const gr = gen[pool[i]]; // pool 0 (NULL) has label -1
-      if (gr >= lo && gr <= hi) gcRefs[pool[i]]--;
-    }
-    if (kind[o] === K_INSTANCE) {
-      const c = aux[o];
-      const gc = gen[c];
-      if (gc >= lo && gc <= hi) gcRefs[c]--;
-    }
-  }
-  if (gcDebug.checks) for (let o = FIRST_ID; o < top; o++) if (flags[o] & COLLECTING) check(gcRefs[o] >= 0, 'update+subtract: gc_refs >= 0');
-}
-
-/** subtract_refs over the id range (order does not matter for this step); members are labelled lo..hi. */
-function subtractRefsScan(h: Heap, lo: number, hi: number): void {
-  const s = h.s;
-  const { gen, flags, gcRefs, pool, kind, refOff, refLen, aux } = s;
-  const top = s.top;
-  for (let o = FIRST_ID; o < top; o++) {
-    const gl = gen[o];
-    if (gl < lo || gl > hi) continue;
-    const off = refOff[o];
-    const end = off + refLen[o];
-    for (let i = off; i < end; i++) {
-      const r = pool[i];
-      if (r !== 0 && flags[r] & COLLECTING) gcRefs[r]--;
-    }
-    if (kind[o] === K_INSTANCE) {
-      const c = aux[o];
-      if (flags[c] & COLLECTING) gcRefs[c]--;
-    }
-  }
 }
 
 function subtractRefsTraced(h: Heap, young: number): void {
@@ -313,18 +239,12 @@ export function moveUnreachable(h: Heap, young: number, unreachable: number): vo
   }
 }
 
-/** Results of moveUnreachableFused (module-level: no allocation per collection). */
-let fusedSurvivors = 0;
-let fusedUnreachable = 0;
-/** Whether some object that went to `unreachable` has a weakref to it or is one, or has a __del__ not yet run. */
-let fusedWeakrefs = false;
-let fusedFinalizers = false;
 
 /**
  * move_unreachable and untrack_tuples in one walk (untraced collections). Same result as the two steps: the cursor
  * passes the survivors in exactly their final order in `young`, which is the order untrack_tuples walks them, and
  * moves between lists do not change whether an object is tracked. Also relabels the survivors (see L.merge) and
- * counts them and the unreachable objects.
+ * counts them and the unreachable objects (into scanResult, with whether weakrefs or finalizers are involved).
  */
 function moveUnreachableFused(h: Heap, young: number, unreachable: number): void {
   const s = h.s;
@@ -395,20 +315,10 @@ function moveUnreachableFused(h: Heap, young: number, unreachable: number): void
       o = nx;
     }
   }
-  fusedSurvivors = survivors;
-  fusedUnreachable = lost;
-  fusedWeakrefs = weak;
-  fusedFinalizers = del;
-}
-
-/** _PyTuple_MaybeUntrack's test: some item is NULL or may be tracked. */
-function tupleMayBeTracked(s: Store, t: number): boolean {
-  const off = s.refOff[t];
-  for (let i = 0; i < s.refLen[t]; i++) {
-    const r = s.pool[off + i];
-    if (r === 0 || mayBeTracked(s, r)) return true;
-  }
-  return false;
+  scanResult.survivors = survivors;
+  scanResult.unreachable = lost;
+  scanResult.weakrefs = weak;
+  scanResult.finalizers = del;
 }
 
 /** deduce_unreachable = update_refs + subtract_refs + move_unreachable. */
@@ -416,13 +326,6 @@ function deduceUnreachable(h: Heap, base: number, unreachable: number): void {
   updateRefs(h, base);
   subtractRefs(h, base);
   moveUnreachable(h, base, unreachable);
-}
-
-/** _PyObject_GC_MAY_BE_TRACKED */
-function mayBeTracked(s: Store, r: number): boolean {
-  if (!(s.flags[r] & GC)) return false;
-  if (s.kind[r] === K_TUPLE) return (s.flags[r] & TRACKED) !== 0;
-  return true;
 }
 
 /**
@@ -660,7 +563,6 @@ export function collectGeneration(h: Heap, g: number): [number, number] {
   return [collected, uncollectable];
 }
 
-/** Steps 4-17 on the list `young` (survivors end in `old`); shared with the incremental collector. */
 /**
  * Steps 4-17 on the list `young` (survivors end in `old`); shared with the incremental collector.
  * `scanFrom` > 0: a full collection whose members are labelled scanFrom..young (see collectGeneration).
@@ -672,9 +574,9 @@ export function collectList(h: Heap, young: number, old: number, g: number, full
   if (full) h.emit({ t: 'gc-phase', phase: 'update_refs', generation: g });
   if (scanFrom > 0 && !full) updateAndSubtractRefsScan(h, scanFrom, young);
   else {
-    updateRefs(h, young, scanFrom);
+    updateRefs(h, young);
     if (full) h.emit({ t: 'gc-phase', phase: 'subtract_refs', generation: g });
-    subtractRefs(h, young, scanFrom);
+    subtractRefs(h, young);
   }
   if (full) h.emit({ t: 'gc-phase', phase: 'move_unreachable', generation: g });
   let survivors: number;
@@ -684,9 +586,10 @@ export function collectList(h: Heap, young: number, old: number, g: number, full
     h.emit({ t: 'gc-phase', phase: 'untrack_tuples', generation: g });
     survivors = untrackTuples(h, young);
   } else {
-    moveUnreachableFused(h, young, unreachable);
-    survivors = fusedSurvivors;
-    garbage = fusedUnreachable;
+    if (scanFrom > 0) moveUnreachableScan(h, young, unreachable);
+    else moveUnreachableFused(h, young, unreachable);
+    survivors = scanResult.survivors;
+    garbage = scanResult.unreachable;
   }
   if (full) h.emit({ t: 'gc-phase', phase: 'promote', generation: g });
   if (h.profile.gcKind === 'classic') {
@@ -704,9 +607,9 @@ export function collectList(h: Heap, young: number, old: number, g: number, full
   if (full) h.emit({ t: 'gc-phase', phase: 'handle_weakrefs', generation: g });
   // Untraced collections know from the fused walk whether these two steps have anything to do (nothing runs in
   // between that could add a weakref or a finalizer to an unreachable object); skipping them saves two list walks.
-  let collected = garbage >= 0 && !fusedWeakrefs ? 0 : handleWeakrefs(h, unreachable, old);
+  let collected = garbage >= 0 && !scanResult.weakrefs ? 0 : handleWeakrefs(h, unreachable, old);
   if (full) h.emit({ t: 'gc-phase', phase: 'finalize_garbage', generation: g });
-  if (full || (garbage !== 0 && (h.hostCalls !== calls ? hasFinalizers(h, unreachable) : fusedFinalizers))) finalizeGarbage(h, unreachable);
+  if (full || (garbage !== 0 && (h.hostCalls !== calls ? hasFinalizers(h, unreachable) : scanResult.finalizers))) finalizeGarbage(h, unreachable);
   if (full) h.emit({ t: 'gc-phase', phase: 'handle_resurrected', generation: g });
   let finalList = L.YOUNG_TMP;
   if (!full && h.hostCalls === calls) {

@@ -383,6 +383,20 @@ export class Heap {
     const s = this.s;
     const k = s.kind[id] as Kind;
     if (this.tl >= 2) this.emit({ t: 'dealloc', id, type: this.typeName(id) });
+    else if (k === K_INSTANCE && this.trashDepth < TRASHCAN_LIMIT) {
+      // The common case of a collection's cascade, with untrack inlined (no event below trace level 2).
+      const f = s.flags[id];
+      if (f & TRACKED) {
+        s.flags[id] = f & ~TRACKED;
+        listUnlink(s, id);
+        if (this.countTracked) untracked(this);
+      }
+      this.trashDepth++;
+      this.deallocInstance(id);
+      this.trashDepth--;
+      if (this.trashDepth <= 0 && this.trashLater.length > 0) this.destroyTrashChain();
+      return;
+    }
     switch (k) {
       case K_LIST:
       case K_TUPLE:
@@ -483,7 +497,18 @@ export class Heap {
       this.untrack(id);
     }
     if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
-    this.dropRefsForward(id); // slots in order, then the __dict__ (3.8-3.10) or the values in order
+    // Slots in order, then the __dict__ (3.8-3.10) or the values in order (dropRefsForward, inlined: the run may
+    // move while decrefs run code, so the offset is re-read).
+    const n = s.refLen[id];
+    for (let i = 0; i < n; i++) {
+      const at = s.refOff[id] + i;
+      const r = s.pool[at];
+      if (r !== 0) {
+        s.pool[at] = 0;
+        this.decref(r);
+      }
+    }
+    s.refLen[id] = 0;
     if (s.addr2[id] !== 0) this.alloc.free(s.addr2[id]); // 3.11/3.12 values array
     this.release(id, null);
     this.decref(cls);

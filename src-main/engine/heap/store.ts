@@ -96,7 +96,8 @@ export class Store {
     if (payloadKind(this.kind[id])) this.payload[id] = undefined;
     this.kind[id] = 0;
     this.refLen[id] = 0;
-    if (this.refCap(id) > 8) {
+    if (this.refCapLog[id] > 4) {
+      // runs of more than 8 slots go back to the pool; small ones stay with the id
       this.freeRun(this.refOff[id], this.refCap(id));
       this.refOff[id] = 0;
       this.refCapLog[id] = 0;

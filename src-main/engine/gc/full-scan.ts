@@ -1,0 +1,225 @@
+// The untraced full collection's first two steps over the struct of arrays, with the collector's per-object state
+// packed into gc_refs alone (as CPython packs it into the PyGC_Head words), so that the hot loops touch as few
+// arrays as possible:
+//   gc_refs >= 0      member of the set, references from outside not yet disproved (COLLECTING)
+//   gc_refs = UNR     tentatively unreachable (the object also gets COLLECTING | UNREACHABLE in `flags`, which the
+//                     later steps read)
+//   gc_refs = NC      not a member, or a member already visited as reachable (COLLECTING cleared)
+// Same result, same list orders as update_refs + subtract_refs + move_unreachable + untrack_tuples.
+import type { Heap } from '../heap/heap';
+import { Kind, F_COLLECTING, F_UNREACHABLE, F_TRACKED, F_FINALIZED, F_GC, F_IMMORTAL, F_UNICODE_KEYS, F_SPLIT, F_HASDEL } from '../heap/kinds';
+import { FIRST_ID, type Store } from '../heap/store';
+import * as L from './lists';
+
+// Module-local copies (imported bindings are getter calls under the TS runners).
+const COLLECTING = F_COLLECTING;
+const UNREACHABLE = F_UNREACHABLE;
+const TRACKED = F_TRACKED;
+const FINALIZED = F_FINALIZED;
+const GC = F_GC;
+const IMMORTAL = F_IMMORTAL;
+const STR_KEYS = F_UNICODE_KEYS | F_SPLIT;
+const HASDEL = F_HASDEL;
+const K_DICT = Kind.Dict;
+const K_INSTANCE = Kind.Instance;
+const K_LIST = Kind.List;
+const K_TUPLE = Kind.Tuple;
+const K_WEAKREF = Kind.Weakref;
+const moveTo = L.moveTo;
+
+/** gc_refs of an object outside the set (or visited). Far below any count, so that decrements never reach it. */
+export const NC = -0x40000000;
+/** gc_refs of a tentatively unreachable object. */
+const UNR = -1;
+
+/** What the walk learnt (module-level: no allocation per collection). */
+export const scanResult = { survivors: 0, unreachable: 0, weakrefs: false, finalizers: false };
+
+/** _PyObject_GC_MAY_BE_TRACKED */
+export function mayBeTracked(s: Store, r: number): boolean {
+  const f = s.flags[r];
+  if (!(f & GC)) return false;
+  if (s.kind[r] === K_TUPLE) return (f & TRACKED) !== 0;
+  return true;
+}
+
+/** _PyTuple_MaybeUntrack's test: some item is NULL or may be tracked. */
+export function tupleMayBeTracked(s: Store, t: number): boolean {
+  const off = s.refOff[t];
+  for (let i = 0; i < s.refLen[t]; i++) {
+    const r = s.pool[off + i];
+    if (r === 0 || mayBeTracked(s, r)) return true;
+  }
+  return false;
+}
+
+/**
+ * update_refs + subtract_refs in one scan of the id range: members are the objects labelled lo..hi. Every gc_refs
+ * starts at NC; a member gets its refcount minus NC on its own turn and loses one per reference from a member, in
+ * any order, so it ends at refcount - internal references (>= 0) while non-members stay exactly NC.
+ * Immortal members leave the set (permanent generation or untracked, per profile) as update_refs does.
+ */
+export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void {
+  const s = h.s;
+  const { gen, rc, flags, gcRefs, pool, kind, refOff, refLen, aux } = s;
+  const top = s.top;
+  const span = hi - lo;
+  gcRefs.fill(NC, 0, top); // ids below FIRST_ID (NULL, list heads) too: the walk then needs no NULL test
+  // Instances of one class usually come in runs: their class references are counted here and applied at once.
+  let cls = 0;
+  let clsRefs = 0;
+  for (let o = FIRST_ID; o < top; o++) {
+    if (((gen[o] - lo) >>> 0) > span) continue;
+    if (flags[o] & IMMORTAL) {
+      if (cls !== 0 && ((gen[cls] - lo) >>> 0) <= span) gcRefs[cls] -= clsRefs;
+      cls = 0;
+      clsRefs = 0;
+      if (h.profile.immortalInCollection === 'untrack') h.untrack(o);
+      else moveTo(s, o, L.PERMANENT);
+      gcRefs[o] = NC;
+      continue;
+    }
+    gcRefs[o] += rc[o] - NC;
+    const off = refOff[o];
+    const n = refLen[o];
+    if (n === 1) {
+      const r = pool[off];
+      if (((gen[r] - lo) >>> 0) <= span) gcRefs[r]--; // pool 0 (NULL) has label -1
+    } else {
+      for (let i = off, end = off + n; i < end; i++) {
+        const r = pool[i];
+        if (((gen[r] - lo) >>> 0) <= span) gcRefs[r]--;
+      }
+    }
+    if (kind[o] === K_INSTANCE) {
+      const c = aux[o];
+      if (c === cls) clsRefs++;
+      else {
+        if (cls !== 0 && ((gen[cls] - lo) >>> 0) <= span) gcRefs[cls] -= clsRefs;
+        cls = c;
+        clsRefs = 1;
+      }
+    }
+  }
+  if (cls !== 0 && ((gen[cls] - lo) >>> 0) <= span) gcRefs[cls] -= clsRefs;
+}
+
+/** visit_reachable for a referent whose gc_refs is UNR: back to the tail of `young`, gc_refs 1. */
+function moveBack(s: Store, r: number, young: number): void {
+  s.flags[r] &= ~(COLLECTING | UNREACHABLE);
+  moveTo(s, r, young);
+  s.gcRefs[r] = 1;
+}
+
+/**
+ * move_unreachable and untrack_tuples in one walk over `young` (after updateAndSubtractRefsScan). The cursor
+ * passes the survivors in exactly their final order, which is the order untrack_tuples walks them. Survivors are
+ * relabelled `young` (the lists were merged without relabelling). Fills scanResult.
+ */
+export function moveUnreachableScan(h: Heap, young: number, unreachable: number): void {
+  const s = h.s;
+  const { flags, gcRefs, next, prev, gen, kind, refOff, refLen, aux, wrHead } = s;
+  const pool = s.pool;
+  let survivors = 0;
+  let lost = 0;
+  let weak = false;
+  let del = false;
+  let o = next[young];
+  while (o !== young) {
+    if (gcRefs[o] > 0) {
+      const k = kind[o];
+      const off = refOff[o];
+      const n = refLen[o];
+      if (k === K_INSTANCE) {
+        for (let i = off, end = off + n; i < end; i++) {
+          const r = pool[i];
+          const g = gcRefs[r];
+          if (g <= 0 && g !== NC) {
+            if (g === 0) gcRefs[r] = 1;
+            else {
+              moveBack(s, r, young);
+              lost--;
+            }
+          }
+        }
+        const c = aux[o];
+        const g = gcRefs[c];
+        if (g <= 0 && g !== NC) {
+          if (g === 0) gcRefs[c] = 1;
+          else {
+            moveBack(s, c, young);
+            lost--;
+          }
+        }
+      } else if (k === K_DICT) {
+        // value before key, as dict_traverse visits them (values only for str-keyed tables)
+        const valuesOnly = (flags[o] & STR_KEYS) !== 0;
+        for (let i = off, end = off + n; i < end; i += 2) {
+          const key = pool[i];
+          if (key === 0) continue;
+          const v = pool[i + 1];
+          const g = gcRefs[v];
+          if (g <= 0 && g !== NC) {
+            if (g === 0) gcRefs[v] = 1;
+            else {
+              moveBack(s, v, young);
+              lost--;
+            }
+          }
+          if (valuesOnly) continue;
+          const gk = gcRefs[key];
+          if (gk <= 0 && gk !== NC) {
+            if (gk === 0) gcRefs[key] = 1;
+            else {
+              moveBack(s, key, young);
+              lost--;
+            }
+          }
+        }
+      } else {
+        // lists and tuples visit their items last to first (list_traverse / tuple_traverse)
+        const back = k === K_LIST || k === K_TUPLE;
+        for (let j = 0; j < n; j++) {
+          const r = pool[back ? off + n - 1 - j : off + j];
+          const g = gcRefs[r];
+          if (g <= 0 && g !== NC) {
+            if (g === 0) gcRefs[r] = 1;
+            else {
+              moveBack(s, r, young);
+              lost--;
+            }
+          }
+        }
+      }
+      gcRefs[o] = NC;
+      gen[o] = young;
+      const nx = next[o]; // read after the traversal: it may have appended to young
+      if (k === K_TUPLE && !tupleMayBeTracked(s, o)) h.untrack(o);
+      else survivors++;
+      o = nx;
+    } else {
+      // gc_list_move(o, unreachable), inlined
+      const nx = next[o];
+      const pv = prev[o];
+      next[pv] = nx;
+      prev[nx] = pv;
+      const last = prev[unreachable];
+      next[last] = o;
+      prev[o] = last;
+      next[o] = unreachable;
+      prev[unreachable] = o;
+      gen[o] = unreachable;
+      gcRefs[o] = UNR;
+      const f = flags[o];
+      flags[o] = f | COLLECTING | UNREACHABLE;
+      if ((f & (HASDEL | FINALIZED)) === HASDEL) del = true;
+      if (wrHead[o] !== 0 || kind[o] === K_WEAKREF) weak = true;
+      lost++;
+      o = nx;
+    }
+  }
+  scanResult.survivors = survivors;
+  scanResult.unreachable = lost;
+  scanResult.weakrefs = weak;
+  scanResult.finalizers = del;
+}
