@@ -28,8 +28,8 @@ export interface Replay {
 }
 
 export interface ReplayOptions {
-  /** Shown in tracebacks ("File ..."); default '<string>'. */
-  filename?: string;
+  /** Shown in tracebacks ("File ..."); default '<string>'. A function names each statement's own file. */
+  filename?: string | ((step: number) => string);
   /** Run the interpreter's exit (what __del__ methods print at shutdown), as `gclab run` does. */
   finish?: boolean;
 }
@@ -63,7 +63,8 @@ export function replaySession(session: Session, options: ReplayOptions = {}): Re
   let failedAt: number | null = null;
   try {
     for (step = 0; step < session.program.length; step++) {
-      last = python.exec(statementSource(session.program[step]!), { filename: options.filename });
+      const filename = typeof options.filename === 'function' ? options.filename(step) : options.filename;
+      last = python.exec(statementSource(session.program[step]!), { filename });
       stdout += last.stdout;
       stderr += last.stderr;
       if (!last.ok) {
