@@ -1201,7 +1201,7 @@ export class Heap {
    * SET_UPDATE from the frozenset constant of a set display of constants (3.9+). The compiler builds
    * frozenset(items), and merge_consts_recursive rebuilds it from that frozenset's iteration order, so the
    * constant's table is that of the second build (a third one when intern_constants swaps one of its strs, see
-   * SetHashing.reinternsLatin1Chars); then set_merge copies it.
+   * SetHashing.reinternsLatin1Chars; a single build on 3.14); then set_merge copies it.
    */
   setMerge(st: ObjId, items: readonly ObjId[]): void {
     const rules = SET_HASHING[this.profile.id];
@@ -1210,7 +1210,7 @@ export class Heap {
     const reinterned = rules.reinternsLatin1Chars &&
       items.some((x) => s.kind[x] === K_STR && /^[A-Za-z0-9_]$/.test(s.payload[x] as string));
     let table = new LooseTable();
-    for (let pass = 0; pass < (reinterned ? 3 : 2); pass++) {
+    for (let pass = 0; pass < rules.constFrozensetBuilds + (reinterned ? 1 : 0); pass++) {
       const order = pass === 0 ? items : table.keys();
       table = new LooseTable();
       for (const x of order) {
