@@ -9,12 +9,18 @@ import { clickPalette, program, shot, tabTo } from './helpers/workbench';
 const editor = (page: Page) => page.getByLabel('Python console');
 
 /**
- * Bring the workbench through the states that show its controls (empty; an object selected; each bottom tab,
- * with the allocator report open; the collection player; a question dialog) and call `look` in each.
+ * Bring the workbench through the states that show its controls (empty; the export menu; an object selected;
+ * each bottom tab, with the allocator report open; the collection player; a question dialog) and call `look` in
+ * each.
  */
 async function everyState(page: Page, look: (state: string) => Promise<void>) {
   await expect(program(page)).toBeVisible();
   await look('empty');
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await expect(page.getByRole('menu', { name: 'Export' })).toBeVisible();
+  await look('export menu');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu', { name: 'Export' })).toBeHidden();
   await clickPalette(page, 'list', 2);
   await expect(page.getByTestId('inspector-title')).toHaveText('obj2 (list)');
   await look('object selected');
