@@ -67,9 +67,9 @@ export function toElements(s: HeapSnapshot, pos: Positions, edgeLabels = true): 
       group: 'nodes',
       data: {
         id: String(o.id),
-        // Big graphs: one short line (wrapped multi-line labels are measured word by word for every node).
-        label: edgeLabels ? nodeLabel(o) : `${o.names[0] ? `${nameText(o.names[0])} = ` : ''}${o.typeName} ${o.label}`,
-        big: edgeLabels ? 0 : 1,
+        // The same lines at every size: names, type and size, refcount. Cytoscape measures each distinct line
+        // once (a chain of 2,000 lists has four), so big graphs keep their refcounts at no measurable cost.
+        label: nodeLabel(o),
         gen: genKey(o.gen),
         kind: o.kind,
         immortal: o.immortal ? 1 : 0,
