@@ -3,7 +3,9 @@
 // PYTHONHASHSEED=0, as runPython does); the outputs must be identical. A missing interpreter is a runtime skip.
 import { describe, expect, it } from 'vitest';
 import { findInterpreters, interpreterReport, runPython, PYENV_VERSIONS } from '../support/cpython';
-import { runProgram } from '../../src-main/engine/python/session';
+import { createPythonSession, runProgram } from '../../src-main/engine/python/session';
+import { checkHeapInvariants } from '../../src-main/engine/heap/invariants';
+import { PROFILE_IDS } from '../../src-main/engine/profiles/types';
 
 const found = findInterpreters();
 console.log(`set order tests: ${interpreterReport()}`);
@@ -115,6 +117,18 @@ x = 7
 print({x, 15, 8})
 print({8, 16, 24, 32, 40, 48})
 `,
+  intersectionUpdate: `
+import sys
+a = set(range(0, 100, 3))
+keep = a
+a &= set(range(0, 100, 5))
+print(a is keep, a, sys.getsizeof(a))
+d = set(range(40))
+for i in range(5):
+    d.pop()
+d &= set(range(10, 100))
+print(d.pop(), d.pop(), sys.getsizeof(d))
+`,
   clear: `
 import sys
 s = set(range(50))
@@ -151,4 +165,50 @@ describe.each([...PYENV_VERSIONS])('sets on CPython %s', (v) => {
   it('builds |, &, -, ^ and their in-place forms in the order setobject.c does', same('algebra'));
   it('builds a set display of constants from the merged frozenset constant', same('displays'));
   it('empties to a small table on clear() and refills it from scratch', same('clear'));
+  it('swaps the intersection into the set itself on &=, keeping its pop finger', same('intersectionUpdate'));
+});
+
+// Sets in cycles, emptied every way (discard, pop, clear, &=, -=, resizes) and collected: refcounts, tracking and
+// the generation lists stay consistent, and the collector frees every set of the cycles.
+const CYCLES = `
+class Node:
+    pass
+out = []
+for r in range(30):
+    s = set()
+    n = Node()
+    n.s = s
+    s.add(n)
+    for i in range(r * 7):
+        s.add(i)
+    for i in range(0, r * 7, 2):
+        s.discard(i)
+    if r % 4 == 0:
+        s.clear()
+        s.add(n)
+    elif r % 4 == 1:
+        s &= {n, 3, 5}
+    elif r % 4 == 2:
+        s -= set(range(0, 100, 3))
+    else:
+        for i in range(min(r, len(s) - 1)):
+            x = s.pop()
+            if x is n:
+                s.add(n)
+    out.append(len(s))
+s = n = x = None
+print(out)
+`;
+
+describe.each([...PROFILE_IDS])('set tables on the %s heap', (v) => {
+  it('keep the heap invariants through discard, pop, clear, &=, -= and collecting cycles through sets', () => {
+    const session = createPythonSession(v);
+    session.heap.disable(); // (no gc import: a module is a static object the heap checker does not know)
+    const r = session.exec(CYCLES, { wholeProgram: true });
+    expect(r.stderr).toBe('');
+    expect(checkHeapInvariants(session.heap)).toEqual([]);
+    expect(session.heap.collect(2)).toBeGreaterThanOrEqual(60); // 30 sets and their 30 nodes
+    expect(checkHeapInvariants(session.heap)).toEqual([]);
+    expect(session.heap.getObjects().filter((id) => session.heap.typeName(id) === 'set')).toEqual([]);
+  });
 });

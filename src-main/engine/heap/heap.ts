@@ -1375,6 +1375,25 @@ export class Heap {
     }
   }
 
+  /**
+   * set_swap_bodies (s &= t: set_intersection_update swaps the set with the intersection it built): the tables,
+   * fill, used and size change places; each set keeps its own pop finger. (The memory map still names the set the
+   * table was malloc'ed for.)
+   */
+  setSwapBodies(a: ObjId, b: ObjId): void {
+    const s = this.s;
+    const fa = s.pool[s.refOff[a] + 3 * s.aux2[a] + 1];
+    const fb = s.pool[s.refOff[b] + 3 * s.aux2[b] + 1];
+    let t = s.refOff[a]; s.refOff[a] = s.refOff[b]; s.refOff[b] = t;
+    t = s.refCapLog[a]; s.refCapLog[a] = s.refCapLog[b]; s.refCapLog[b] = t;
+    t = s.refLen[a]; s.refLen[a] = s.refLen[b]; s.refLen[b] = t;
+    t = s.aux[a]; s.aux[a] = s.aux[b]; s.aux[b] = t;
+    t = s.aux2[a]; s.aux2[a] = s.aux2[b]; s.aux2[b] = t;
+    const ad = s.addr2[a]; s.addr2[a] = s.addr2[b]; s.addr2[b] = ad;
+    s.pool[s.refOff[a] + 3 * s.aux2[a] + 1] = fa;
+    s.pool[s.refOff[b] + 3 * s.aux2[b] + 1] = fb;
+  }
+
   /** A new set with the items of `src` (set_copy: make_new_set + set_merge). */
   setCopy(src: ObjId): ObjId {
     const id = this.newSet();

@@ -353,6 +353,9 @@ export class HeapAdapter implements HeapPort {
   setDifferenceUpdate(s: ObjId, other: ObjId | readonly ObjId[]): void {
     this.wrap(() => this.heap.setDifferenceUpdate(s, other));
   }
+  setSwapBodies(a: ObjId, b: ObjId): void {
+    this.heap.setSwapBodies(a, b);
+  }
   setSymmetricDifferenceUpdate(s: ObjId, other: ObjId): void {
     this.heap.setSymmetricDifferenceUpdate(s, other);
   }

@@ -132,6 +132,8 @@ export interface HeapPort {
   setUpdateFromDict(s: ObjId, d: ObjId): void;
   /** s -= other (a set, or borrowed keys). */
   setDifferenceUpdate(s: ObjId, other: ObjId | readonly ObjId[]): void;
+  /** set_swap_bodies: tables, fill, used and size change places (s &= t). */
+  setSwapBodies(a: ObjId, b: ObjId): void;
   /** s ^= other (a set). */
   setSymmetricDifferenceUpdate(s: ObjId, other: ObjId): void;
   /** hash(x) (PYTHONHASHSEED=0 for str/bytes); raises TypeError for unhashable objects. */

@@ -52,13 +52,21 @@ export function setXor(rt: Runtime, a: ObjId, b: ObjId): ObjId {
   return r;
 }
 
-/** The binary operators on two sets; in place (|=, -=, ^=) the left set itself changes, as set_ior & co. do. */
+/**
+ * The binary operators on two sets; in place the left set itself changes, as set_ior & co. do (&=:
+ * set_intersection_update builds the intersection, then swaps bodies with it).
+ */
 export function setBinop(rt: Runtime, op: string, a: ObjId, b: ObjId, inplace: boolean): ObjId {
   const h = rt.heap;
-  if (inplace && op !== '&') {
+  if (inplace) {
     if (op === '|') h.setUpdateFromSet(a, b);
     else if (op === '-') h.setDifferenceUpdate(a, b);
-    else h.setSymmetricDifferenceUpdate(a, b);
+    else if (op === '^') h.setSymmetricDifferenceUpdate(a, b);
+    else {
+      const tmp = setAnd(rt, a, b);
+      h.setSwapBodies(a, tmp);
+      h.decref(tmp);
+    }
     h.incref(a);
     return a;
   }
