@@ -125,6 +125,14 @@ export function deleteNameStatement(name: string): string {
   return `del ${name}`;
 }
 
+/**
+ * Deleting a global name. Inside a function frame `del g` alone would make g a local of the function (an
+ * UnboundLocalError), so it is declared global first, as one would write it in the function.
+ */
+export function deleteGlobalStatement(name: string, inFunction: boolean): string {
+  return inFunction ? `global ${name}\ndel ${name}` : `del ${name}`;
+}
+
 export function bindNameStatement(name: string, targetExpr: string): string {
   return `${name} = ${targetExpr}`;
 }

@@ -2,7 +2,7 @@
 // Return and a gesture inside a frame write, checked by running them through the real lab service.
 import { describe, expect, it } from 'vitest';
 import { createLabService } from '../../src-main/lab/engine';
-import { callStatement, inFrame, nextFunctionName, returnStatement } from '../../src-renderer/components/ops';
+import { callStatement, deleteGlobalStatement, inFrame, nextFunctionName, returnStatement } from '../../src-renderer/components/ops';
 import { exprFor } from '../../src-renderer/components/expr';
 
 function lab() {
@@ -43,5 +43,16 @@ describe('frame gestures as statements', () => {
     expect(exprFor(snap, x, 'f1')).toBe('x');
     expect(exprFor(snap, inner, 'f1')).toBe('x[0]');
     expect(exprFor(snap, inner)).toBeNull();
+  });
+});
+
+describe('deleting a global from inside a frame', () => {
+  it('declares it global first, so the lab deletes the global as the real function would', async () => {
+    const service = lab();
+    for (const s of ['g = []', 'def f1():']) await service.exec(s);
+    const r = await service.exec(inFrame(deleteGlobalStatement('g', true), await innermost(service)));
+    expect(r.ok).toBe(true);
+    expect((await service.snapshot({})).globals.map((x) => x.name)).not.toContain('g');
+    expect(await service.program()).toBe('g = []\ndef f1():\n    global g\n    del g');
   });
 });

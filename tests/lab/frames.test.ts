@@ -74,6 +74,17 @@ describe('frames in the lab service', () => {
     expect((await service.exec('    print(x)')).stdout).toBe('[1]\n');
   });
 
+  it('opens a saved session with its frame still open and its locals back', async () => {
+    const service = lab();
+    await run(service, ['def f1():', '    x = [1, 2]']);
+    const file = await service.exportSession('gclab');
+    const other = lab();
+    await other.openSession(file.content);
+    const [f] = await frames(other);
+    expect(f!.locals.map((l) => l.name)).toEqual(['x']);
+    expect((await other.exec('    print(len(x))')).stdout).toBe('2\n');
+  });
+
   it('does not record a refused entry', async () => {
     const service = lab();
     await run(service, ['g = 1', 'def f1():', '    print(g)']);
