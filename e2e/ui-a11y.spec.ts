@@ -96,6 +96,10 @@ test.describe('accessibility', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('inspector-title')).toHaveText('obj3 (list)');
     await expect(rows.nth(2)).toHaveAttribute('aria-selected', 'true');
+    // The canvas marks the object chosen in the table.
+    const marked = () =>
+      page.evaluate(() => (window as unknown as { __gclabCy: import('cytoscape').Core }).__gclabCy.nodes('.hl-path').map((n) => String(n.data('label')).split(' =')[0]));
+    await expect.poll(marked).toEqual(['obj3']);
     await shot(page, info, 'table-keyboard');
 
     // Sort by names, descending, from the keyboard: obj3 first.
