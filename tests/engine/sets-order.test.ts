@@ -129,6 +129,21 @@ for i in range(5):
 d &= set(range(10, 100))
 print(d.pop(), d.pop(), sys.getsizeof(d))
 `,
+  methods: `
+a = set(range(0, 40, 3))
+b = set(range(0, 60, 5))
+print(a.union(b, [100, 7], {200: 1}), a.intersection(b), a.intersection([30, 15, 0, 99], range(0, 40, 15)))
+print(a.difference(b), a.difference([0, 3, 6], {9: 1}), a.difference({0: 1}), set(range(50)).difference({1: 1}))
+print(a.symmetric_difference(b), a.symmetric_difference([1, 2, 3, 0]), a.symmetric_difference({7: 0, 3: 0}))
+c = set(range(30))
+c.difference_update([1, 2, 3], {4, 5}, range(10, 30))
+d = set(range(30))
+d.intersection_update(range(5, 50, 2), {7, 9, 11, 13})
+e = set(range(10))
+e.symmetric_difference_update({20: 0, 3: 0, 21: 0})
+e.symmetric_difference_update([30, 4, 31])
+print(c, d, e)
+`,
   clear: `
 import sys
 s = set(range(50))
@@ -165,6 +180,7 @@ describe.each([...PYENV_VERSIONS])('sets on CPython %s', (v) => {
   it('builds |, &, -, ^ and their in-place forms in the order setobject.c does', same('algebra'));
   it('builds a set display of constants from the merged frozenset constant', same('displays'));
   it('empties to a small table on clear() and refills it from scratch', same('clear'));
+  it('walks the operands of union, intersection, difference and their _update forms as setobject.c does', same('methods'));
   it('swaps the intersection into the set itself on &=, keeping its pop finger', same('intersectionUpdate'));
 });
 

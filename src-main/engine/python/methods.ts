@@ -4,7 +4,7 @@
 import type { ObjId } from './heap-port';
 import type { Runtime } from './runtime';
 import { checkHashable, eq, forEach, iterToArray, lt, seqItems } from './ops';
-import { setUpdate } from './set-ops';
+import { setDifference, setDifferenceUpdate, setIntersection, setSymmetricDifference, setSymmetricDifferenceUpdate, setUpdate } from './set-ops';
 
 type Kw = Map<string, ObjId> | undefined;
 type Method = (rt: Runtime, self: ObjId, args: ObjId[], kw: Kw) => ObjId;
@@ -240,6 +240,47 @@ const SET: Record<string, Method> = {
   copy(rt, self, args, kw) {
     arity(rt, 'set.copy', args, 0, 0, kw);
     return rt.heap.setCopy(self);
+  },
+  // set_union / set_intersection_multi / set_difference_multi: the first operand decides the walk, as the operators.
+  union(rt, self, args, kw) {
+    void kw;
+    const r = rt.heap.setCopy(self);
+    try { for (const a of args) if (a !== self) setUpdate(rt, r, a); } catch (e) { rt.heap.decref(r); throw e; }
+    return r;
+  },
+  intersection(rt, self, args, kw) {
+    void kw;
+    if (args.length === 0) return rt.heap.setCopy(self);
+    let r = setIntersection(rt, self, args[0]!);
+    for (const a of args.slice(1)) { const n = setIntersection(rt, r, a); rt.heap.decref(r); r = n; }
+    return r;
+  },
+  difference(rt, self, args, kw) {
+    void kw;
+    if (args.length === 0) return rt.heap.setCopy(self);
+    const r = setDifference(rt, self, args[0]!);
+    for (const a of args.slice(1)) setDifferenceUpdate(rt, r, a);
+    return r;
+  },
+  symmetric_difference(rt, self, args, kw) {
+    arity(rt, 'set.symmetric_difference', args, 1, 1, kw);
+    return setSymmetricDifference(rt, self, args[0]!);
+  },
+  difference_update(rt, self, args, kw) {
+    void kw;
+    for (const a of args) setDifferenceUpdate(rt, self, a);
+    return none(rt);
+  },
+  intersection_update(rt, self, args, kw) {
+    const tmp = SET.intersection!(rt, self, args, kw);
+    rt.heap.setSwapBodies(self, tmp);
+    rt.heap.decref(tmp);
+    return none(rt);
+  },
+  symmetric_difference_update(rt, self, args, kw) {
+    arity(rt, 'set.symmetric_difference_update', args, 1, 1, kw);
+    setSymmetricDifferenceUpdate(rt, self, args[0]!);
+    return none(rt);
   },
 };
 
