@@ -2,7 +2,7 @@
 // reference's mixed workload (§8.5). Pyodide 3.14.2 printed, for that program: 29 collections, 38650 collected, all
 // "generation 1" increments: (1,0) (1,2666) (1,0) (1,2666) (1,1332) (1,1332) (1,1332) (1,1334) (1,0) (1,2666)
 // (1,1332) (1,1332) ... - mark-only increments (0) whenever a scavenge of the old space completes. Where those fall
-// depends on heap_size, which includes Pyodide's 20114 startup objects (profile field startupHeapSize).
+// depends on heap_size, which includes Pyodide's own startup objects (profile field startupHeapSize).
 import { describe, it, expect } from 'vitest';
 import { Heap } from '../../src-main/engine/index';
 import { mixed } from './support/replays';
