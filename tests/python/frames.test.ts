@@ -57,6 +57,11 @@ const PROGRAMS: Record<string, { entries: string[]; pyodide: boolean }> = {
     pyodide: false,
     entries: [...SETUP, 'def f1():', '    x = [1]', '    def f2():', '        e = D()', '        e.n = 2', '        z = {}', '        print(sys.getrefcount(z))', '        print(gc.get_count())', '    f2()', '    print(gc.get_count())', 'f1()', 'print(gc.get_count())', 'f1()', 'print(gc.get_count())'],
   },
+  collect: {
+    // A cycle only a local holds survives a collection while the frame is open and is garbage after the return.
+    pyodide: false,
+    entries: [...SETUP, 'def f1():', '    a = []', '    b = [a]', '    a.append(b)', '    print(gc.collect())', 'f1()', 'print(gc.collect())'],
+  },
   freed: {
     pyodide: true,
     entries: [...SETUP, 'def f1():', '    a = D()', '    a.n = 1', '    b = D()', '    b.n = 2', '    a.other = b', '    print("returning")', 'f1()', 'print("after")'],
