@@ -109,6 +109,7 @@ async function openApp(browser: Browser, url: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto(url);
   await expect(page.getByRole('button', { name: 'Open…' })).toBeVisible();
+  await expect(page.getByTestId('status-profile')).toHaveText('CPython 3.13'); // the lab's worker is up
   return page;
 }
 
@@ -132,6 +133,7 @@ test('the autosave interval is set from the keyboard in Settings, applies at onc
     await page.screenshot({ path: info.outputPath('settings-popover.png') });
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
+    await expect(button).toBeFocused();
     expect(JSON.parse(readFileSync(path.join(dataDir, 'settings.json'), 'utf8'))).toEqual({ version: 1, autosaveSeconds: 1 });
     await run(page, 'unsaved = [1]');
     await expect.poll(() => autosaves().length, { timeout: 10_000 }).toBe(1);
