@@ -95,7 +95,7 @@ export function graphStyle(theme: ThemeName = 'light'): StylesheetJson {
     // edges) get six.
     { selector: 'edge', style: { width: 2, 'line-color': k.edge } },
     {
-      selector: 'edge[big = 0]',
+      selector: 'edge[big != 1]', // also edgehandles' preview edges, which carry no data
       style: {
         'curve-style': 'bezier',
         'control-point-step-size': 36,
