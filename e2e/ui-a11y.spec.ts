@@ -14,7 +14,8 @@ const editor = (page: Page) => page.getByLabel('Python console');
  * each.
  */
 async function everyState(page: Page, look: (state: string) => Promise<void>) {
-  await expect(program(page)).toBeVisible();
+  // The first page of a run also waits for the lab's worker to start (slow on a loaded machine).
+  await expect(program(page)).toBeVisible({ timeout: 30_000 });
   await look('empty');
   await page.getByRole('button', { name: 'Export…' }).click();
   await expect(page.getByRole('menu', { name: 'Export' })).toBeVisible();
