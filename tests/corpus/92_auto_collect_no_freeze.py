@@ -19,7 +19,7 @@ gc.collect()
 gc.callbacks.append(cb)
 gc.enable()
 i = 0
-while i < 30000:
+while i < 20000:
     a = Node()
     b = Node()
     a.peer = b
