@@ -1,6 +1,7 @@
 // Where each object of the graph export sits: at the session's saved canvas position when its handle
 // resolves to it, otherwise in a deterministic layered layout (breadth-first from the named roots).
 import type { HeapSnapshot, SnapObject } from '../../shared/snapshot';
+import { objectNumber } from '../../shared/session/schema-v2';
 
 export interface Box {
   x: number;
@@ -67,6 +68,8 @@ export interface HandleIndex {
   globals: Map<string, number>;
   /** Object id -> its references as [label, target]. */
   out: Map<number, [string, number][]>;
+  /** Ids of the objects in the snapshot (for `#812` handles: the replay recreates the same numbers). */
+  ids: Set<number>;
 }
 
 export function handleIndex(snap: HeapSnapshot): HandleIndex {
@@ -78,12 +81,14 @@ export function handleIndex(snap: HeapSnapshot): HandleIndex {
     if (list) list.push([r.label, r.to]);
     else out.set(r.from, [[r.label, r.to]]);
   }
-  return { globals, out };
+  return { globals, out, ids: new Set(snap.objects.map((o) => o.id)) };
 }
 
 /** The object a handle names in this snapshot, following the edges whose labels spell its path. */
 export function resolveHandle(snap: HeapSnapshot | HandleIndex, handle: string): number | null {
   const index = 'objects' in snap ? handleIndex(snap) : snap;
+  const number = objectNumber(handle);
+  if (number !== null) return index.ids.has(number) ? number : null;
   const parsed = handleSteps(handle);
   if (!parsed) return null;
   let at = index.globals.get(parsed.root);
