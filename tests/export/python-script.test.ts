@@ -44,3 +44,19 @@ describe('the Python export as text', () => {
     expect(exportPython(session(['a = []'], { enabled: false }))).toBe('import gc\ngc.disable()\na = []\n');
   });
 });
+
+describe('the Python export of a session saved with function frames open', () => {
+  it('returns from the open frames, innermost first, so the script runs the bodies the lab ran', () => {
+    const program = ['a = 1', 'def f1():', '    x = []', '    def f2():', '        y = [x]'];
+    expect(exportPython(session(program))).toBe(`${program.join('\n')}\n    f2()\nf1()\n`);
+  });
+
+  it('gives a frame with no statement yet a `pass` body', () => {
+    expect(exportPython(session(['def f1():', '    x = []', '    def f2():']))).toBe('def f1():\n    x = []\n    def f2():\n        pass\n    f2()\nf1()\n');
+  });
+
+  it('adds nothing for frames that already returned, or for an ordinary function definition', () => {
+    const program = ['def f1():', '    x = []', 'f1()', 'def g(n):\n    return n', 'g(1)'];
+    expect(exportPython(session(program))).toBe(`${program.join('\n')}\n`);
+  });
+});

@@ -10,8 +10,8 @@ import type { Interpreter, RunOutcome } from './interpreter';
 import { parseProgram } from './parse';
 import { PyExc, type Frame } from './runtime';
 
-const HEADER = /^def[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*\([ \t]*\)[ \t]*:[ \t]*(?:#.*)?$/;
-const CLOSER = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*\([ \t]*\)[ \t]*(?:#.*)?$/;
+export const HEADER = /^def[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*\([ \t]*\)[ \t]*:[ \t]*(?:#.*)?$/;
+export const CLOSER = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*\([ \t]*\)[ \t]*(?:#.*)?$/;
 
 /** An entry the lab will not run because the joined program would not do what the lab does. */
 export class FrameRefusal extends Error {
