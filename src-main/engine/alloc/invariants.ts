@@ -71,21 +71,21 @@ export function checkAllocatorInvariants(p: Pymalloc, limit = 20): string[] {
       if (nextOff > bpp || POOL_OVERHEAD + nextOff * p.classBytes[sz]! > p.poolSize) fail(`pool ${pool}: carved past its end`);
       // Each carved block is either allocated or on the pool's free list, never both.
       let live = 0;
-      for (let b = 0; b < nextOff; b++) if (p.blockRequested(p.poolBlockBase(pool) + b) !== 0) live++;
-      let nfree = 0;
+      for (let b = 0; b < nextOff; b++) if (p.blockInUse(p.poolBlockBase(pool) + b)) live++;
+      const freeList = p.poolFreeList(pool);
+      const nfree = freeList.length;
       const seen = new Set<number>();
-      for (let b = p.poolFreeHead(pool); b !== -1; b = p.blockNextFree(p.poolBlockBase(pool) + b)) {
+      for (const b of freeList) {
         if (seen.has(b) || b >= nextOff || b < 0) { fail(`pool ${pool}: free list is corrupt at block ${b}`); break; }
         seen.add(b);
-        nfree++;
-        if (p.blockRequested(p.poolBlockBase(pool) + b) !== 0) fail(`pool ${pool}: block ${b} is allocated and on the free list`);
+        if (p.blockInUse(p.poolBlockBase(pool) + b)) fail(`pool ${pool}: block ${b} is allocated and on the free list`);
       }
       if (live + nfree !== nextOff) fail(`pool ${pool}: ${live} allocated + ${nfree} free != ${nextOff} carved`);
       if (st !== PoolState.Empty) {
         if (p.poolRefCount(pool) !== live) fail(`pool ${pool}: ref count ${p.poolRefCount(pool)} != ${live} allocated blocks`);
         const full = live === bpp;
         if (full !== (st === PoolState.Full)) fail(`pool ${pool}: ${live}/${bpp} blocks but state ${st}`);
-        if (st === PoolState.Used && p.poolFreeHead(pool) === -1) fail(`used pool ${pool} has no free block`);
+        if (st === PoolState.Used && p.poolFreeCount(pool) === 0) fail(`used pool ${pool} has no free block`);
       } else if (live !== 0) fail(`empty pool ${pool} holds ${live} allocated blocks`);
     }
   }
