@@ -1,6 +1,7 @@
 // pymalloc speed: 10 million mixed malloc/free operations through the simulated allocator, against a minimal
 // free-list baseline (a typed-array stack of block ids) driven by the exact same operation sequence.
-// Run: `npx tsx bench/alloc.bench.ts` (or `npm run bench`, which runs every bench/*.bench.ts). Target: <= 3x.
+// Run: `npx tsx bench/alloc.bench.ts` (or `npm run bench`, which runs every bench/*.bench.ts). Target (issue 4):
+// <= 3x the single-stack baseline; the per-size-class stack is printed beside it for scale.
 import { Pymalloc } from '../src-main/engine/alloc/pymalloc';
 import { newestInterpreter, runPython } from '../tests/support/cpython';
 import { mallocStats } from '../src-main/engine/alloc/stats';
@@ -187,12 +188,12 @@ if (interp) {
 }
 
 const ns = (ms: number) => ((ms * 1e6) / OPS).toFixed(2);
-const ratio = pyMs / segMs;
+const ratio = pyMs / baseMs; // the issue's baseline: one typed-array stack of block ids
 const s = mallocStats(last!);
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify({
     name: 'alloc-mixed', ops: OPS, live: TARGET_LIVE, pymalloc_ns_per_op: +ns(pyMs), segregated_free_list_ns_per_op: +ns(segMs),
-    single_free_list_ns_per_op: +ns(baseMs), ratio: +ratio.toFixed(3), ratio_single: +(pyMs / baseMs).toFixed(3), arenas: s.arenasCurrent,
+    single_free_list_ns_per_op: +ns(baseMs), ratio: +ratio.toFixed(3), ratio_segregated: +(pyMs / segMs).toFixed(3), arenas: s.arenasCurrent,
     cpython: cpython?.version ?? null, cpython_ns_per_op: cpython ? +cpython.nsPerOp.toFixed(2) : null,
   }));
 } else {
@@ -204,6 +205,6 @@ if (process.argv.includes('--json')) {
   console.log(cpython
     ? `  CPython ${cpython.version}, same sequence as Python code (interpreter + real pymalloc, ${PY_OPS.toLocaleString('en-US')} ops): ${cpython.nsPerOp.toFixed(2)} ns/op`
     : '  CPython: no pyenv interpreter found, not measured');
-  console.log(`  ratio: ${ratio.toFixed(2)}x the per-class free list (target <= 3x) ${ratio <= 3 ? 'OK' : 'OVER TARGET'}; ${(pyMs / baseMs).toFixed(2)}x the single stack`);
+  console.log(`  ratio: ${ratio.toFixed(2)}x the single-stack free list (target <= 3x) ${ratio <= 3 ? 'OK' : 'OVER TARGET'}; ${(pyMs / segMs).toFixed(2)}x the per-class one`);
   console.log(`  end state: ${s.arenasCurrent} arenas, ${s.arenasAllocatedTotal} mapped in total, ${last!.blocksInUse} blocks in use`);
 }

@@ -196,16 +196,20 @@ export class Pymalloc implements Allocator {
 
   /** The free list ran dry: carve the next virgin block, or the pool is full and leaves usedpools. */
   private poolExtend(pool: number, sz: number): void {
+    const pools = this.pools;
     const r = pool << 3;
-    const off = this.pools[r + F.NEXTOFF]!;
+    const off = pools[r + F.NEXTOFF]!;
     if (off < this.classBlocks[sz]!) {
-      this.stk[this.pools[r + F.BLK]!] = off; // the list is just this virgin block
-      this.pools[r + F.NFREE] = 1;
-      this.pools[r + F.NEXTOFF] = off + 1;
+      this.stk[pools[r + F.BLK]!] = off; // the list is just this virgin block
+      pools[r + F.NFREE] = 1;
+      pools[r + F.NEXTOFF] = off + 1;
       return;
     }
-    this.unlinkUsed(pool, sz);
-    this.pools[r + F.STATE] = PoolState.Full;
+    // Full: malloc serves the head of usedpools, so unlinking it is popping the head.
+    const next = pools[r + F.NEXT]!;
+    this.usedHead[sz] = next;
+    if (next !== C.NONE) pools[(next << 3) + F.PREV] = C.NONE;
+    pools[r + F.STATE] = PoolState.Full;
     if (this.listener) this.listener({ t: 'pool-full', arena: (pool / this.maxPools) | 0, pool: pool % this.maxPools, sizeClass: sz });
   }
 
