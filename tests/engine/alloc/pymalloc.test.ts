@@ -121,6 +121,31 @@ describe('pymalloc blocks and pools', () => {
     p.free(a);
     expect(() => p.free(a)).toThrow(/did not hand out/);
   });
+
+  it('refuses to free an address inside a block, in the pool header, or past the last carved block', () => {
+    const p = new Pymalloc('3.13');
+    const a = p.malloc(56, 1); // 64-byte class: block 0 at pool + 48
+    p.malloc(56, 2);
+    expect(() => p.free(a + 16)).toThrow(/did not hand out/);
+    expect(() => p.free(a - 16)).toThrow(/did not hand out/);
+    expect(() => p.free(a + 64 * 5)).toThrow(/did not hand out/);
+    expect(checkAllocatorInvariants(p)).toEqual([]);
+    expect(p.blocksInUse).toBe(2);
+  });
+
+  it('tells its own addresses from the raw allocator by the address alone, in 4 KiB and 16 KiB pool geometries', () => {
+    for (const v of ['3.8', '3.13'] as const) {
+      const p = new Pymalloc(v);
+      const small = p.malloc(100, 1);
+      const big = p.malloc(1000, 2);
+      expect([p.isPymalloc(small), p.isPymalloc(big)]).toEqual([true, false]);
+      // The arena slot's first pool cell before the pool header is not pymalloc's (misaligned 16 KiB arenas).
+      expect(p.isPymalloc(p.arenaAddressOfSlot(0))).toBe(v === '3.8');
+      p.free(big);
+      p.free(small);
+      expect([p.blocksInUse, p.raw.count]).toEqual([0, 0]);
+    }
+  });
 });
 
 describe('pymalloc arenas', () => {
