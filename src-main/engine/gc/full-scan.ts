@@ -7,7 +7,7 @@
 //   gc_refs = NC      not a member, or a member already visited as reachable (COLLECTING cleared)
 // Same result, same list orders as update_refs + subtract_refs + move_unreachable + untrack_tuples.
 import type { Heap } from '../heap/heap';
-import { Kind, F_COLLECTING, F_UNREACHABLE, F_TRACKED, F_FINALIZED, F_GC, F_IMMORTAL, F_UNICODE_KEYS, F_SPLIT, F_HASDEL } from '../heap/kinds';
+import { Kind, STATIC_GC_BASE, F_COLLECTING, F_UNREACHABLE, F_TRACKED, F_FINALIZED, F_GC, F_IMMORTAL, F_UNICODE_KEYS, F_SPLIT, F_HASDEL } from '../heap/kinds';
 import { FIRST_ID, type Store } from '../heap/store';
 import * as L from './lists';
 
@@ -38,7 +38,7 @@ export const scanResult = { survivors: 0, unreachable: 0, weakrefs: false, final
 /** _PyObject_GC_MAY_BE_TRACKED */
 export function mayBeTracked(s: Store, r: number): boolean {
   const f = s.flags[r];
-  if (!(f & GC)) return false;
+  if (!(f & GC)) return f === undefined && r >= STATIC_GC_BASE;
   if (s.kind[r] === K_TUPLE) return (f & TRACKED) !== 0;
   return true;
 }

@@ -10,7 +10,7 @@ import { DEFAULT_PROFILE, type ProfileId } from '../profiles/types';
 import type { EngineEvent, EventSink, TraceLevel } from '../../../shared/events';
 import { traceLevelRank } from '../../../shared/events';
 import {
-  Kind, KIND_NAMES, type ObjId,
+  Kind, KIND_NAMES, type ObjId, STATIC_GC_BASE,
   F_GC, F_TRACKED, F_FINALIZED, F_IMMORTAL, F_FROM_FREELIST, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_FRAME,
 } from './kinds';
 import { Store, FIRST_ID } from './store';
@@ -930,7 +930,7 @@ export class Heap {
   /** _PyObject_GC_MAY_BE_TRACKED */
   mayBeTracked(id: ObjId): boolean {
     const s = this.s;
-    if (!(s.flags[id] & GC)) return false;
+    if (!(s.flags[id] & GC)) return id >= STATIC_GC_BASE; // static modules (kinds.ts)
     if (s.kind[id] === K_TUPLE) return (s.flags[id] & TRACKED) !== 0;
     return true;
   }

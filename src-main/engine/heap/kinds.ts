@@ -25,6 +25,10 @@ export const Kind = {
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
+/** Ids from here up: interpreter-owned static objects that are GC objects in CPython (modules). They sit
+ * beyond the heap's arrays (flags read undefined) but count as tracked, so a dict holding one stays tracked. */
+export const STATIC_GC_BASE = 0x30000000;
+
 /** Python type names, for reprs and get_objects listings. */
 export const KIND_NAMES: Record<Kind, string> = {
   0: '<freed>',

@@ -353,7 +353,7 @@ export function installBuiltins(rt: Runtime): void {
   def('divmod', (args) => {
     const q = binopNamed(rt, '//', args[0]!, args[1]!);
     const m = binopNamed(rt, '%', args[0]!, args[1]!);
-    const t = h.newTuple([q, m]);
+    const t = h.newTupleTracked([q, m]); // long_divmod: PyTuple_New(2)
     h.decref(q); h.decref(m);
     return t;
   });
@@ -454,13 +454,13 @@ function installModules(rt: Runtime, fn: (name: string, f: Fn, owner?: string) =
       noKw('get_count', kw);
       const [a, b, c] = h.gcGetCount();
       const items = [rt.int(a), rt.int(b), rt.int(c)];
-      const t = h.newTuple(items);
+      const t = h.newTupleTracked(items); // Py_BuildValue("(iii)")
       items.forEach((x) => h.decref(x));
       return t;
     }),
     get_threshold: fn('get_threshold', () => {
       const items = h.gcGetThreshold().map((x) => rt.int(x));
-      const t = h.newTuple(items);
+      const t = h.newTupleTracked(items); // Py_BuildValue("(iii)")
       items.forEach((x) => h.decref(x));
       return t;
     }),

@@ -1481,23 +1481,31 @@ export class Compiler {
     const wrapped = (): ObjId => {
       let compFn = 0;
       let compFrame = 0;
-      if (rt.ip.comprehensionFunction) {
-        compFn = h.newFunction('<listcomp>', compCode, 0, rt.globals);
-        if (rt.ip.frameObjects) compFrame = this.enterFrameObject(compCode);
-      }
+      // CPython's order: MAKE_FUNCTION (<=3.11), the first iterable and GET_ITER, the frame, then BUILD_LIST.
+      if (rt.ip.comprehensionFunction) compFn = h.newFunction('<listcomp>', compCode, 0, rt.globals);
+      let seq0: ObjId;
       try {
-        return runComp();
+        seq0 = gens[0]!.iter();
+      } catch (err) {
+        if (compFn) h.decref(compFn);
+        throw err;
+      }
+      if (compFn && rt.ip.frameObjects) compFrame = this.enterFrameObject(compCode);
+      try {
+        return runComp(seq0);
       } finally {
         if (compFrame) this.leaveFrameObject(compCode, compFrame);
         if (compFn) h.decref(compFn);
       }
     };
-    const runComp = (): ObjId => {
+    const runComp = (seq0: ObjId): ObjId => {
+      h.pushTemp(seq0);
       const out = h.newList([]);
+      h.popTemp();
       h.pushTemp(out);
       const level = (i: number): void => {
         const g = gens[i]!;
-        const seq = g.iter();
+        const seq = i === 0 ? seq0 : g.iter();
         h.pushTemp(seq);
         try {
           forEach(rt, seq, (item) => {

@@ -3,7 +3,7 @@
 // them, modules gc/sys/weakref) live outside the heap's arrays, at ids >= STATIC_BASE: the heap's
 // incref/decref leave them alone and dict/set lookups treat them by identity.
 import { Heap, PyError } from '../heap/heap';
-import { Kind, type ObjId } from '../heap/kinds';
+import { Kind, STATIC_GC_BASE, type ObjId } from '../heap/kinds';
 import { keyOf } from '../heap/keys';
 import { hashValue } from '../heap/hash';
 import type { ProfileId } from '../profiles/types';
@@ -54,6 +54,8 @@ export class HeapAdapter implements HeapPort {
   readonly False: ObjId;
   readonly globals: ObjId;
   private statics: { name: string; data: unknown; addr: number }[] = [];
+  /** Statics that are GC objects in CPython (modules), at ids >= STATIC_GC_BASE. */
+  private gcStatics: { name: string; data: unknown; addr: number }[] = [];
   private codes = new Map<ObjId, unknown>();
   private defaults = new Map<ObjId, ObjId>();
   private bases = new Map<ObjId, ObjId[]>();
@@ -110,7 +112,7 @@ export class HeapAdapter implements HeapPort {
     return this.heap.refcount(id);
   }
   address(id: ObjId): number {
-    if (id >= STATIC_BASE) return this.statics[id - STATIC_BASE]!.addr;
+    if (id >= STATIC_BASE) return this.static(id)!.addr;
     return this.heap.address(id);
   }
   getsizeof(id: ObjId): number {
@@ -135,6 +137,11 @@ export class HeapAdapter implements HeapPort {
   }
   newTuple(items: readonly ObjId[]): ObjId {
     return this.heap.newTuple(items);
+  }
+  newTupleTracked(items: readonly ObjId[]): ObjId {
+    const t = this.heap.newTuple(items);
+    if (items.length > 0) this.heap.track(t); // a no-op where tuples are tracked at creation (<=3.13)
+    return t;
   }
   newList(items: readonly ObjId[]): ObjId {
     return this.heap.newList(items);
@@ -192,11 +199,15 @@ export class HeapAdapter implements HeapPort {
   newWeakref(target: ObjId, callback: ObjId): ObjId {
     return this.wrap(() => this.heap.newWeakref(target, callback));
   }
-  newStatic(name: string, data: unknown): ObjId {
-    const id = STATIC_BASE + this.statics.length;
+  newStatic(name: string, data: unknown, gc = false): ObjId {
     // Static objects sit in the interpreter image, far from the pymalloc arenas.
-    this.statics.push({ name, data, addr: 0x7f5a4e000000 + this.statics.length * 0x40 });
-    return id;
+    const addr = 0x7f5a4e000000 + (this.statics.length + this.gcStatics.length) * 0x40;
+    const list = gc ? this.gcStatics : this.statics;
+    list.push({ name, data, addr });
+    return (gc ? STATIC_GC_BASE : STATIC_BASE) + list.length - 1;
+  }
+  private static(id: ObjId): { name: string; data: unknown; addr: number } | undefined {
+    return id >= STATIC_GC_BASE ? this.gcStatics[id - STATIC_GC_BASE] : this.statics[id - STATIC_BASE];
   }
 
   intValue(id: ObjId): bigint {
@@ -212,7 +223,7 @@ export class HeapAdapter implements HeapPort {
     return bytesToLatin1(this.heap.value(id) as Uint8Array);
   }
   staticData(id: ObjId): unknown {
-    return this.statics[id - STATIC_BASE]?.data;
+    return this.static(id)?.data;
   }
   functionCode(fn: ObjId): unknown {
     return this.codes.get(fn);
@@ -479,7 +490,7 @@ export class HeapAdapter implements HeapPort {
     return this.heap.getReferrers([id]);
   }
   gcIsTracked(id: ObjId): boolean {
-    return id < STATIC_BASE && this.heap.isTracked(id);
+    return id >= STATIC_GC_BASE || (id < STATIC_BASE && this.heap.isTracked(id));
   }
   gcIsFinalized(id: ObjId): boolean {
     return id < STATIC_BASE && this.heap.isFinalized(id);

@@ -57,6 +57,8 @@ export interface HeapPort {
   newBytes(s: string): ObjId;
   /** Items are increfed (PyTuple_Pack). */
   newTuple(items: readonly ObjId[]): ObjId;
+  /** PyTuple_New then filled (Py_BuildValue, PyTuple_Pack): tracked whatever it holds, even on 3.14. */
+  newTupleTracked(items: readonly ObjId[]): ObjId;
   /** Items are increfed. */
   newList(items: readonly ObjId[]): ObjId;
   newDict(): ObjId;
@@ -72,8 +74,9 @@ export interface HeapPort {
   newInstance(cls: ObjId): ObjId;
   newMethod(fn: ObjId, self: ObjId): ObjId;
   newWeakref(target: ObjId, callback: ObjId /* or 0 */): ObjId;
-  /** Interpreter-owned immortal object (builtin function, builtin type, exception class): never freed, not GC. */
-  newStatic(name: string, data: unknown): ObjId;
+  /** Interpreter-owned immortal object (builtin function, builtin type, exception class): never freed, not GC;
+   * with `gc` (modules) it counts as a tracked GC object (is_tracked, dicts holding it stay tracked). */
+  newStatic(name: string, data: unknown, gc?: boolean): ObjId;
 
   // ---- values ----
   intValue(id: ObjId): bigint;

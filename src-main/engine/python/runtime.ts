@@ -257,7 +257,7 @@ export class Runtime {
   }
 
   static(name: string, data: StaticData): ObjId {
-    return this.heap.newStatic(name, data);
+    return this.heap.newStatic(name, data, data.t === 'module'); // modules are GC objects in CPython
   }
   sdata(id: ObjId): StaticData {
     return this.heap.staticData(id) as StaticData;
