@@ -510,7 +510,17 @@ export class Heap {
     }
     s.refLen[id] = 0;
     if (s.addr2[id] !== 0) this.alloc.free(s.addr2[id]); // 3.11/3.12 values array
-    this.release(id, null);
+    // release(id, null), inlined for the kind without a free list or payload
+    const addr = s.addr[id];
+    this.alloc.free(addr);
+    if (this.countAllocs && s.flags[id] & GC) {
+      const st = this.gcs;
+      st.heapSize--;
+      if (st.count[0] > 0) st.count[0]--;
+      if (this.tl >= 1) gcFreed(this, id);
+    }
+    if (this.tl >= 2) this.emit({ t: 'free', id, addr, toFreeList: false });
+    s.releaseEmptyId(id);
     this.decref(cls);
   }
 

@@ -110,6 +110,24 @@ export class Store {
     this.freeIdStack[this.freeIdCount++] = id;
   }
 
+  /** releaseId for an object without payload whose references are already dropped (refLen 0). */
+  releaseEmptyId(id: ObjId): void {
+    this.kind[id] = 0;
+    if (this.refCapLog[id] > 4) {
+      this.freeRun(this.refOff[id], this.refCap(id));
+      this.refOff[id] = 0;
+      this.refCapLog[id] = 0;
+    }
+    const n = this.freeIdCount;
+    if (n === this.freeIdStack.length) {
+      const bigger = new Int32Array(n * 2);
+      bigger.set(this.freeIdStack);
+      this.freeIdStack = bigger;
+    }
+    this.freeIdStack[n] = id;
+    this.freeIdCount = n + 1;
+  }
+
   /** Make room for at least `need` reference slots in id's run, keeping the ones in use. */
   /** Capacity of the object's reference run. */
   refCap(id: ObjId): number {
