@@ -1500,6 +1500,14 @@ export class Heap {
     return this.s.pool[this.s.refOff[id] + info.slots.length];
   }
 
+  /** `obj.__dict__` on 3.8-3.10 (PyObject_GenericGetDict): the split dict, made now if the instance has none
+   * yet. Borrowed; 0 where the layout keeps no dict object (3.11+) or the class has no __dict__. */
+  instanceDictForRead(id: ObjId): ObjId {
+    const info = this.classes.get(this.s.aux[id]);
+    if (!info || !info.hasDict || this.profile.instanceLayout !== 'separateDict') return 0;
+    return this.instanceDict(id) || this.materialiseSplitDict(id, info);
+  }
+
   /** Attribute lookup on the object itself (instance slots/dict/values or class attributes). Borrowed, 0 if absent. */
   getAttr(obj: ObjId, name: string): ObjId {
     const s = this.s;

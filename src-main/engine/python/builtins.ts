@@ -153,7 +153,20 @@ export function installBuiltins(rt: Runtime): void {
       h.decref(getattr(rt, args[0]!, h.strValue(args[1]!)));
       return rt.bool(true);
     } catch (e) {
-      if (e instanceof PyExc) { h.decref(e.exc); return rt.bool(false); }
+      // Only AttributeError means "no such attribute"; anything else propagates, as in CPython 3.
+      if (e instanceof PyExc && rt.className(rt.excClassOf(e.exc)) === 'AttributeError') { h.decref(e.exc); return rt.bool(false); }
+      throw e;
+    }
+  });
+  def('vars', (args, kw) => {
+    if (args.length !== 1 || kw?.size) throw rt.error('NotImplementedError', 'GC Lab does not model vars() without one argument yet');
+    try {
+      return getattr(rt, args[0]!, '__dict__');
+    } catch (e) {
+      if (e instanceof PyExc && rt.className(rt.excClassOf(e.exc)) === 'AttributeError') {
+        h.decref(e.exc);
+        throw rt.error('TypeError', 'vars() argument must have __dict__ attribute');
+      }
       throw e;
     }
   });

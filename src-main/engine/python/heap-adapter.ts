@@ -401,6 +401,11 @@ export class HeapAdapter implements HeapPort {
   instanceGet(inst: ObjId, name: string): ObjId {
     return this.heap.getAttr(inst, name);
   }
+  instanceDict(inst: ObjId): ObjId {
+    const d = this.heap.instanceDictForRead(inst);
+    if (d) this.heap.incref(d);
+    return d;
+  }
   instanceSet(inst: ObjId, name: string, v: ObjId): void {
     this.wrap(() => this.heap.setAttr(inst, name, v));
   }

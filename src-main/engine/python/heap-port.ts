@@ -155,6 +155,8 @@ export interface HeapPort {
   classToken(cls: ObjId): object;
   /** Borrowed attribute value of an instance (own attributes/slots only), or 0. */
   instanceGet(inst: ObjId, name: string): ObjId;
+  /** inst.__dict__ where the version keeps a dict object per instance (3.8-3.10): a new reference; else 0. */
+  instanceDict(inst: ObjId): ObjId;
   instanceSet(inst: ObjId, name: string, v: ObjId): void;
   instanceDel(inst: ObjId, name: string): boolean;
   /** The attribute names of an instance in order. */

@@ -386,6 +386,13 @@ export function getattr(rt: Runtime, obj: ObjId, name: string): ObjId {
   if (name === '__class__') { const t = rt.typeOf(obj); h.incref(t); return t; }
   switch (k) {
     case 'instance': {
+      if (name === '__dict__') {
+        const slots = slotsOf(rt, h.classOf(obj));
+        if (slots && !slots.includes('__dict__')) break; // AttributeError, as for any missing attribute
+        const d = h.instanceDict(obj);
+        if (d) return d;
+        throw rt.error('NotImplementedError', 'GC Lab does not model `__dict__` on 3.11+ yet');
+      }
       const own = h.instanceGet(obj, name);
       if (own) { h.incref(own); return own; }
       const ca = rt.classLookup(h.classOf(obj), name);
