@@ -138,11 +138,16 @@ let last: Pymalloc | undefined;
 let pyMs = Infinity;
 let baseMs = Infinity;
 let segMs = Infinity;
+// Each round also gives a paired ratio (pymalloc and baseline back to back, under the same load): their median
+// is steadier on a shared machine than the ratio of two minima taken at different moments.
+const paired: number[] = [];
 for (let r = 0; r < ROUNDS; r++) {
   const a = runPymalloc(ops, OPS);
   last = a.p;
   pyMs = Math.min(pyMs, a.ms);
-  baseMs = Math.min(baseMs, runBaseline(ops, OPS).ms);
+  const b = runBaseline(ops, OPS).ms;
+  paired.push(a.ms / b);
+  baseMs = Math.min(baseMs, b);
   segMs = Math.min(segMs, runSegregated(ops, OPS).ms);
 }
 // The same operation sequence as Python code on the newest real CPython (bytes objects of the same request
@@ -189,11 +194,12 @@ if (interp) {
 
 const ns = (ms: number) => ((ms * 1e6) / OPS).toFixed(2);
 const ratio = pyMs / baseMs; // the issue's baseline: one typed-array stack of block ids
+const pairedMedian = [...paired].sort((x, y) => x - y)[paired.length >> 1]!;
 const s = mallocStats(last!);
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify({
     name: 'alloc-mixed', ops: OPS, live: TARGET_LIVE, pymalloc_ns_per_op: +ns(pyMs), segregated_free_list_ns_per_op: +ns(segMs),
-    single_free_list_ns_per_op: +ns(baseMs), ratio: +ratio.toFixed(3), ratio_segregated: +(pyMs / segMs).toFixed(3), arenas: s.arenasCurrent,
+    single_free_list_ns_per_op: +ns(baseMs), ratio: +ratio.toFixed(3), ratio_paired_median: +pairedMedian.toFixed(3), ratio_segregated: +(pyMs / segMs).toFixed(3), arenas: s.arenasCurrent,
     cpython: cpython?.version ?? null, cpython_ns_per_op: cpython ? +cpython.nsPerOp.toFixed(2) : null,
   }));
 } else {
@@ -206,5 +212,6 @@ if (process.argv.includes('--json')) {
     ? `  CPython ${cpython.version}, same sequence as Python code (interpreter + real pymalloc, ${PY_OPS.toLocaleString('en-US')} ops): ${cpython.nsPerOp.toFixed(2)} ns/op`
     : '  CPython: no pyenv interpreter found, not measured');
   console.log(`  ratio: ${ratio.toFixed(2)}x the single-stack free list (target <= 3x) ${ratio <= 3 ? 'OK' : 'OVER TARGET'}; ${(pyMs / segMs).toFixed(2)}x the per-class one`);
+  console.log(`  paired rounds (pymalloc / single stack, back to back): median ${pairedMedian.toFixed(2)}x [${paired.map((x) => x.toFixed(2)).join(' ')}]`);
   console.log(`  end state: ${s.arenasCurrent} arenas, ${s.arenasAllocatedTotal} mapped in total, ${last!.blocksInUse} blocks in use`);
 }

@@ -355,7 +355,8 @@ export class Pymalloc implements Allocator {
     const r = (g ^ this.poolMask) << 3;
     if (!(g >= 0 && g < this.poolLimit) || pools[r] === 0) return this.raw.free(addr);
     const ref = pools[r]!;
-    const size = (pools[r + F.SZ]! + 1) << 4;
+    const sz = pools[r + F.SZ]!;
+    const size = (sz + 1) << 4;
     const base = pools[r + F.BLK]!;
     // Offset past the pool header, and the block there; multiplying back rejects addresses inside a block.
     const x = addr - C.ARENA_TOP + q * this.poolSize - C.POOL_OVERHEAD;
@@ -370,8 +371,8 @@ export class Pymalloc implements Allocator {
     this.stk[base + depth] = b;
     pools[r + F.NFREE] = depth + 1;
     pools[r] = ref - 1;
-    if (depth === 0) this.relinkFullPool(r >> 3);
-    else if (ref === 1) this.poolBecameEmpty(r >> 3);
+    if (depth === 0) this.relinkFullPool(r >> 3, sz);
+    else if (ref === 1) this.poolBecameEmpty(r >> 3, sz);
   }
 
   private badFree(addr: Address): void {
@@ -379,9 +380,8 @@ export class Pymalloc implements Allocator {
   }
 
   /** The pool was full: link it at the front of usedpools so the next request reuses the freed block. */
-  private relinkFullPool(pool: number): void {
+  private relinkFullPool(pool: number, sz: number): void {
     const pools = this.pools;
-    const sz = pools[(pool << 3) + F.SZ]!;
     const head = this.usedHead[sz]!;
     pools[(pool << 3) + F.NEXT] = head;
     pools[(pool << 3) + F.PREV] = C.NONE;
@@ -392,8 +392,7 @@ export class Pymalloc implements Allocator {
   }
 
   /** Empty: unlink from usedpools, push on the arena's freepools. */
-  private poolBecameEmpty(pool: number): void {
-    const sz = this.pools[(pool << 3) + F.SZ]!;
+  private poolBecameEmpty(pool: number, sz: number): void {
     this.unlinkUsed(pool, sz);
     this.pools[(pool << 3) + F.STATE] = PoolState.Empty;
     if (this.listener) this.listener({ t: 'pool-empty', arena: (pool / this.maxPools) | 0, pool: pool % this.maxPools, sizeClass: sz });
