@@ -72,8 +72,14 @@ export function installBuiltins(rt: Runtime): void {
         else throw rt.error('TypeError', `'${k}' is an invalid keyword argument for print()`);
       }
     }
-    const text = args.map((a) => rt.toStr(a)).join(sep) + end;
     const pa = rt.ip.printAllocs;
+    const argsTuple = rt.ip.printArgsTuple && args.length ? h.newTuple(args) : 0;
+    let text: string;
+    try {
+      text = args.map((a) => rt.toStr(a)).join(sep) + end;
+    } finally {
+      if (argsTuple) h.decref(argsTuple);
+    }
     rt.transientAllocs(pa.base, kw && kw.size ? pa.keywords : 0, pa.boundWrite);
     if (pa.firstUse && !printedOnce) {
       // 3.11: the first print also creates an object that stays (measured with gc.get_count()).

@@ -27,6 +27,10 @@ export interface InterpProfile {
    * a free list nothing else uses. base: 1-tuples; keywords: dicts; firstUse: objects that stay (3.11).
    */
   printAllocs: { base: number; keywords: number; firstUse: number; boundWrite: number };
+  /** 3.11-3.13: print is Argument Clinic code with `*args`, which packs the positional arguments into a tuple
+   * (PyTuple_New(nargs): the tuple free list of that size; none for print()). Measured: after gc.collect(),
+   * print(1) then print(1, 2) cost +1 each, print(1, 2) twice +1 in all, print() 0. */
+  printArgsTuple: boolean;
   /** 3.8: builtin types (list, dict, range, ...) have no vectorcall: calling one packs the arguments into a tuple
    * (and keywords into a dict). Calling a class does that in every version (type_call). */
   builtinTypeCallPacksArgs: boolean;
@@ -49,16 +53,16 @@ export interface InterpProfile {
 const old: InterpProfile = {
   argsStayOnCallerStack: true, unboundLocal: 'referenced', carets: 'none', suggestions: false,
   qualnameInArgErrors: false, borrowedLoads: false, forgotImport: false, constListDisplay: 'build', listFromSized: 'exact', absoluteScriptPath: true,
-  printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 1 }, frameObjects: true, builtinTypeCallPacksArgs: false, minMaxVarargs: true, strAsciiIterator: false, comprehensionFunction: true,
+  printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 1 }, printArgsTuple: false, frameObjects: true, builtinTypeCallPacksArgs: false, minMaxVarargs: true, strAsciiIterator: false, comprehensionFunction: true,
 };
 
 export const INTERP_PROFILES: Record<ProfileId, InterpProfile> = {
   '3.8': { ...old, absoluteScriptPath: false, builtinTypeCallPacksArgs: true },
   '3.9': { ...old, constListDisplay: 'extendResize', printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 0 } },
   '3.10': { ...old, printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 0 }, constListDisplay: 'extendEven', listFromSized: 'even', suggestions: true, qualnameInArgErrors: true },
-  '3.11': { ...old, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 1, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true },
-  '3.12': { ...old, comprehensionFunction: false, strAsciiIterator: true, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
-  '3.13': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
+  '3.11': { ...old, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 1, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true },
+  '3.12': { ...old, comprehensionFunction: false, strAsciiIterator: true, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
+  '3.13': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
   '3.14.2': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
   '3.14': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
 };
