@@ -34,6 +34,11 @@ export interface InterpProfile {
   /** 3.8: builtin types (list, dict, range, ...) have no vectorcall: calling one packs the arguments into a tuple
    * (and keywords into a dict). Calling a class does that in every version (type_call). */
   builtinTypeCallPacksArgs: boolean;
+  /** Builtin types without vectorcall: type_call packs the arguments into a tuple. Measured after gc.collect():
+   * str(x), int("5") +1 on 3.9-3.12 (3.13 gave them vectorcall); float("5"), bool(x) +1 on 3.9 only. Left empty
+   * on 3.11/3.12: their specializing interpreter replaces the call with CALL_NO_KW_STR_1 & co. (3.12 after a
+   * site's first run, 3.11 once the code is warm), which the lab does not model per call site yet. */
+  typesWithoutVectorcall: readonly string[];
   /** <=3.11: a list comprehension is a nested function: each run makes a function object (and, <=3.10, a frame). */
   comprehensionFunction: boolean;
   /** 3.12+: iterating an ASCII str uses str_ascii_iterator. */
@@ -53,13 +58,13 @@ export interface InterpProfile {
 const old: InterpProfile = {
   argsStayOnCallerStack: true, unboundLocal: 'referenced', carets: 'none', suggestions: false,
   qualnameInArgErrors: false, borrowedLoads: false, forgotImport: false, constListDisplay: 'build', listFromSized: 'exact', absoluteScriptPath: true,
-  printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 1 }, printArgsTuple: false, frameObjects: true, builtinTypeCallPacksArgs: false, minMaxVarargs: true, strAsciiIterator: false, comprehensionFunction: true,
+  printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 1 }, printArgsTuple: false, frameObjects: true, builtinTypeCallPacksArgs: false, typesWithoutVectorcall: [], minMaxVarargs: true, strAsciiIterator: false, comprehensionFunction: true,
 };
 
 export const INTERP_PROFILES: Record<ProfileId, InterpProfile> = {
   '3.8': { ...old, absoluteScriptPath: false, builtinTypeCallPacksArgs: true },
-  '3.9': { ...old, constListDisplay: 'extendResize', printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 0 } },
-  '3.10': { ...old, printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 0 }, constListDisplay: 'extendEven', listFromSized: 'even', suggestions: true, qualnameInArgErrors: true },
+  '3.9': { ...old, typesWithoutVectorcall: ['str', 'int', 'float', 'bool'], constListDisplay: 'extendResize', printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 0 } },
+  '3.10': { ...old, typesWithoutVectorcall: ['str', 'int'], printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 0 }, constListDisplay: 'extendEven', listFromSized: 'even', suggestions: true, qualnameInArgErrors: true },
   '3.11': { ...old, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 1, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true },
   '3.12': { ...old, comprehensionFunction: false, strAsciiIterator: true, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
   '3.13': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true , forgotImport: true },

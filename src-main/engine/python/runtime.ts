@@ -758,7 +758,7 @@ export class Runtime {
         if (d.t === 'type') {
           const ctor = this.builtins.get(`${d.name}.__new__`);
           if (ctor) {
-            const packed = this.ip.builtinTypeCallPacksArgs ? this.packArgs(args, kw) : undefined;
+            const packed = this.ip.builtinTypeCallPacksArgs || this.ip.typesWithoutVectorcall.includes(d.name) ? this.packArgs(args, kw) : undefined;
             try {
               return this.call(ctor, args, kw);
             } finally {
