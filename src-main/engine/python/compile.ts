@@ -11,6 +11,11 @@ import { UnsupportedError } from './errors';
 type Ev = () => ObjId;
 type Ex = () => number;
 
+/** 3.11: RESUME or JUMP_BACKWARD counts the code object's co_warmup up to 0 (quickened). */
+function warmTick(w: Warm): void {
+  if (w.n < 0) w.n++;
+}
+
 const NORMAL = 0;
 const BREAK = 1;
 const CONTINUE = 2;
@@ -29,7 +34,12 @@ export interface Code {
   /** <=3.10: the code object's frames: [0] is the zombie frame kept between calls, the rest are in use. */
   frames?: ObjId[];
   depth?: number;
+  /** 3.11: the code object's co_warmup (see warmOf). */
+  warm?: Warm;
 }
+
+/** 3.11's co_warmup: counts up from -quickenWarmup at RESUME and JUMP_BACKWARD; at 0 the code is quickened. */
+export interface Warm { n: number }
 
 export interface Scope {
   kind: 'module' | 'function' | 'class';
@@ -45,6 +55,8 @@ export interface Scope {
   code?: Code;
   /** The enclosing scope (for telling a closure variable from a global). */
   parent?: Scope;
+  /** 3.11: the warm-up counter of the code object this scope compiles into. */
+  warm?: Warm;
 }
 
 export class Compiler {
@@ -57,10 +69,21 @@ export class Compiler {
   // ======================================================================================= module
   compileModule(m: Module): () => void {
     const scope: Scope = { kind: 'module', locals: new Map(), globals: new Set(), comps: [], qualPrefix: '' };
+    const warm = this.warmOf(scope);
     const body = this.block(m.body, scope);
     return () => {
+      warmTick(warm); // RESUME
       body();
     };
+  }
+
+  /** The co_warmup of the code object a scope compiles into, made on first use. */
+  private warmOf(sc: Scope): Warm {
+    if (!sc.warm) {
+      sc.warm = sc.code?.warm ?? { n: -this.rt.ip.quickenWarmup };
+      if (sc.code) sc.code.warm = sc.warm;
+    }
+    return sc.warm;
   }
 
   /** A fresh module scope (what compileModule compiles in). */
@@ -177,11 +200,16 @@ export class Compiler {
         const test = this.cond(s.test, sc);
         const body = this.block(s.body, sc);
         const orelse = this.block(s.orelse, sc);
+        const warm = this.warmOf(sc);
+        // 3.11 repeats the test at the bottom (POP_JUMP_BACKWARD_IF_TRUE, no warm-up); `continue` and a constant
+        // true test jump back with JUMP_BACKWARD.
+        const constTrue = s.test.k === 'const' && (s.test.c.t === 'bool' || s.test.c.t === 'int') && Boolean(s.test.c.v);
         return () => {
           while (test()) {
             const sig = body();
             if (sig === BREAK) return NORMAL;
             if (sig === RETURN) return RETURN;
+            if (constTrue || sig === CONTINUE) warmTick(warm);
             h.evalBreaker(); // JUMP_BACKWARD
             if (++rt.steps > rt.maxSteps) rt.stepLimit();
       if ((rt.steps & 0xffff) === 0) rt.checkMemory();
@@ -316,10 +344,12 @@ export class Compiler {
     const st = this.store(s.target, sc);
     const body = this.block(s.body, sc);
     const orelse = this.block(s.orelse, sc);
+    const warm = this.warmOf(sc);
     const runBody = (item: ObjId): number => {
       st(item);
       const sig = body();
       if (sig === BREAK || sig === RETURN) return sig;
+      warmTick(warm);
       h.evalBreaker(); // JUMP_BACKWARD
       if (++rt.steps > rt.maxSteps) rt.stepLimit();
       if ((rt.steps & 0xffff) === 0) rt.checkMemory();
@@ -455,6 +485,7 @@ export class Compiler {
     const qualname = outer.kind === 'function' ? `${outer.code!.qualname}.<locals>.${name}` : outer.qualPrefix + name;
     const code: Code = { name, qualname, params: params.map((p) => p.name), nlocals: 0, body: () => NORMAL, filename: this.filename, firstLine };
     const sc: Scope = { kind: 'function', locals, globals, comps: [], qualPrefix: '', code, parent: outer };
+    this.warmOf(sc);
     code.body = this.block(body, sc);
     code.nlocals = locals.size;
     return code;
@@ -524,6 +555,7 @@ export class Compiler {
     const { frame, frameObj } = this.enterFrame(fn, code, locals, borrowed);
     try {
       h.evalBreaker(); // RESUME
+      if (code.warm) warmTick(code.warm);
       const sig = code.body();
       if (sig === RETURN) {
         const r = this.rt.ret;
@@ -598,12 +630,14 @@ export class Compiler {
     const bases = s.bases.map((b) => this.expr(b, sc));
     const ns = { entries: new Map<string, ObjId>() };
     const csc: Scope = { kind: 'class', locals: new Map(), globals: new Set(), comps: [], classNs: ns, qualPrefix: `${sc.qualPrefix}${s.name}.`, parent: sc };
+    const warm = this.warmOf(csc);
     const body = this.block(s.body, csc);
     const st = this.storeName(s.name, sc);
     return () => {
       const bs = bases.map((b) => b());
       ns.entries = new Map();
       try {
+        warmTick(warm); // the class body's RESUME
         body();
         let slots: string[] | null = null;
         const sv = ns.entries.get('__slots__');
@@ -1459,6 +1493,22 @@ export class Compiler {
       };
     }
     const fn = this.expr(e.func, sc);
+    // The specializing interpreter (3.11/3.12): this site's adaptive counter and what it specialized to
+    // (0 not yet, 1 a one-argument builtin type call such as CALL_NO_KW_STR_1, 2 anything else).
+    const spec = rt.ip.specializeAfter;
+    const siteWarm = spec === 'warmCode' ? this.warmOf(sc) : undefined;
+    let siteCounter = typeof spec === 'number' ? spec : 0;
+    let siteState = spec === null ? 2 : 0;
+    const specialized = (f: ObjId, vals: ObjId[], kw: Map<string, ObjId> | undefined): boolean => {
+      if (siteState === 0) {
+        if (siteWarm ? siteWarm.n < 0 : siteCounter > 0) {
+          siteCounter--;
+          return false;
+        }
+        siteState = rt.isSpecializableTypeCall(f, vals.length, kw) ? 1 : 2;
+      }
+      return siteState === 1 && rt.isSpecializableTypeCall(f, vals.length, kw);
+    };
     return () => {
       const f = fn();
       h.pushTemp(f);
@@ -1473,12 +1523,13 @@ export class Compiler {
       try {
         this.setPos(e, anchor);
         const borrowed = borrowInfo();
+        const spc = siteState !== 2 && specialized(f, vals, kw);
         if (moveArgs && h.kind(f) === 'function') {
           stolen = true;
           return finish(this.callCode(f, h.functionCode(f) as Code, vals, kw, true, borrowed));
         }
         rt.borrowAdjust = borrowed;
-        return finish(rt.call(f, vals, kw));
+        return finish(rt.call(f, vals, kw, spc));
       } finally {
         if (!stolen) vals.forEach((v) => h.decref(v));
         kw?.forEach((v) => h.decref(v));
@@ -1492,7 +1543,9 @@ export class Compiler {
     const h = rt.heap;
     const scopes = e.gens.map(() => new Map<string, { v: ObjId }>());
     // Each generator's targets live in the comprehension scope; the first iterable is evaluated outside.
-    const csc: Scope = { ...sc, comps: [...sc.comps] };
+    // <=3.11 the comprehension is a code object of its own (its own co_warmup); 3.12+ inlines it.
+    const warm = this.rt.ip.comprehensionFunction ? { n: -this.rt.ip.quickenWarmup } : this.warmOf(sc);
+    const csc: Scope = { ...sc, comps: [...sc.comps], warm };
     const firstIter = this.expr(e.gens[0]!.iter, sc);
     const gens = e.gens.map((g, i) => {
       const names = new Set<string>();
@@ -1510,7 +1563,10 @@ export class Compiler {
       let compFn = 0;
       let compFrame = 0;
       // CPython's order: MAKE_FUNCTION (<=3.11), the first iterable and GET_ITER, the frame, then BUILD_LIST.
-      if (rt.ip.comprehensionFunction) compFn = h.newFunction('<listcomp>', compCode, 0, rt.globals);
+      if (rt.ip.comprehensionFunction) {
+        compFn = h.newFunction('<listcomp>', compCode, 0, rt.globals);
+        warmTick(warm); // its RESUME
+      }
       let seq0: ObjId;
       try {
         seq0 = gens[0]!.iter();
@@ -1545,6 +1601,7 @@ export class Compiler {
               h.listAppend(out, v);
               h.decref(v);
             }
+            warmTick(warm);
             h.evalBreaker(); // the comprehension's JUMP_BACKWARD
             if (++rt.steps > rt.maxSteps) rt.stepLimit();
             if ((rt.steps & 0xffff) === 0) rt.checkMemory();

@@ -35,10 +35,21 @@ export interface InterpProfile {
    * (and keywords into a dict). Calling a class does that in every version (type_call). */
   builtinTypeCallPacksArgs: boolean;
   /** Builtin types without vectorcall: type_call packs the arguments into a tuple. Measured after gc.collect():
-   * str(x), int("5") +1 on 3.9-3.12 (3.13 gave them vectorcall); float("5"), bool(x) +1 on 3.9 only. Left empty
-   * on 3.11/3.12: their specializing interpreter replaces the call with CALL_NO_KW_STR_1 & co. (3.12 after a
-   * site's first run, 3.11 once the code is warm), which the lab does not model per call site yet. */
+   * str(x), int("5") +1 on 3.9-3.12 (3.13 gave them vectorcall); float("5"), bool(x) +1 on 3.9 only. On 3.11/3.12
+   * a specialized call site skips type_call for the types of specializedTypeCalls (see specializeAfter). */
   typesWithoutVectorcall: readonly string[];
+  /** The specializing interpreter (3.11/3.12) turns a call site of a one-argument `str(x)` into CALL_NO_KW_STR_1
+   * (PRECALL_NO_KW_STR_1 on 3.11), which calls PyObject_Str without packing a tuple. When a site tries:
+   * a number = the runs left on its adaptive counter (3.12: adaptive_counter_warmup() = 1, so the 2nd run);
+   * 'warmCode' = its first run once the code object is quickened (3.11, see quickenWarmup); null = never.
+   * int has no vectorcall, so its specialization fails (SPEC_FAIL_CALL_CLASS_NO_VECTORCALL) and it always packs.
+   * Measured after gc.collect() in a 20-iteration module loop: 3.12 packs in iteration 1 only, 3.11 in 1-7. */
+  specializeAfter: number | 'warmCode' | null;
+  /** 3.11: RESUME and JUMP_BACKWARD count co_warmup up from -QUICKENING_WARMUP_DELAY; at 0 the code is quickened.
+   * A `while cond:` loop's own back edge is POP_JUMP_BACKWARD_IF_TRUE, which does not count. */
+  quickenWarmup: number;
+  /** Builtin types whose one-argument call specializes to a call without type_call (CALL_NO_KW_STR_1/TUPLE_1/TYPE_1). */
+  specializedTypeCalls: readonly string[];
   /** <=3.11: a list comprehension is a nested function: each run makes a function object (and, <=3.10, a frame). */
   comprehensionFunction: boolean;
   /** 3.12+: iterating an ASCII str uses str_ascii_iterator. */
@@ -58,15 +69,15 @@ export interface InterpProfile {
 const old: InterpProfile = {
   argsStayOnCallerStack: true, unboundLocal: 'referenced', carets: 'none', suggestions: false,
   qualnameInArgErrors: false, borrowedLoads: false, forgotImport: false, constListDisplay: 'build', listFromSized: 'exact', absoluteScriptPath: true,
-  printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 1 }, printArgsTuple: false, frameObjects: true, builtinTypeCallPacksArgs: false, typesWithoutVectorcall: [], minMaxVarargs: true, strAsciiIterator: false, comprehensionFunction: true,
+  printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 1 }, printArgsTuple: false, frameObjects: true, builtinTypeCallPacksArgs: false, typesWithoutVectorcall: [], specializeAfter: null, quickenWarmup: 8, specializedTypeCalls: ['str', 'tuple', 'type'], minMaxVarargs: true, strAsciiIterator: false, comprehensionFunction: true,
 };
 
 export const INTERP_PROFILES: Record<ProfileId, InterpProfile> = {
   '3.8': { ...old, absoluteScriptPath: false, builtinTypeCallPacksArgs: true },
   '3.9': { ...old, typesWithoutVectorcall: ['str', 'int', 'float', 'bool'], constListDisplay: 'extendResize', printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 0 } },
   '3.10': { ...old, typesWithoutVectorcall: ['str', 'int'], printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 0 }, constListDisplay: 'extendEven', listFromSized: 'even', suggestions: true, qualnameInArgErrors: true },
-  '3.11': { ...old, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 1, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true },
-  '3.12': { ...old, comprehensionFunction: false, strAsciiIterator: true, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
+  '3.11': { ...old, typesWithoutVectorcall: ['str', 'int'], specializeAfter: 'warmCode', frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 1, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true },
+  '3.12': { ...old, typesWithoutVectorcall: ['str', 'int'], specializeAfter: 1, comprehensionFunction: false, strAsciiIterator: true, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
   '3.13': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
   '3.14.2': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
   '3.14': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },

@@ -721,8 +721,15 @@ export class Runtime {
   /** Set by compile.ts: runs a Python function object. */
   callFunction!: (fn: ObjId, args: ObjId[], kw: Map<string, ObjId> | undefined) => ObjId;
 
-  /** Calls any callable; arguments are borrowed. */
-  call(f: ObjId, args: ObjId[], kw: Map<string, ObjId> | undefined): ObjId {
+  /** A call of a builtin type that a specialized call site makes without type_call (see InterpProfile.specializeAfter). */
+  isSpecializableTypeCall(f: ObjId, nargs: number, kw: Map<string, ObjId> | undefined): boolean {
+    if (nargs !== 1 || (kw && kw.size) || this.heap.kind(f) !== 'builtin') return false;
+    const d = this.sdata(f);
+    return d.t === 'type' && this.ip.specializedTypeCalls.includes(d.name);
+  }
+
+  /** Calls any callable; arguments are borrowed. `specialized`: the call comes from a call site the specializing interpreter has specialized for it. */
+  call(f: ObjId, args: ObjId[], kw: Map<string, ObjId> | undefined, specialized = false): ObjId {
     const h = this.heap;
     switch (h.kind(f)) {
       case 'function':
@@ -758,7 +765,7 @@ export class Runtime {
         if (d.t === 'type') {
           const ctor = this.builtins.get(`${d.name}.__new__`);
           if (ctor) {
-            const packed = this.ip.builtinTypeCallPacksArgs || this.ip.typesWithoutVectorcall.includes(d.name) ? this.packArgs(args, kw) : undefined;
+            const packed = !specialized && (this.ip.builtinTypeCallPacksArgs || this.ip.typesWithoutVectorcall.includes(d.name)) ? this.packArgs(args, kw) : undefined;
             try {
               return this.call(ctor, args, kw);
             } finally {
