@@ -11,7 +11,7 @@ import type { EngineEvent, EventSink, TraceLevel } from '../../../shared/events'
 import { traceLevelRank } from '../../../shared/events';
 import {
   Kind, KIND_NAMES, type ObjId, STATIC_GC_BASE,
-  F_GC, F_TRACKED, F_FINALIZED, F_IMMORTAL, F_FROM_FREELIST, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_FRAME,
+  F_GC, F_TRACKED, F_FINALIZED, F_IMMORTAL, F_FROM_FREELIST, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_FRAME, F_MANAGED_DICT,
 } from './kinds';
 import { Store, FIRST_ID } from './store';
 import { FreeLists, type FreeListCounts } from './freelists';
@@ -70,6 +70,8 @@ export interface ClassInfo {
   shared: string[];
   /** Instance layout cache for the current number of shared keys. */
   layout: { sharedLen: number; bytes: number; valuesBytes: number; n: number; nrefs: number } | null;
+  /** 3.11+: the shared keys' dk_usable (30 at first; one less per instance made while > 1 and per new key). */
+  keysUsable: number;
   /** Class attribute names; values are the class object's references, same index. */
   attrNames: string[];
 }
@@ -88,6 +90,7 @@ const IMMORTAL = F_IMMORTAL;
 const FROM_FREELIST = F_FROM_FREELIST;
 const UNICODE_KEYS = F_UNICODE_KEYS;
 const SPLIT = F_SPLIT;
+const MANAGED_DICT = F_MANAGED_DICT;
 const HASDEL = F_HASDEL;
 const FRAME = F_FRAME;
 const K_BOOL = Kind.Bool;
@@ -119,6 +122,7 @@ const gcFreed = onGcFreed;
 const tracked = onTracked;
 const untracked = onUntracked;
 const TRASHCAN_LIMIT = 50; // _PyTrash_UNWIND_LEVEL
+const SHARED_KEYS_TABLE = 64; // a class's shared keys table (usable 42 >= the 30 shared keys at most)
 /** Copy of a set's old table while set_table_resize rebuilds it in place. */
 let setScratch = new Int32Array(64);
 
@@ -147,6 +151,8 @@ export class Heap {
   readonly classes = new Map<ObjId, ClassInfo>();
   /** Per dict: lookup key -> entry index. */
   readonly dictIndex = new Map<ObjId, Map<string, number>>();
+  /** 3.11/3.12 materialised instance dicts (still split) -> the class whose shared keys they use. */
+  private readonly managedDictClass = new Map<ObjId, ClassInfo>();
   readonly frames: Frame[] = [];
 
   private smallInts: Int32Array;
@@ -467,6 +473,7 @@ export class Heap {
       case K_DICT:
         this.freeDictContents(id);
         this.dictIndex.delete(id);
+        this.managedDictClass.delete(id);
         this.release(id, s.flags[id] & FRAME ? 'frame' : 'dict');
         return;
       case K_SET:
@@ -986,7 +993,10 @@ export class Heap {
       if (s.flags[d] & SPLIT) this.alloc.free(oldAddr);
       else this.freeKeys(oldAddr, oldSize, oldUnicode);
     }
-    if (s.flags[d] & SPLIT) s.flags[d] &= ~SPLIT; // a resized split table becomes combined
+    if (s.flags[d] & SPLIT) {
+      s.flags[d] &= ~SPLIT; // a resized split table becomes combined
+      this.managedDictClass.delete(d);
+    }
   }
 
   private reindexDict(d: ObjId): void {
@@ -1105,6 +1115,7 @@ export class Heap {
     s.addr2[d] = 0;
     s.flags[d] &= ~(UNICODE_KEYS | SPLIT);
     this.dictIndex.delete(d);
+    this.managedDictClass.delete(d);
   }
 
   /** Drop every entry (key then value, insertion order) and free the keys table or split values. */
@@ -1431,6 +1442,7 @@ export class Heap {
       shared: [],
       attrNames: [],
       layout: null,
+      keysUsable: sz.SHARED_KEYS_MAX,
     });
     this.track(id);
     for (const [k, v] of attrs) this.setAttr(id, k, v);
@@ -1483,6 +1495,8 @@ export class Heap {
     const { bytes, valuesBytes, n, nrefs } = lay;
     const id = info.isGc ? this.newGc(K_INSTANCE, bytes) : this.newAtom(K_INSTANCE, bytes, undefined);
     if (info.hasDel) s.flags[id] |= HASDEL;
+    // init_inline_values (3.11+): each new instance takes one from the shared keys' dk_usable while it is > 1.
+    if (info.hasDict && this.profile.instanceLayout !== 'separateDict' && info.keysUsable > 1) info.keysUsable--;
     s.aux[id] = cls;
     this.incref(cls);
     if (nrefs > 0) s.reserveRefs(id, nrefs);
@@ -1493,19 +1507,33 @@ export class Heap {
     return id;
   }
 
-  /** The separate __dict__ of an instance (3.8-3.10), or 0 when it has none (yet). Borrowed. */
+  /** The separate __dict__ of an instance (3.8-3.10, or 3.11/3.12 once materialised), or 0 when it has none
+   * (yet). Borrowed. */
   instanceDict(id: ObjId): ObjId {
     const info = this.classes.get(this.s.aux[id]);
-    if (!info || !info.hasDict || this.profile.instanceLayout !== 'separateDict') return 0;
+    if (!info || !info.hasDict || !this.hasDictObject(id)) return 0;
     return this.s.pool[this.s.refOff[id] + info.slots.length];
+  }
+
+  /** Whether the instance's attributes live in a dict object (its run is slots + dict) rather than values. */
+  private hasDictObject(id: ObjId): boolean {
+    return this.profile.instanceLayout === 'separateDict' || (this.s.flags[id] & MANAGED_DICT) !== 0;
   }
 
   /** `obj.__dict__` on 3.8-3.10 (PyObject_GenericGetDict): the split dict, made now if the instance has none
    * yet. Borrowed; 0 where the layout keeps no dict object (3.11+) or the class has no __dict__. */
   instanceDictForRead(id: ObjId): ObjId {
     const info = this.classes.get(this.s.aux[id]);
-    if (!info || !info.hasDict || this.profile.instanceLayout !== 'separateDict') return 0;
-    return this.instanceDict(id) || this.materialiseSplitDict(id, info);
+    if (!info || !info.hasDict) return 0;
+    switch (this.profile.instanceLayout) {
+      case 'separateDict':
+        return this.instanceDict(id) || this.materialiseSplitDict(id, info);
+      case 'preHeader':
+      case 'managed':
+        return this.instanceDict(id) || this.materialiseManagedDict(id, info);
+      case 'inline':
+        return 0; // 3.13+ (a dict embedding the inline values) is not modelled yet
+    }
   }
 
   /** Attribute lookup on the object itself (instance slots/dict/values or class attributes). Borrowed, 0 if absent. */
@@ -1522,7 +1550,7 @@ export class Heap {
     const si = info.slots.indexOf(name);
     if (si >= 0) return s.pool[s.refOff[obj] + si];
     if (!info.hasDict) return 0;
-    if (this.profile.instanceLayout === 'separateDict') {
+    if (this.hasDictObject(obj)) {
       const d = this.instanceDict(obj);
       return d === 0 ? 0 : this.dictGetStr(d, name);
     }
@@ -1540,7 +1568,7 @@ export class Heap {
     const info = this.classes.get(s.aux[obj])!;
     const out = info.slots.filter((_, i) => s.pool[s.refOff[obj] + i] !== 0);
     if (!info.hasDict) return out;
-    if (this.profile.instanceLayout === 'separateDict') {
+    if (this.hasDictObject(obj)) {
       const d = this.instanceDict(obj);
       if (d !== 0) for (const [key] of this.dictEntries(d)) out.push(this.value(key) as string);
       return out;
@@ -1589,8 +1617,11 @@ export class Heap {
       return;
     }
     if (!info.hasDict) throw new PyError('AttributeError', `'${info.name}' object has no attribute '${name}'`);
-    if (!info.shared.includes(name) && info.shared.length < sz.SHARED_KEYS_MAX) info.shared.push(name);
-    if (this.profile.instanceLayout === 'separateDict') {
+    if (!info.shared.includes(name) && info.shared.length < sz.SHARED_KEYS_MAX) {
+      info.shared.push(name);
+      if (info.keysUsable > 0) info.keysUsable--; // a new shared key: dk_nentries + 1, dk_usable - 1
+    }
+    if (this.hasDictObject(obj)) {
       let d = this.instanceDict(obj);
       if (d === 0) d = this.materialiseSplitDict(obj, info);
       const key = this.intern(name);
@@ -1624,6 +1655,36 @@ export class Heap {
     return d;
   }
 
+  /**
+   * 3.11/3.12 `obj.__dict__` (_PyObject_MakeDictFromInstanceAttributes): a split dict (from the dict free list,
+   * so count0 is unchanged while it has one) takes over the values array; the instance keeps only the dict.
+   * Tracked when a value may be. Its getsizeof follows the class's shared keys (managedDictClass).
+   */
+  private materialiseManagedDict(obj: ObjId, info: ClassInfo): ObjId {
+    const s = this.s;
+    const d = this.newGc(K_DICT, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
+    s.flags[d] |= SPLIT | UNICODE_KEYS;
+    s.aux2[d] = SHARED_KEYS_TABLE;
+    this.managedDictClass.set(d, info);
+    const off0 = s.refOff[obj] + info.slots.length;
+    const n = s.refLen[obj] - info.slots.length;
+    for (let i = 0; i < n; i++) {
+      const v = s.pool[off0 + i];
+      if (v === 0) continue;
+      const key = this.intern(info.shared[i]);
+      this.dictSetItem(d, key, v); // maintains tracking as make_dict_from_instance_attributes does
+      this.decref(key);
+      s.pool[s.refOff[obj] + info.slots.length + i] = 0;
+      this.decref(v); // the dict holds it now
+    }
+    s.addr2[d] = s.addr2[obj]; // the values array is the dict's now
+    s.addr2[obj] = 0;
+    s.pool[s.refOff[obj] + info.slots.length] = d; // the instance owns the new reference
+    s.refLen[obj] = info.slots.length + 1;
+    s.flags[obj] |= MANAGED_DICT;
+    return d;
+  }
+
   /** del obj.name; false when absent (AttributeError is the interpreter's). */
   delAttr(obj: ObjId, name: string): boolean {
     const s = this.s;
@@ -1650,7 +1711,7 @@ export class Heap {
     const info = this.classes.get(s.aux[obj])!;
     let at = info.slots.indexOf(name);
     if (at < 0 && info.hasDict) {
-      if (this.profile.instanceLayout === 'separateDict') {
+      if (this.hasDictObject(obj)) {
         const d = this.instanceDict(obj);
         if (d === 0) return false;
         const key = this.intern(name);
@@ -1853,7 +1914,12 @@ export class Heap {
       case K_DICT: {
         const size = s.aux2[id];
         if (size === 0) return S.dictObject;
-        if (s.flags[id] & SPLIT) return S.dictObject + 8 * sz.usable(size);
+        if (s.flags[id] & SPLIT) {
+          // 3.11+: shared_keys_usable_size (dk_nentries + dk_usable) of the class's keys, read now
+          const cls = this.managedDictClass.get(id);
+          if (cls !== undefined) return S.dictObject + 8 * (cls.shared.length + cls.keysUsable);
+          return S.dictObject + 8 * sz.usable(size);
+        }
         return S.dictObject + sz.dictKeysBytes(p, size, (s.flags[id] & UNICODE_KEYS) !== 0);
       }
       case K_SET:
