@@ -13,13 +13,13 @@ describe('instance __dict__', () => {
   it('on 3.13 reading __dict__ stops with an error naming what is not modelled', () => {
     const r = run('print(a.__dict__)\n', '3.13');
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toContain('NotImplementedError: GC Lab does not model `__dict__` on 3.11+ yet');
+    expect(r.stderr).toContain('NotImplementedError: GC Lab does not model `__dict__` on 3.13+ yet');
   });
 
   it('on 3.13 hasattr does not turn that error into False', () => {
     const r = run('print(hasattr(a, "__dict__"))\n', '3.13');
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('GC Lab does not model `__dict__` on 3.11+ yet');
+    expect(r.stderr).toContain('GC Lab does not model `__dict__` on 3.13+ yet');
   });
 
   it('hasattr still answers False for a missing attribute', () => {
