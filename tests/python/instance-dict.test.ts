@@ -1,7 +1,7 @@
 // `obj.__dict__`, `vars(obj)` and `hasattr(obj, '__dict__')`: 3.8-3.10 (split dict) and 3.11/3.12 (a dict
-// materialised from the instance's values) exactly as CPython (corpus 95 against the real interpreters; the values
-// below were printed by CPython 3.11.7 / 3.12.1 with PYTHONHASHSEED=0 -S). 3.13+ (a dict embedding the inline
-// values) is not modelled yet: the lab says so instead of a wrong answer.
+// materialised from the instance's values) and 3.13 (a dict embedding the inline values) exactly as CPython
+// (corpus 95 against the real interpreters; the values below were printed by CPython 3.11.7 / 3.12.1 / 3.13.0
+// with PYTHONHASHSEED=0 -S).
 import { describe, expect, it } from 'vitest';
 import { createPythonSession, runProgram } from '../../src-main/engine/python/session';
 import { checkHeapInvariants } from '../../src-main/engine/heap/invariants';
@@ -10,16 +10,24 @@ const SRC = 'import gc\nimport sys\nclass A:\n    pass\na = A()\na.x = 1\n';
 const run = (src: string, python: '3.10' | '3.11' | '3.12' | '3.13') => runProgram(SRC + src, { python });
 
 describe('instance __dict__', () => {
-  it('on 3.13 reading __dict__ stops with an error naming what is not modelled', () => {
-    const r = run('print(a.__dict__)\n', '3.13');
-    expect(r.exitCode).toBe(1);
-    expect(r.stderr).toContain('NotImplementedError: GC Lab does not model `__dict__` on 3.13+ yet');
+  it('on 3.13 the instance keeps visiting its inline values and the dict it embeds them in visits nothing', () => {
+    const r = run('a.y = [1]\nd = a.__dict__\nprint(gc.get_referents(a)[:2], gc.get_referents(d), gc.is_tracked(d))\n', '3.13');
+    expect(r.stdout).toBe('[1, [1]] [] True\n');
   });
 
-  it('on 3.13 hasattr does not turn that error into False', () => {
-    const r = run('print(hasattr(a, "__dict__"))\n', '3.13');
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('GC Lab does not model `__dict__` on 3.13+ yet');
+  it('on 3.13 an attribute set after the dict exists goes to the inline values and does not track the dict', () => {
+    const r = run('b = A()\nd = b.__dict__\nb.l = []\nprint(gc.is_tracked(d), d)\n', '3.13');
+    expect(r.stdout).toBe("False {'l': []}\n");
+  });
+
+  it('on 3.13 a cycle through the dict collects only the instance (nothing visits the dict)', () => {
+    const r = run('c = A()\nc.__dict__["me"] = c\ndel c\nprint(gc.collect())\n', '3.13');
+    expect(r.stdout).toBe('1\n');
+  });
+
+  it('on 3.13 a dict that outlives its instance takes the values and visits them', () => {
+    const r = run('d = a.__dict__\ndel a\nprint(gc.get_referents(d), sys.getsizeof(d))\n', '3.13');
+    expect(r.stdout).toBe('[1] 296\n');
   });
 
   it('hasattr still answers False for a missing attribute', () => {
@@ -71,6 +79,13 @@ describe('instance __dict__', () => {
     // No imports: `import gc` / `import sys` alone already fail this check on 3.11 (dict#22 holds ids that are not live).
     s.exec('class A:\n    pass\na = A()\na.x = 1\na.y = [1]\nd = a.__dict__\nd["z"] = 3\na.w = 4\ndel a.x\ndel a\nc = A()\nc.__dict__["me"] = c\ndel c\n');
     expect(s.heap.collect()).toBe(2);
+    expect(checkHeapInvariants(s.heap)).toEqual([]);
+  });
+
+  it('on 3.13 the heap stays consistent through materialising, storing, the instance dying and collecting', () => {
+    const s = createPythonSession('3.13');
+    s.exec('class A:\n    pass\na = A()\na.x = 1\nd = a.__dict__\nd["z"] = [3]\na.w = 4\ndel a.x\ndel a\nc = A()\nc.__dict__["me"] = c\ndel c\n');
+    expect(s.heap.collect()).toBe(1);
     expect(checkHeapInvariants(s.heap)).toEqual([]);
   });
 });

@@ -8,9 +8,9 @@
 //  14. second weakref clear (3.14.4+)                            15. delete_garbage (tp_clear)
 //  16. uncollectable accounting    17. clear free lists (full)   18. stats   19. "stop" callbacks
 import type { Heap } from '../heap/heap';
-import { Kind, F_COLLECTING, F_UNREACHABLE, F_TRACKED, F_FINALIZED, F_GC, F_IMMORTAL, F_UNICODE_KEYS, F_SPLIT, F_HASDEL } from '../heap/kinds';
+import { Kind, F_COLLECTING, F_UNREACHABLE, F_TRACKED, F_FINALIZED, F_GC, F_IMMORTAL, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_MANAGED_DICT, F_EMBEDDED } from '../heap/kinds';
 import type { Store } from '../heap/store';
-import { updateAndSubtractRefsScan, moveUnreachableScan, scanResult, mayBeTracked as mayBeTrackedF, tupleMayBeTracked as tupleMayBeTrackedF } from './full-scan';
+import { updateAndSubtractRefsScan, moveUnreachableScan, scanResult, embeddedDictOf, eachValue, mayBeTracked as mayBeTrackedF, tupleMayBeTracked as tupleMayBeTrackedF } from './full-scan';
 import * as L from './lists';
 import { DEBUG_SAVEALL } from './state';
 import type { GcList } from '../../../shared/events';
@@ -26,6 +26,8 @@ const IMMORTAL = F_IMMORTAL;
 const UNICODE_KEYS = F_UNICODE_KEYS;
 const SPLIT = F_SPLIT;
 const HASDEL = F_HASDEL;
+const MANAGED_DICT = F_MANAGED_DICT;
+const EMBEDDED = F_EMBEDDED;
 const K_DICT = Kind.Dict;
 const K_INSTANCE = Kind.Instance;
 const K_LIST = Kind.List;
@@ -50,6 +52,27 @@ function check(cond: boolean, what: string): void {
   if (!cond) throw new Error(`gc postcondition failed: ${what}`);
 }
 
+/** subtract_refs for the rare embedded case, after the plain loop: undo what it did for the dict. */
+function subtractEmbedded(s: Store, o: number): void {
+  const { flags, gcRefs } = s;
+  if (s.kind[o] === K_DICT) {
+    eachValue(s, o, (r) => { if (flags[r] & COLLECTING) gcRefs[r]++; });
+    return;
+  }
+  const d = embeddedDictOf(s, o);
+  if (d === 0) return;
+  if (flags[d] & COLLECTING) gcRefs[d]++;
+  eachValue(s, d, (r) => { if (flags[r] & COLLECTING) gcRefs[r]--; });
+}
+
+/** move_unreachable for an instance's embedded values (its dict is never unreachable: nothing visits it). */
+function reachEmbedded(h: Heap, o: number, young: number): number {
+  const d = embeddedDictOf(h.s, o);
+  let back = 0;
+  if (d !== 0) eachValue(h.s, d, (r) => { back += visitReachable(h, r, young); });
+  return back;
+}
+
 /**
  * Visit the references of `id` in tp_traverse order: list and tuple items last to first, other items / slots in
  * order, dict entries value-then-key (generic tables) or values only (str-keyed tables), then an instance's class.
@@ -59,6 +82,7 @@ export function traverse(s: Store, id: number, visit: (r: number) => void): void
   const n = s.refLen[id];
   const k = s.kind[id];
   if (k === K_DICT) {
+    if (s.flags[id] & EMBEDDED) return; // dict_traverse skips embedded values: their owner visits them
     const valuesOnly = (s.flags[id] & (UNICODE_KEYS | SPLIT)) !== 0;
     for (let i = 0; i < n; i += 2) {
       const key = s.pool[off + i];
@@ -76,10 +100,12 @@ export function traverse(s: Store, id: number, visit: (r: number) => void): void
     }
     return;
   }
-  for (let i = 0; i < n; i++) {
+  const ed = k === K_INSTANCE ? embeddedDictOf(s, id) : 0;
+  for (let i = 0; i < (ed !== 0 ? n - 1 : n); i++) {
     const r = s.pool[off + i];
     if (r !== 0) visit(r);
   }
+  if (ed !== 0) eachValue(s, ed, visit); // PyObject_VisitManagedDict: the inline values while they are valid
   if (k === K_INSTANCE) visit(s.aux[id]);
 }
 
@@ -131,6 +157,7 @@ export function subtractRefs(h: Heap, young: number): void {
       const c = aux[o];
       if (flags[c] & COLLECTING) gcRefs[c]--;
     }
+    if (flags[o] & (MANAGED_DICT | EMBEDDED)) subtractEmbedded(s, o);
   }
   if (gcDebug.checks) for (let o = next[young]; o !== young; o = next[o]) check(gcRefs[o] >= 0, 'subtract_refs: gc_refs >= 0');
 }
@@ -186,7 +213,7 @@ export function moveUnreachable(h: Heap, young: number, unreachable: number): vo
       if (k === K_DICT) {
         // value before key, as dict_traverse visits them (values only for str-keyed tables)
         const valuesOnly = (flags[o] & (UNICODE_KEYS | SPLIT)) !== 0;
-        for (let i = 0; i < refLen[o]; i += 2) {
+        for (let i = 0; i < (flags[o] & EMBEDDED ? 0 : refLen[o]); i += 2) {
           const key = s.pool[refOff[o] + i];
           if (key === 0) continue;
           visitReachable(h, s.pool[refOff[o] + i + 1], young);
@@ -208,6 +235,7 @@ export function moveUnreachable(h: Heap, young: number, unreachable: number): vo
           }
         }
         if (k === K_INSTANCE) {
+          if (flags[o] & MANAGED_DICT) reachEmbedded(h, o, young);
           const c = aux[o];
           if (flags[c] & COLLECTING) visitReachable(h, c, young);
         }
@@ -259,7 +287,7 @@ function moveUnreachableFused(h: Heap, young: number, unreachable: number): void
       const k = kind[o];
       if (k === K_DICT) {
         const valuesOnly = (flags[o] & (UNICODE_KEYS | SPLIT)) !== 0;
-        for (let i = 0; i < refLen[o]; i += 2) {
+        for (let i = 0; i < (flags[o] & EMBEDDED ? 0 : refLen[o]); i += 2) {
           const key = s.pool[refOff[o] + i];
           if (key === 0) continue;
           lost -= visitReachable(h, s.pool[refOff[o] + i + 1], young);
@@ -281,6 +309,7 @@ function moveUnreachableFused(h: Heap, young: number, unreachable: number): void
           }
         }
         if (k === K_INSTANCE) {
+          if (flags[o] & MANAGED_DICT) lost -= reachEmbedded(h, o, young);
           // the class: nearly always a reachable member, so test inline before calling visit_reachable
           const c = aux[o];
           const fc = flags[c];
@@ -371,9 +400,12 @@ export function untrackDicts(h: Heap, young: number): number {
     n++;
     if (s.kind[o] === K_DICT) {
       let keep = false;
-      traverse(s, o, (r) => {
+      // _PyDict_MaybeUntrack reads the values even when they are embedded (traverse would skip them)
+      const check = (r: number): void => {
         if (!keep && mayBeTracked(s, r)) keep = true;
-      });
+      };
+      if (s.flags[o] & EMBEDDED) eachValue(s, o, check);
+      else traverse(s, o, check);
       if (!keep) {
         n--;
         h.untrack(o);

@@ -7,7 +7,7 @@
 //   gc_refs = NC      not a member, or a member already visited as reachable (COLLECTING cleared)
 // Same result, same list orders as update_refs + subtract_refs + move_unreachable + untrack_tuples.
 import type { Heap } from '../heap/heap';
-import { Kind, STATIC_GC_BASE, F_COLLECTING, F_UNREACHABLE, F_TRACKED, F_FINALIZED, F_GC, F_IMMORTAL, F_UNICODE_KEYS, F_SPLIT, F_HASDEL } from '../heap/kinds';
+import { Kind, STATIC_GC_BASE, F_COLLECTING, F_UNREACHABLE, F_TRACKED, F_FINALIZED, F_GC, F_IMMORTAL, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_MANAGED_DICT, F_EMBEDDED } from '../heap/kinds';
 import { FIRST_ID, type Store } from '../heap/store';
 import * as L from './lists';
 
@@ -20,6 +20,8 @@ const GC = F_GC;
 const IMMORTAL = F_IMMORTAL;
 const STR_KEYS = F_UNICODE_KEYS | F_SPLIT;
 const HASDEL = F_HASDEL;
+const MANAGED_DICT = F_MANAGED_DICT;
+const EMBEDDED = F_EMBEDDED;
 const K_DICT = Kind.Dict;
 const K_INSTANCE = Kind.Instance;
 const K_LIST = Kind.List;
@@ -91,6 +93,7 @@ export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void
         if (((gen[r] - lo) >>> 0) <= span) gcRefs[r]--;
       }
     }
+    if (flags[o] & (MANAGED_DICT | EMBEDDED)) subtractEmbeddedScan(s, o, lo, span);
     if (kind[o] === K_INSTANCE) {
       const c = aux[o];
       if (c === cls) clsRefs++;
@@ -102,6 +105,32 @@ export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void
     }
   }
   if (cls !== 0 && ((gen[cls] - lo) >>> 0) <= span) gcRefs[cls] -= clsRefs;
+}
+
+/** 3.13+: the dict an instance's inline values are embedded in (it visits those values, not the dict), or 0. */
+export function embeddedDictOf(s: Store, o: number): number {
+  if (!(s.flags[o] & MANAGED_DICT)) return 0;
+  const d = s.pool[s.refOff[o] + s.refLen[o] - 1];
+  return d !== 0 && s.flags[d] & EMBEDDED ? d : 0;
+}
+
+/** Calls visit(value) for the values of a dict (str keys), in entry order. */
+export function eachValue(s: Store, d: number, visit: (r: number) => void): void {
+  const off = s.refOff[d];
+  for (let i = 0; i < s.refLen[d]; i += 2) if (s.pool[off + i] !== 0) visit(s.pool[off + i + 1]);
+}
+
+/** The scan's subtract for the rare embedded case, after the plain loop: undo what it did for the dict. */
+function subtractEmbeddedScan(s: Store, o: number, lo: number, span: number): void {
+  const { gen, gcRefs } = s;
+  if (s.kind[o] === K_DICT) {
+    eachValue(s, o, (r) => { if (((gen[r] - lo) >>> 0) <= span) gcRefs[r]++; });
+    return;
+  }
+  const d = embeddedDictOf(s, o);
+  if (d === 0) return;
+  if (((gen[d] - lo) >>> 0) <= span) gcRefs[d]++;
+  eachValue(s, d, (r) => { if (((gen[r] - lo) >>> 0) <= span) gcRefs[r]--; });
 }
 
 /** visit_reachable for a referent whose gc_refs is UNR: back to the tail of `young`, gc_refs 1. */
@@ -142,6 +171,19 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
             }
           }
         }
+        const ed = flags[o] & MANAGED_DICT ? embeddedDictOf(s, o) : 0;
+        if (ed !== 0) {
+          eachValue(s, ed, (r) => {
+            const g = gcRefs[r];
+            if (g <= 0 && g !== NC) {
+              if (g === 0) gcRefs[r] = 1;
+              else {
+                moveBack(s, r, young);
+                lost--;
+              }
+            }
+          });
+        }
         const c = aux[o];
         const g = gcRefs[c];
         if (g <= 0 && g !== NC) {
@@ -152,9 +194,9 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
           }
         }
       } else if (k === K_DICT) {
-        // value before key, as dict_traverse visits them (values only for str-keyed tables)
+        // value before key, as dict_traverse visits them (values only for str-keyed tables; embedded: none)
         const valuesOnly = (flags[o] & STR_KEYS) !== 0;
-        for (let i = off, end = off + n; i < end; i += 2) {
+        for (let i = off, end = flags[o] & EMBEDDED ? off : off + n; i < end; i += 2) {
           const key = pool[i];
           if (key === 0) continue;
           const v = pool[i + 1];

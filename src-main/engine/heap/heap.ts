@@ -11,7 +11,7 @@ import type { EngineEvent, EventSink, TraceLevel } from '../../../shared/events'
 import { traceLevelRank } from '../../../shared/events';
 import {
   Kind, KIND_NAMES, type ObjId, STATIC_GC_BASE,
-  F_GC, F_TRACKED, F_FINALIZED, F_IMMORTAL, F_FROM_FREELIST, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_FRAME, F_MANAGED_DICT,
+  F_GC, F_TRACKED, F_FINALIZED, F_IMMORTAL, F_FROM_FREELIST, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_FRAME, F_MANAGED_DICT, F_EMBEDDED,
 } from './kinds';
 import { Store, FIRST_ID } from './store';
 import { FreeLists, type FreeListCounts } from './freelists';
@@ -91,6 +91,7 @@ const FROM_FREELIST = F_FROM_FREELIST;
 const UNICODE_KEYS = F_UNICODE_KEYS;
 const SPLIT = F_SPLIT;
 const MANAGED_DICT = F_MANAGED_DICT;
+const EMBEDDED = F_EMBEDDED;
 const HASDEL = F_HASDEL;
 const FRAME = F_FRAME;
 const K_BOOL = Kind.Bool;
@@ -153,6 +154,8 @@ export class Heap {
   readonly dictIndex = new Map<ObjId, Map<string, number>>();
   /** 3.11/3.12 materialised instance dicts (still split) -> the class whose shared keys they use. */
   private readonly managedDictClass = new Map<ObjId, ClassInfo>();
+  /** 3.13+ `obj.attr = v` into a dict embedding the values: a store into the inline values, which does not track the dict. */
+  private storingInline = false;
   readonly frames: Frame[] = [];
 
   private smallInts: Int32Array;
@@ -504,6 +507,7 @@ export class Heap {
       this.untrack(id);
     }
     if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
+    if (s.flags[id] & MANAGED_DICT) this.detachEmbeddedDict(id);
     // Slots in order, then the __dict__ (3.8-3.10) or the values in order (dropRefsForward, inlined: the run may
     // move while decrefs run code, so the offset is re-read).
     const n = s.refLen[id];
@@ -994,7 +998,7 @@ export class Heap {
       else this.freeKeys(oldAddr, oldSize, oldUnicode);
     }
     if (s.flags[d] & SPLIT) {
-      s.flags[d] &= ~SPLIT; // a resized split table becomes combined
+      s.flags[d] &= ~(SPLIT | EMBEDDED); // a resized split table becomes combined
       this.managedDictClass.delete(d);
     }
   }
@@ -1062,7 +1066,7 @@ export class Heap {
 
   /** MAINTAIN_TRACKING: an untracked dict becomes tracked when it receives a possibly-tracked key or value. */
   private maintainTracking(d: ObjId, key: ObjId, value: ObjId): void {
-    if (this.s.flags[d] & TRACKED) return;
+    if (this.s.flags[d] & TRACKED || this.storingInline) return;
     if (this.mayBeTracked(key) || this.mayBeTracked(value)) this.track(d);
   }
 
@@ -1113,7 +1117,7 @@ export class Heap {
     s.aux[d] = 0;
     s.aux2[d] = 0;
     s.addr2[d] = 0;
-    s.flags[d] &= ~(UNICODE_KEYS | SPLIT);
+    s.flags[d] &= ~(UNICODE_KEYS | SPLIT | EMBEDDED);
     this.dictIndex.delete(d);
     this.managedDictClass.delete(d);
   }
@@ -1530,9 +1534,8 @@ export class Heap {
         return this.instanceDict(id) || this.materialiseSplitDict(id, info);
       case 'preHeader':
       case 'managed':
-        return this.instanceDict(id) || this.materialiseManagedDict(id, info);
       case 'inline':
-        return 0; // 3.13+ (a dict embedding the inline values) is not modelled yet
+        return this.instanceDict(id) || this.materialiseManagedDict(id, info);
     }
   }
 
@@ -1625,7 +1628,12 @@ export class Heap {
       let d = this.instanceDict(obj);
       if (d === 0) d = this.materialiseSplitDict(obj, info);
       const key = this.intern(name);
-      this.dictSetItem(d, key, v);
+      this.storingInline = (s.flags[d] & EMBEDDED) !== 0;
+      try {
+        this.dictSetItem(d, key, v);
+      } finally {
+        this.storingInline = false;
+      }
       this.decref(key);
       return;
     }
@@ -1659,11 +1667,14 @@ export class Heap {
    * 3.11/3.12 `obj.__dict__` (_PyObject_MakeDictFromInstanceAttributes): a split dict (from the dict free list,
    * so count0 is unchanged while it has one) takes over the values array; the instance keeps only the dict.
    * Tracked when a value may be. Its getsizeof follows the class's shared keys (managedDictClass).
+   * 3.13+ (_PyObject_MaterializeManagedDict): the same, but the dict embeds the inline values (EMBEDDED): the
+   * instance's traversal visits them and the dict's nothing, until the instance dies or the table is resized.
    */
   private materialiseManagedDict(obj: ObjId, info: ClassInfo): ObjId {
     const s = this.s;
     const d = this.newGc(K_DICT, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
     s.flags[d] |= SPLIT | UNICODE_KEYS;
+    if (this.profile.instanceLayout === 'inline') s.flags[d] |= EMBEDDED;
     s.aux2[d] = SHARED_KEYS_TABLE;
     this.managedDictClass.set(d, info);
     const off0 = s.refOff[obj] + info.slots.length;
@@ -1683,6 +1694,15 @@ export class Heap {
     s.refLen[obj] = info.slots.length + 1;
     s.flags[obj] |= MANAGED_DICT;
     return d;
+  }
+
+  /** 3.13+ _PyDict_DetachFromObject: a dict embedding a dying instance's values gets its own copy of them. */
+  private detachEmbeddedDict(obj: ObjId): void {
+    const s = this.s;
+    const d = s.pool[s.refOff[obj] + s.refLen[obj] - 1];
+    if (d === 0 || !(s.flags[d] & EMBEDDED)) return;
+    s.flags[d] &= ~EMBEDDED;
+    s.addr2[d] = this.alloc.malloc(sz.inlineValuesBytes(s.aux2[obj]), d);
   }
 
   /** del obj.name; false when absent (AttributeError is the interpreter's). */

@@ -155,8 +155,8 @@ export interface HeapPort {
   classToken(cls: ObjId): object;
   /** Borrowed attribute value of an instance (own attributes/slots only), or 0. */
   instanceGet(inst: ObjId, name: string): ObjId;
-  /** inst.__dict__ (3.8-3.10: the split dict; 3.11/3.12: made from the values at first read): a new reference;
-   * 0 where it is not modelled (3.13+: a dict embedding the inline values). */
+  /** inst.__dict__ (3.8-3.10: the split dict; 3.11+: made from the values at first read, on 3.13+ embedding
+   * them): a new reference; 0 when the class has no __dict__. */
   instanceDict(inst: ObjId): ObjId;
   instanceSet(inst: ObjId, name: string, v: ObjId): void;
   instanceDel(inst: ObjId, name: string): boolean;

@@ -391,7 +391,7 @@ export function getattr(rt: Runtime, obj: ObjId, name: string): ObjId {
         if (slots && !slots.includes('__dict__')) break; // AttributeError, as for any missing attribute
         const d = h.instanceDict(obj);
         if (d) return d;
-        throw rt.error('NotImplementedError', 'GC Lab does not model `__dict__` on 3.13+ yet');
+        break; // no dict: AttributeError
       }
       const own = h.instanceGet(obj, name);
       if (own) { h.incref(own); return own; }
