@@ -82,6 +82,14 @@ describe('gc through Python', () => {
 });
 
 describe('a session', () => {
+  it('keeps the heap invariants when modules and builtins are stored in containers (they are the interpreter\'s statics)', () => {
+    for (const v of ['3.8', '3.11', '3.13', '3.14.2'] as const) {
+      const s = createPythonSession(v);
+      expect(s.exec('import gc, sys, weakref\nx = [gc, len, list]\nd = {"m": sys}\ndel x\ngc.collect()').exitCode).toBe(0);
+      expect(checkHeapInvariants(s.heap)).toEqual([]);
+    }
+  });
+
   it('keeps __main__ across statements executed one by one, as the lab service does', () => {
     const s = createPythonSession('3.12');
     expect(s.exec('import sys, gc').exitCode).toBe(0);

@@ -1,6 +1,6 @@
 // Heap invariants (issue 3 §7): returns human-readable violations, empty when the heap is consistent.
 import type { Heap } from './heap';
-import { Kind, F_TRACKED, F_GC, F_IMMORTAL, F_COLLECTING, F_UNREACHABLE } from './kinds';
+import { Kind, F_TRACKED, F_GC, F_IMMORTAL, F_COLLECTING, F_UNREACHABLE, STATIC_ID_BASE } from './kinds';
 import { FIRST_ID } from './store';
 import * as L from '../gc/lists';
 import { traverse } from '../gc/classic';
@@ -12,6 +12,7 @@ export function checkHeapInvariants(heap: Heap): string[] {
   const incoming = new Float64Array(s.top);
 
   const see = (id: number, r: number): void => {
+    if (r >= STATIC_ID_BASE) return; // the interpreter's statics (modules, builtins): not heap objects
     if (!live(r)) out.push(`${heap.typeName(id)}#${id} references freed object #${r}`);
     else incoming[r]++;
   };
@@ -28,7 +29,7 @@ export function checkHeapInvariants(heap: Heap): string[] {
     if (tracked !== (s.gen[id] !== -1)) out.push(`#${id} tracked flag disagrees with list membership`);
     if (!heap.gcs.collecting && s.flags[id] & (F_COLLECTING | F_UNREACHABLE)) out.push(`#${id} keeps collector flags outside a collection`);
   }
-  for (const r of heap.rootRefs()) if (live(r)) incoming[r]++; else out.push(`a root references freed #${r}`);
+  for (const r of heap.rootRefs()) if (live(r)) incoming[r]++; else if (r < STATIC_ID_BASE) out.push(`a root references freed #${r}`);
   for (const [id, n] of heap.internal) if (live(id)) incoming[id] += n;
 
   for (let id = FIRST_ID; id < s.top; id++) {

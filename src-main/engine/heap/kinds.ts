@@ -25,6 +25,10 @@ export const Kind = {
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
+/** Ids from here up are the interpreter's static objects (builtin functions and types, modules): they live
+ * outside the heap's arrays, the heap neither counts nor frees them. */
+export const STATIC_ID_BASE = 1 << 29;
+
 /** Ids from here up: interpreter-owned static objects that are GC objects in CPython (modules). They sit
  * beyond the heap's arrays (flags read undefined) but count as tracked, so a dict holding one stays tracked. */
 export const STATIC_GC_BASE = 0x30000000;

@@ -3,7 +3,7 @@
 // them, modules gc/sys/weakref) live outside the heap's arrays, at ids >= STATIC_BASE: the heap's
 // incref/decref leave them alone and dict/set lookups treat them by identity.
 import { Heap, PyError } from '../heap/heap';
-import { Kind, STATIC_GC_BASE, type ObjId } from '../heap/kinds';
+import { Kind, STATIC_GC_BASE, STATIC_ID_BASE, type ObjId } from '../heap/kinds';
 import { keyOf } from '../heap/keys';
 import { hashValue } from '../heap/hash';
 import type { ProfileId } from '../profiles/types';
@@ -11,7 +11,7 @@ import { Pymalloc } from '../alloc/pymalloc';
 import { debugMallocStats } from '../alloc/debugmallocstats';
 import type { GcCollectResult, HeapPort, HostHooks, PyKind } from './heap-port';
 
-export const STATIC_BASE = 1 << 29;
+export const STATIC_BASE = STATIC_ID_BASE;
 
 const KINDS: PyKind[] = [];
 KINDS[Kind.None] = 'none';
