@@ -1,36 +1,13 @@
 // Nothing is lost: the browser host autosaves into its data folder; when the host dies (SIGKILL, no chance
 // to clean up), the next start offers the autosave in a banner, and Restore brings the session back.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { expect, root, test } from './fixtures/app';
+import { expect, test } from './fixtures/app';
+import { openApp, startWebHost } from './helpers/web-host';
 
-/** A browser host of our own (the shared fixture's host lives for the whole worker and never crashes). */
-async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(root, 'out/main/web.cjs'), '--data-dir', dataDir, '--autosave-seconds', '1'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const m = /GC Lab at (\S+)\n/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`web host exited with ${code}`)));
-  });
-  return { child, url };
-}
 
-async function openApp(browser: Browser, url: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(url);
-  await expect(page.getByRole('button', { name: 'Open…' })).toBeVisible();
-  return page;
-}
 
 const autosaves = (dataDir: string) =>
   existsSync(path.join(dataDir, 'autosave')) ? readdirSync(path.join(dataDir, 'autosave')).filter((n) => n.endsWith('.gclab')) : [];
@@ -38,7 +15,7 @@ const autosaves = (dataDir: string) =>
 test('after the host is killed, the next start offers the autosave and Restore brings the session back', async ({ browser }, info) => {
   test.setTimeout(60_000);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gclab-recovery-'));
-  const first = await startHost(dataDir);
+  const first = await startWebHost(dataDir, ['--autosave-seconds', '1']);
   try {
     const page = await openApp(browser, first.url);
     await page.getByLabel('Python console').click();
@@ -51,7 +28,7 @@ test('after the host is killed, the next start offers the autosave and Restore b
   }
   await new Promise((r) => first.child.once('exit', r));
 
-  const second = await startHost(dataDir);
+  const second = await startWebHost(dataDir, ['--autosave-seconds', '1']);
   try {
     const page = await openApp(browser, second.url);
     const banner = page.getByRole('alert', { name: 'Recover unsaved work' });

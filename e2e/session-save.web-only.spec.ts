@@ -2,12 +2,12 @@
 // showSaveFilePicker with AbortError, exactly what a person closing the picker produces: that is the cancel
 // test. The other tests put a picker of their own in the page (Playwright cannot drive the native one) that
 // hands out an in-memory file, so the save path the app takes in Chromium runs for real up to the bytes.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { expect, root, test } from './fixtures/app';
+import { expect, test } from './fixtures/app';
+import { openApp, startWebHost } from './helpers/web-host';
 
 async function run(page: Page, source: string) {
   await page.getByLabel('Python console').click();
@@ -90,36 +90,15 @@ test.describe('saving with the file picker', () => {
   });
 });
 
-/** A browser host of our own, so the setting written to its data folder cannot reach other specs. */
-async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(root, 'out/main/web.cjs'), '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const m = /GC Lab at (\S+)\n/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`web host exited with ${code}`)));
-  });
-  return { child, url };
-}
 
-async function openApp(browser: Browser, url: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(url);
-  await expect(page.getByRole('button', { name: 'Open…' })).toBeVisible();
-  await expect(page.getByTestId('status-profile')).toHaveText('CPython 3.13'); // the lab's worker is up
-  return page;
-}
 
 test('the autosave interval is set from the keyboard in Settings, applies at once and is kept for the next start', async ({ browser }, info) => {
   test.setTimeout(60_000);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gclab-settings-'));
   const autosaves = () => (existsSync(path.join(dataDir, 'autosave')) ? readdirSync(path.join(dataDir, 'autosave')).filter((n) => n.endsWith('.gclab')) : []);
-  const first = await startHost(dataDir);
+  const first = await startWebHost(dataDir);
   try {
-    const page = await openApp(browser, first.url);
+    const page = await openWorkbench(browser, first.url);
     const button = page.getByRole('button', { name: 'Settings…' });
     await button.focus();
     await page.keyboard.press('Enter');
@@ -142,9 +121,9 @@ test('the autosave interval is set from the keyboard in Settings, applies at onc
     first.child.kill('SIGTERM');
   }
   await new Promise((r) => first.child.once('exit', r));
-  const second = await startHost(dataDir);
+  const second = await startWebHost(dataDir);
   try {
-    const page = await openApp(browser, second.url);
+    const page = await openWorkbench(browser, second.url);
     await page.getByRole('button', { name: 'Settings…' }).click();
     await expect(page.getByRole('dialog', { name: 'Settings' }).getByRole('spinbutton', { name: 'Autosave every seconds' })).toHaveValue('1');
     await page.context().close();
@@ -152,3 +131,10 @@ test('the autosave interval is set from the keyboard in Settings, applies at onc
     second.child.kill('SIGTERM');
   }
 });
+
+/** The app with the lab's worker up (the status bar names the profile). */
+async function openWorkbench(browser: Browser, url: string): Promise<Page> {
+  const page = await openApp(browser, url);
+  await expect(page.getByTestId('status-profile')).toHaveText('CPython 3.13');
+  return page;
+}

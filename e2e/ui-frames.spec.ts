@@ -1,38 +1,13 @@
 // Function frames on the workbench, as a person uses them: Call function opens f1's frame, a list made from
 // the palette and named there is f1's local (panel, graph, indented program line), Return writes f1() and the
 // list is freed. Screenshots are saved with the test's results.
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/app';
-
-type Cy = import('cytoscape').Core;
-
-const program = (page: Page) => page.getByLabel('Session program');
+import { canvasLabels, nodePoint, program, shot } from './helpers/workbench';
 
 /** The program as its lines read on screen (CodeMirror keeps the leading spaces in each line's text). */
 function programLines(page: Page): Promise<string[]> {
   return program(page).locator('.cm-line').evaluateAll((ls) => ls.map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ')));
-}
-
-function canvasLabels(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __gclabCy: Cy }).__gclabCy.nodes().map((n) => String(n.data('label'))));
-}
-
-/** Screen position of the node one of whose names is `name` (as the canvas draws it: `f1: x`). */
-async function nodePoint(page: Page, name: string): Promise<{ x: number; y: number }> {
-  const box = (await page.getByTestId('graph').boundingBox())!;
-  const p = await page.evaluate((n) => {
-    const cy = (window as unknown as { __gclabCy: Cy }).__gclabCy;
-    const node = cy.nodes().filter((x) => String(x.data('label')).split(' =')[0]!.split(', ').includes(n))[0];
-    return node ? node.renderedPosition() : null;
-  }, name);
-  if (!p) throw new Error(`no node named ${name} on the canvas`);
-  return { x: box.x + p.x, y: box.y + p.y };
-}
-
-async function shot(page: Page, info: TestInfo, name: string) {
-  const path = info.outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  await info.attach(name, { path, contentType: 'image/png' });
 }
 
 test.describe('function frames', () => {

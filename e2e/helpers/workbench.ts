@@ -9,8 +9,11 @@ type Cy = import('cytoscape').Core;
 /** The session program (every gesture as a statement), read-only CodeMirror view. */
 export const program = (page: Page) => page.getByLabel('Session program');
 
+/** A screenshot in the test's output folder, attached to its report. */
 export async function shot(page: Page, info: TestInfo, name: string) {
-  await page.screenshot({ path: info.outputPath(`${name}.png`) });
+  const path = info.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await info.attach(name, { path, contentType: 'image/png' });
 }
 
 /** Objects drawn on the canvas. */
