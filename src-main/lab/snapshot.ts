@@ -371,6 +371,18 @@ export function buildSnapshot(heap: Heap, req: SnapshotRequest = {}, frameNames?
   };
 }
 
+/** References followed from each object past the focus: a 50,000-item list that holds the focus shows the items
+ * around it, not all of them (they would bury the focus in a grid of its siblings). */
+const FANOUT = 16;
+
+/** At most FANOUT of `refs`: a window around the first one already shown (the way we came), else the first ones. */
+function around(refs: ObjId[], shown: Map<ObjId, number>): ObjId[] {
+  if (refs.length <= FANOUT) return refs;
+  const at = Math.max(0, refs.findIndex((r) => shown.has(r)));
+  const start = Math.max(0, Math.min(at - FANOUT / 2, refs.length - FANOUT));
+  return refs.slice(start, start + FANOUT);
+}
+
 /** Objects within `radius` references of `focus`, following references both ways, at most `max`. */
 function neighbourhood(heap: Heap, focus: ObjId, radius: number, max: number, hidden: Set<ObjId>): ObjId[] {
   const dist = new Map<ObjId, number>([[focus, 0]]);
@@ -385,12 +397,20 @@ function neighbourhood(heap: Heap, focus: ObjId, radius: number, max: number, hi
       out.push(x);
       next.push(x);
     };
-    for (const id of frontier) for (const r of heap.referents(id)) if (inHeap(heap, r)) visit(r);
-    // referrers: one scan of the heap per ring (bounded by radius)
+    for (const id of frontier) {
+      const refs = heap.referents(id).filter((r) => inHeap(heap, r));
+      for (const r of id === focus ? refs : around(refs, dist)) visit(r);
+    }
+    // referrers: one scan of the heap per ring (bounded by radius); past the focus's own, a few per ring
+    const cap = d === 1 ? Infinity : FANOUT;
+    let taken = 0;
     for (const id of heap.liveIds()) {
-      if (out.length >= max) break;
+      if (out.length >= max || taken >= cap) break;
       if (dist.has(id) || hidden.has(id)) continue;
-      if (heap.referents(id).some((r) => set.has(r))) visit(id);
+      if (heap.referents(id).some((r) => set.has(r))) {
+        visit(id);
+        taken++;
+      }
     }
     frontier = next;
   }

@@ -120,6 +120,27 @@ describe('heap view', () => {
     expect(n.objects[0]!.id).toBe(big);
   });
 
+  it('shows the neighbourhood of an item of a huge list as the list and the items around the chosen one, not all its items', () => {
+    const h = new Heap('3.13');
+    const big = bind(h, 'big', h.newList());
+    const items: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const e = h.newList();
+      h.listAppend(big, e);
+      h.decref(e);
+      items.push(e);
+    }
+    const last = items[2999]!;
+    const n = buildSnapshot(h, { maxObjects: 2000, focus: last, radius: 2 });
+    const ids = n.objects.map((o) => o.id);
+    expect(n.mode).toBe('neighbourhood');
+    expect(ids[0]).toBe(last);
+    expect(ids).toContain(big);
+    expect(ids).toContain(items[2998]);
+    expect(ids).not.toContain(items[0]);
+    expect(ids.length).toBeLessThanOrEqual(2 + 16);
+  });
+
   it('pages, searches and sorts the objects table over the whole heap', () => {
     const h = new Heap('3.13');
     const big = bind(h, 'big', h.newList());
