@@ -1,10 +1,10 @@
 // The untraced full collection's first two steps over the struct of arrays, with the collector's per-object state
 // packed into gc_refs alone (as CPython packs it into the PyGC_Head words), so that the hot loops touch as few
 // arrays as possible:
-//   gc_refs >= 0      member of the set, references from outside not yet disproved (COLLECTING)
+//   gc_refs >= 0      member of the set (COLLECTING); > 0 once known reachable, scanned or not
 //   gc_refs = UNR     tentatively unreachable (the object also gets COLLECTING | UNREACHABLE in `flags`, which the
 //                     later steps read)
-//   gc_refs = NC      not a member, or a member already visited as reachable (COLLECTING cleared)
+//   gc_refs <= NC     not a member (NC minus the references members hold to it)
 // Same result, same list orders as update_refs + subtract_refs + move_unreachable + untrack_tuples.
 import type { Heap } from '../heap/heap';
 import { Kind, STATIC_GC_BASE, F_COLLECTING, F_UNREACHABLE, F_TRACKED, F_FINALIZED, F_GC, F_IMMORTAL, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_MANAGED_DICT, F_EMBEDDED } from '../heap/kinds';
@@ -29,7 +29,7 @@ const K_TUPLE = Kind.Tuple;
 const K_WEAKREF = Kind.Weakref;
 const moveTo = L.moveTo;
 
-/** gc_refs of an object outside the set (or visited). Far below any count, so that decrements never reach it. */
+/** gc_refs of an object outside the set. Far below any count, so that decrements never bring it near 0. */
 export const NC = -0x40000000;
 /** gc_refs of a tentatively unreachable object. */
 const UNR = -1;
@@ -56,9 +56,11 @@ export function tupleMayBeTracked(s: Store, t: number): boolean {
 }
 
 /**
- * update_refs + subtract_refs in one scan of the id range: members are the objects labelled lo..hi. Every gc_refs
- * starts at NC; a member gets its refcount minus NC on its own turn and loses one per reference from a member, in
- * any order, so it ends at refcount - internal references (>= 0) while non-members stay exactly NC.
+ * update_refs + subtract_refs in one scan of the id range: members are the objects labelled lo..hi, and leave it
+ * labelled hi (the lists were merged without relabelling). Every gc_refs starts at NC; a member gets its refcount
+ * minus NC on its own turn and loses one per reference from a member, in any order, so it ends at refcount -
+ * internal references (>= 0). Referents are decremented without a membership test: a non-member only drifts
+ * below NC (by at most its number of referrers), which every later test reads as "not a member" (see isMember).
  * Immortal members leave the set (permanent generation or untracked, per profile) as update_refs does.
  */
 export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void {
@@ -66,45 +68,38 @@ export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void
   const { gen, rc, flags, gcRefs, pool, kind, refOff, refLen, aux } = s;
   const top = s.top;
   const span = hi - lo;
-  gcRefs.fill(NC, 0, top); // ids below FIRST_ID (NULL, list heads) too: the walk then needs no NULL test
+  gcRefs.fill(NC, 0, top); // ids below FIRST_ID (NULL, list heads) too: NULL referents need no test
   // Instances of one class usually come in runs: their class references are counted here and applied at once.
   let cls = 0;
   let clsRefs = 0;
   for (let o = FIRST_ID; o < top; o++) {
-    if (((gen[o] - lo) >>> 0) > span) continue;
-    if (flags[o] & IMMORTAL) {
-      if (cls !== 0 && ((gen[cls] - lo) >>> 0) <= span) gcRefs[cls] -= clsRefs;
-      cls = 0;
-      clsRefs = 0;
+    const g = gen[o];
+    if (((g - lo) >>> 0) > span) continue;
+    const f = flags[o];
+    if (f & IMMORTAL) {
       if (h.profile.immortalInCollection === 'untrack') h.untrack(o);
       else moveTo(s, o, L.PERMANENT);
       gcRefs[o] = NC;
       continue;
     }
+    if (g !== hi) gen[o] = hi;
     gcRefs[o] += rc[o] - NC;
     const off = refOff[o];
     const n = refLen[o];
-    if (n === 1) {
-      const r = pool[off];
-      if (((gen[r] - lo) >>> 0) <= span) gcRefs[r]--; // pool 0 (NULL) has label -1
-    } else {
-      for (let i = off, end = off + n; i < end; i++) {
-        const r = pool[i];
-        if (((gen[r] - lo) >>> 0) <= span) gcRefs[r]--;
-      }
-    }
-    if (flags[o] & (MANAGED_DICT | EMBEDDED)) subtractEmbeddedScan(s, o, lo, span);
+    if (n === 1) gcRefs[pool[off]]--;
+    else for (let i = off, end = off + n; i < end; i++) gcRefs[pool[i]]--;
+    if (f & (MANAGED_DICT | EMBEDDED)) subtractEmbeddedScan(s, o);
     if (kind[o] === K_INSTANCE) {
       const c = aux[o];
       if (c === cls) clsRefs++;
       else {
-        if (cls !== 0 && ((gen[cls] - lo) >>> 0) <= span) gcRefs[cls] -= clsRefs;
+        gcRefs[cls] -= clsRefs;
         cls = c;
         clsRefs = 1;
       }
     }
   }
-  if (cls !== 0 && ((gen[cls] - lo) >>> 0) <= span) gcRefs[cls] -= clsRefs;
+  gcRefs[cls] -= clsRefs;
 }
 
 /** 3.13+: the dict an instance's inline values are embedded in (it visits those values, not the dict), or 0. */
@@ -121,41 +116,56 @@ export function eachValue(s: Store, d: number, visit: (r: number) => void): void
 }
 
 /** The scan's subtract for the rare embedded case, after the plain loop: undo what it did for the dict. */
-function subtractEmbeddedScan(s: Store, o: number, lo: number, span: number): void {
-  const { gen, gcRefs } = s;
+function subtractEmbeddedScan(s: Store, o: number): void {
+  const gcRefs = s.gcRefs;
   if (s.kind[o] === K_DICT) {
-    eachValue(s, o, (r) => { if (((gen[r] - lo) >>> 0) <= span) gcRefs[r]++; });
+    eachValue(s, o, (r) => { gcRefs[r]++; });
     return;
   }
   const d = embeddedDictOf(s, o);
   if (d === 0) return;
-  if (((gen[d] - lo) >>> 0) <= span) gcRefs[d]++;
-  eachValue(s, d, (r) => { if (((gen[r] - lo) >>> 0) <= span) gcRefs[r]--; });
+  gcRefs[d]++;
+  eachValue(s, d, (r) => { gcRefs[r]--; });
 }
 
-/** visit_reachable for a referent whose gc_refs is UNR: back to the tail of `young`, gc_refs 1. */
-function moveBack(s: Store, r: number, young: number): void {
+/**
+ * visit_reachable for a referent whose gc_refs `g` is <= 0 (a member not yet known reachable, or not a member):
+ * 0 becomes 1 (it will be scanned when the cursor gets there); UNR moves back to the tail of `young` with 1.
+ * Returns 1 when it moved the object back. Members with gc_refs > 0 (outside references, or already scanned)
+ * need nothing, so callers test `g <= 0` inline and call this only then.
+ */
+function reach(s: Store, r: number, g: number, young: number): number {
+  if (g === 0) {
+    s.gcRefs[r] = 1;
+    return 0;
+  }
+  if (g !== UNR) return 0; // not a member
   s.flags[r] &= ~(COLLECTING | UNREACHABLE);
   moveTo(s, r, young);
   s.gcRefs[r] = 1;
+  return 1;
 }
 
 /**
  * move_unreachable and untrack_tuples in one walk over `young` (after updateAndSubtractRefsScan). The cursor
- * passes the survivors in exactly their final order, which is the order untrack_tuples walks them. Survivors are
- * relabelled `young` (the lists were merged without relabelling). Fills scanResult.
+ * passes the survivors in exactly their final order, which is the order untrack_tuples walks them. A scanned
+ * survivor keeps its gc_refs > 0, which visits read as "nothing to do" just as CPython reads a cleared
+ * COLLECTING bit. Fills scanResult.
  */
 export function moveUnreachableScan(h: Heap, young: number, unreachable: number): void {
   const s = h.s;
   const { flags, gcRefs, next, prev, gen, kind, refOff, refLen, aux, wrHead } = s;
-  const pool = s.pool;
   let survivors = 0;
   let lost = 0;
   let weak = false;
   let del = false;
+  // The class of the last instance scanned, once visiting it can no longer change anything (gc_refs > 0 stays
+  // > 0, a non-member stays one): instances of one class then skip that visit.
+  let doneCls = -1;
   let o = next[young];
   while (o !== young) {
     if (gcRefs[o] > 0) {
+      const pool = s.pool;
       const k = kind[o];
       const off = refOff[o];
       const n = refLen[o];
@@ -163,35 +173,14 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
         for (let i = off, end = off + n; i < end; i++) {
           const r = pool[i];
           const g = gcRefs[r];
-          if (g <= 0 && g !== NC) {
-            if (g === 0) gcRefs[r] = 1;
-            else {
-              moveBack(s, r, young);
-              lost--;
-            }
-          }
+          if (g <= 0) lost -= reach(s, r, g, young);
         }
-        const ed = flags[o] & MANAGED_DICT ? embeddedDictOf(s, o) : 0;
-        if (ed !== 0) {
-          eachValue(s, ed, (r) => {
-            const g = gcRefs[r];
-            if (g <= 0 && g !== NC) {
-              if (g === 0) gcRefs[r] = 1;
-              else {
-                moveBack(s, r, young);
-                lost--;
-              }
-            }
-          });
-        }
+        if (flags[o] & MANAGED_DICT) lost -= reachEmbeddedScan(s, o, young);
         const c = aux[o];
-        const g = gcRefs[c];
-        if (g <= 0 && g !== NC) {
-          if (g === 0) gcRefs[c] = 1;
-          else {
-            moveBack(s, c, young);
-            lost--;
-          }
+        if (c !== doneCls) {
+          const g = gcRefs[c];
+          if (g <= 0) lost -= reach(s, c, g, young);
+          doneCls = c;
         }
       } else if (k === K_DICT) {
         // value before key, as dict_traverse visits them (values only for str-keyed tables; embedded: none)
@@ -201,40 +190,25 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
           if (key === 0) continue;
           const v = pool[i + 1];
           const g = gcRefs[v];
-          if (g <= 0 && g !== NC) {
-            if (g === 0) gcRefs[v] = 1;
-            else {
-              moveBack(s, v, young);
-              lost--;
-            }
-          }
+          if (g <= 0) lost -= reach(s, v, g, young);
           if (valuesOnly) continue;
           const gk = gcRefs[key];
-          if (gk <= 0 && gk !== NC) {
-            if (gk === 0) gcRefs[key] = 1;
-            else {
-              moveBack(s, key, young);
-              lost--;
-            }
-          }
+          if (gk <= 0) lost -= reach(s, key, gk, young);
+        }
+      } else if (k === K_LIST || k === K_TUPLE) {
+        // lists and tuples visit their items last to first (list_traverse / tuple_traverse)
+        for (let i = off + n - 1; i >= off; i--) {
+          const r = pool[i];
+          const g = gcRefs[r];
+          if (g <= 0) lost -= reach(s, r, g, young);
         }
       } else {
-        // lists and tuples visit their items last to first (list_traverse / tuple_traverse)
-        const back = k === K_LIST || k === K_TUPLE;
-        for (let j = 0; j < n; j++) {
-          const r = pool[back ? off + n - 1 - j : off + j];
+        for (let i = off, end = off + n; i < end; i++) {
+          const r = pool[i];
           const g = gcRefs[r];
-          if (g <= 0 && g !== NC) {
-            if (g === 0) gcRefs[r] = 1;
-            else {
-              moveBack(s, r, young);
-              lost--;
-            }
-          }
+          if (g <= 0) lost -= reach(s, r, g, young);
         }
       }
-      gcRefs[o] = NC;
-      gen[o] = young;
       const nx = next[o]; // read after the traversal: it may have appended to young
       if (k === K_TUPLE && !tupleMayBeTracked(s, o)) h.untrack(o);
       else survivors++;
@@ -264,4 +238,17 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
   scanResult.unreachable = lost;
   scanResult.weakrefs = weak;
   scanResult.finalizers = del;
+}
+
+/** move_unreachable for an instance's embedded values (3.13+; its dict is never visited). */
+function reachEmbeddedScan(s: Store, o: number, young: number): number {
+  const d = embeddedDictOf(s, o);
+  let back = 0;
+  if (d !== 0) {
+    eachValue(s, d, (r) => {
+      const g = s.gcRefs[r];
+      if (g <= 0) back += reach(s, r, g, young);
+    });
+  }
+  return back;
 }
