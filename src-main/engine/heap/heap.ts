@@ -393,17 +393,7 @@ export class Heap {
     const k = s.kind[id] as Kind;
     if (this.tl >= 2) this.emit({ t: 'dealloc', id, type: this.typeName(id) });
     else if (k === K_INSTANCE && this.trashDepth < TRASHCAN_LIMIT) {
-      // The common case of a collection's cascade, with untrack inlined (no event below trace level 2).
-      const f = s.flags[id];
-      if (f & TRACKED) {
-        s.flags[id] = f & ~TRACKED;
-        listUnlink(s, id);
-        if (this.countTracked) untracked(this);
-      }
-      this.trashDepth++;
-      this.deallocInstance(id);
-      this.trashDepth--;
-      if (this.trashDepth <= 0 && this.trashLater.length > 0) this.destroyTrashChain();
+      this.deallocInstanceUntraced(id);
       return;
     }
     switch (k) {
@@ -446,6 +436,57 @@ export class Heap {
         this.release(id, null);
       }
     }
+  }
+
+  /**
+   * dealloc of an instance below the trashcan limit at trace level < 2: the cascade of a collection. Same steps
+   * and order as dealloc + deallocInstance; a plain instance (no __del__ to call, no weakrefs, no materialised
+   * dict, no values array) is freed here, and a slot whose referent dies as such an instance recurses straight
+   * back here, one call per object instead of decref -> dealloc -> deallocInstance.
+   */
+  private deallocInstanceUntraced(id: ObjId): void {
+    const s = this.s;
+    const f = s.flags[id];
+    if (f & TRACKED) {
+      s.flags[id] = f & ~TRACKED;
+      listUnlink(s, id);
+      if (this.countTracked) untracked(this);
+    }
+    this.trashDepth++;
+    if ((f & (HASDEL | FINALIZED)) === HASDEL || f & MANAGED_DICT || s.wrHead[id] !== 0 || s.addr2[id] !== 0) {
+      this.deallocInstance(id);
+    } else {
+      const cls = s.aux[id];
+      const n = s.refLen[id];
+      for (let i = 0; i < n; i++) {
+        const at = s.refOff[id] + i; // re-read: a nested dealloc may run code that moves the run
+        const r = s.pool[at];
+        if (r === 0) continue;
+        s.pool[at] = 0;
+        // decref(r), inlined
+        if (s.flags[r] & IMMORTAL) continue;
+        const rc = --s.rc[r];
+        if (this.tl >= 2) this.emit({ t: 'decref', id: r, rc });
+        if (rc === 0) {
+          if (s.kind[r] === K_INSTANCE && this.tl < 2 && this.trashDepth < TRASHCAN_LIMIT) this.deallocInstanceUntraced(r);
+          else this.dealloc(r);
+        } else if (rc < 0) throw new Error(`refcount of ${r} went negative`);
+      }
+      s.refLen[id] = 0;
+      const addr = s.addr[id];
+      this.alloc.free(addr);
+      if (this.countAllocs && f & GC) {
+        const st = this.gcs;
+        st.heapSize--;
+        if (st.count[0] > 0) st.count[0]--;
+        if (this.tl >= 1) gcFreed(this, id);
+      }
+      if (this.tl >= 2) this.emit({ t: 'free', id, addr, toFreeList: false });
+      s.releaseEmptyId(id);
+      this.decref(cls);
+    }
+    this.trashDepth--;
+    if (this.trashDepth <= 0 && this.trashLater.length > 0) this.destroyTrashChain();
   }
 
   /** _PyTrash_thread_destroy_chain: newest deposit first. */
