@@ -96,6 +96,37 @@ describe('object sizes', () => {
   });
 
   it.each([
+    ['3.8', 1, [], 232],
+    ['3.10', 1, [], 232],
+    ['3.10', 5, [360 - 64], 360], // full table: the usual resize, to 16 slots
+    ['3.11', 0, [32 + 8 + 5 * 24], 224], // an empty dict gets its first table, general at once
+    ['3.11', 1, [32 + 16 + 10 * 24], 352], // calculate_log2_keysize(3) = 16 slots of 24-byte entries
+    ['3.13', 5, [32 + 16 + 10 * 24], 352],
+    ['3.13', 6, [32 + 32 + 21 * 24], 632],
+  ] as const)('on %s an int key after %i str keys requests %j for the keys and gives getsizeof %i', (v, n, requests, size) => {
+    const { h, a } = lab(v);
+    const d = h.newDict();
+    for (let i = 0; i < n; i++) h.dictSetItem(d, h.newStr('k' + i), h.newInt(i));
+    const k = h.newInt(5);
+    expect(a.during(() => h.dictSetItem(d, k, h.newInt(6)))).toEqual(requests);
+    expect(h.sizeof(d)).toBe(size);
+  });
+
+  it.each([
+    ['3.9', 232],
+    ['3.10', 360],
+    ['3.13', 352],
+  ] as const)('on %s a full 8-slot table with one key left resizes to getsizeof %i', (v, size) => {
+    const { h } = lab(v);
+    const d = h.newDict();
+    const keys = [0, 1, 2, 3, 4].map((i) => h.newInt(i));
+    for (const k of keys) h.dictSetItem(d, k, h.None);
+    for (const k of keys.slice(0, 4)) h.dictDelItem(d, k);
+    h.dictSetItem(d, h.newInt(9), h.None);
+    expect(h.sizeof(d)).toBe(size);
+  });
+
+  it.each([
     ['3.8', [48, 64, 40]],
     ['3.10', [48, 64, 40]],
     ['3.11', [56, 32]],

@@ -1015,7 +1015,7 @@ export class Heap {
     const s = this.s;
     const oldSize = s.aux2[d];
     const oldUnicode = (s.flags[d] & UNICODE_KEYS) !== 0;
-    const size = sz.dictSizeFor(minUsed);
+    const size = sz.dictSizeFor(this.profile, minUsed);
     const oldAddr = s.addr2[d];
     s.addr2[d] = this.allocKeys(d, size, unicode);
     s.aux2[d] = size;
@@ -1085,7 +1085,13 @@ export class Heap {
       if (isStr) s.flags[d] |= UNICODE_KEYS;
       else s.flags[d] &= ~UNICODE_KEYS;
     } else if (!isStr && s.flags[d] & UNICODE_KEYS) {
-      this.dictResize(d, (used + 1) * 3, false); // insertion_resize on a non-str key in a unicode table
+      // the first non-str key: a split table always resizes (insertion_resize, GROWTH_RATE = used * 3); a
+      // combined one only where all-str entries are smaller (3.11+), else it just changes its lookup
+      if (s.flags[d] & SPLIT || this.profile.dictNonStrKey === 'resize') this.dictResize(d, used * 3, false);
+      else {
+        s.flags[d] &= ~UNICODE_KEYS;
+        if (nentries >= sz.usable(size)) this.dictResize(d, used * 3, false);
+      }
     } else if (nentries >= sz.usable(size)) {
       this.dictResize(d, used * 3, (s.flags[d] & UNICODE_KEYS) !== 0); // GROWTH_RATE = used * 3
     }
@@ -1696,7 +1702,8 @@ export class Heap {
   private materialiseSplitDict(obj: ObjId, info: ClassInfo): ObjId {
     const s = this.s;
     const d = this.newGc(K_DICT, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
-    const size = sz.dictSizeFor(Math.ceil((info.shared.length * 3) / 2) + 1);
+    let size = 8; // the class's shared keys hold its attribute names with room for one more
+    while (size < Math.ceil((info.shared.length * 3) / 2) + 1) size <<= 1;
     s.flags[d] |= SPLIT | UNICODE_KEYS;
     s.aux2[d] = size;
     s.addr2[d] = this.alloc.malloc(8 * sz.usable(size), d); // the values array; keys are the class's

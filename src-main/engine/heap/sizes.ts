@@ -14,10 +14,15 @@ export function dictKeysBytes(p: Profile, size: number, unicode: boolean): numbe
   return s.dictKeysHeader + size * ixBytes(size) + usable(size) * entry;
 }
 
-/** Smallest power of two >= 8 that holds `minUsed` (dictresize / calculate_log2_keysize). */
-export function dictSizeFor(minUsed: number): number {
+/** Slots of a keys table that dictresize makes for `minsize` (profile `dictKeysize`, never below 8). */
+export function dictSizeFor(p: Profile, minsize: number): number {
+  if (p.dictKeysize === 'bitLength') {
+    // calculate_log2_keysize: 1 << bit_length(((minsize | 8) - 1) | 7)
+    const m = (((minsize | 8) - 1) | 7) >>> 0;
+    return 2 ** (32 - Math.clz32(m));
+  }
   let n = 8;
-  while (n < minUsed) n <<= 1;
+  while (n < minsize) n <<= 1;
   return n;
 }
 

@@ -104,6 +104,17 @@ export interface Profile {
   instanceLayout: 'separateDict' | 'preHeader' | 'managed' | 'inline';
   /** List over-allocation: 3.8's `n + n/8 + (n < 9 ? 3 : 6)` or 3.9+'s `(n + n/8 + 6) & ~3`. */
   listGrowth: 'py38' | 'py39';
+  /**
+   * Slots of a resized dict keys table for `minsize` (dictresize): 3.8-3.9 loop to the smallest power of two
+   * >= minsize; 3.10+ calculate_keysize / calculate_log2_keysize, 1 << bit_length(((minsize | 8) - 1) | 7),
+   * which gives 16, not 8, for minsize 1..7 (a resize with 1 or 2 keys left after deletions, or a non-str key).
+   */
+  dictKeysize: 'smallestAtLeast' | 'bitLength';
+  /**
+   * The first non-str key stored in a combined all-str table: 3.8-3.10 only switch the lookup function (the
+   * entries are the same); 3.11+ insertion_resize to a general table. A split table resizes on every version.
+   */
+  dictNonStrKey: 'relookup' | 'resize';
   sizes: SizeTable;
   freeLists: FreeListTable;
   /** Present only for the incremental collector profile. */
