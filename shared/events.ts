@@ -41,8 +41,13 @@ export type EngineEvent =
   | { t: 'dealloc'; id: number; type: string }
   | { t: 'track'; id: number }
   | { t: 'untrack'; id: number }
-  | { t: 'finalize'; id: number }
-  | { t: 'weakref-callback'; wr: number }
+  /**
+   * A finalizer (__del__) or weakref callback starts. `output` is what it printed to stdout (its own text, not
+   * that of finalizers it set off): filled in on this same event once the call returns, so the event keeps its
+   * place before the events the call caused. Absent when it printed nothing.
+   */
+  | { t: 'finalize'; id: number; output?: string }
+  | { t: 'weakref-callback'; wr: number; output?: string }
   | { t: 'gc-phase'; phase: GcPhase; generation: number }
   | { t: 'gc-refs'; id: number; refs: number }
   | { t: 'gc-subtract'; from: number; to: number; refs: number }

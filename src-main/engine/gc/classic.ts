@@ -445,9 +445,7 @@ export function handleWeakrefs(h: Heap, unreachable: number, old: number): numbe
   while (!L.isEmpty(s, wrcb)) {
     const wr = s.next[wrcb];
     const cb = h.weakrefCallbackOf(wr);
-    if (h.tl >= 2) h.emit({ t: 'weakref-callback', wr });
-    h.hostCalls++;
-    h.host.weakrefCallback(cb, wr);
+    h.callWeakrefCallback(cb, wr);
     h.decref(wr);
     if (s.next[wrcb] === wr) L.moveTo(s, wr, old);
     else freed++;
@@ -466,9 +464,7 @@ export function finalizeGarbage(h: Heap, collectable: number): void {
     if ((s.flags[o] & (HASDEL | FINALIZED)) === HASDEL) {
       s.flags[o] |= FINALIZED;
       h.incref(o);
-      if (h.tl >= 2) h.emit({ t: 'finalize', id: o });
-      h.hostCalls++;
-      h.host.finalize(o);
+      h.callFinalizer(o);
       h.decref(o);
     }
   }

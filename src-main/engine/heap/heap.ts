@@ -30,10 +30,13 @@ import type { GenStats } from '../gc/state';
 
 /** Python code the heap must run, implemented by the interpreter (or by tests). */
 export interface HeapHost {
-  /** Run `obj.__del__()`. The heap holds a temporary reference during the call; storing obj resurrects it. */
-  finalize(obj: ObjId): void;
-  /** Call `callback(wr)` for a weakref whose referent died. */
-  weakrefCallback(callback: ObjId, wr: ObjId): void;
+  /**
+   * Run `obj.__del__()`. The heap holds a temporary reference during the call; storing obj resurrects it.
+   * Returns what the call printed (for the trace), or nothing.
+   */
+  finalize(obj: ObjId): string | void;
+  /** Call `callback(wr)` for a weakref whose referent died; returns what it printed, or nothing. */
+  weakrefCallback(callback: ObjId, wr: ObjId): string | void;
   /** Call every gc.callbacks entry with (phase, {generation, collected, uncollectable}). */
   gcCallbacks(phase: 'start' | 'stop', generation: number, collected: number, uncollectable: number): void;
 }
@@ -221,6 +224,27 @@ export class Heap {
 
   setHost(host: HeapHost): void {
     this.host = host;
+  }
+
+  /**
+   * Call obj's __del__ through the host (the caller holds the temporary reference). At trace level 'full' the
+   * 'finalize' event goes out before the call and gets the call's output once it returns.
+   */
+  callFinalizer(obj: ObjId): void {
+    const ev: Extract<EngineEvent, { t: 'finalize' }> | null = this.tl >= 2 ? { t: 'finalize', id: obj } : null;
+    if (ev) this.emit(ev);
+    this.hostCalls++;
+    const out = this.host.finalize(obj);
+    if (ev && out) ev.output = out;
+  }
+
+  /** Call a weakref callback through the host; its 'weakref-callback' event carries the output, as above. */
+  callWeakrefCallback(callback: ObjId, wr: ObjId): void {
+    const ev: Extract<EngineEvent, { t: 'weakref-callback' }> | null = this.tl >= 2 ? { t: 'weakref-callback', wr } : null;
+    if (ev) this.emit(ev);
+    this.hostCalls++;
+    const out = this.host.weakrefCallback(callback, wr);
+    if (ev && out) ev.output = out;
   }
 
   // ---------------------------------------------------------------------------------------- refcounts
@@ -541,9 +565,7 @@ export class Heap {
       if (s.flags[id] & GC) this.track(id);
       s.rc[id] = 1;
       s.flags[id] |= FINALIZED;
-      if (this.tl >= 2) this.emit({ t: 'finalize', id });
-      this.hostCalls++;
-      this.host.finalize(id);
+      this.callFinalizer(id);
       if (--s.rc[id] > 0) return; // resurrected: stays alive (and tracked)
       this.untrack(id);
     }
@@ -692,9 +714,7 @@ export class Heap {
     for (let i = 0; i < pending.length; i += 2) {
       const wr = pending[i];
       const cb = pending[i + 1];
-      if (this.tl >= 2) this.emit({ t: 'weakref-callback', wr });
-      this.hostCalls++;
-      this.host.weakrefCallback(cb, wr);
+      this.callWeakrefCallback(cb, wr);
       this.decref(cb);
       this.decref(wr);
     }

@@ -17,10 +17,10 @@ export interface GcCollectResult {
 }
 
 export interface HostHooks {
-  /** Run `__del__` of obj (the heap holds a temporary reference). */
-  finalize(obj: ObjId): void;
-  /** Call a weakref callback with the weakref. */
-  weakrefCallback(callback: ObjId, wr: ObjId): void;
+  /** Run `__del__` of obj (the heap holds a temporary reference); returns what it printed. */
+  finalize(obj: ObjId): string | void;
+  /** Call a weakref callback with the weakref; returns what it printed. */
+  weakrefCallback(callback: ObjId, wr: ObjId): string | void;
   /** Call every function in gc.callbacks (phase 'start' | 'stop'). */
   gcCallbacks(phase: 'start' | 'stop', generation: number, collected: number, uncollectable: number): void;
 }

@@ -75,10 +75,20 @@ export class Interpreter {
     return nc;
   }
 
-  /** Python code run by the heap (finalizers, callbacks): errors are reported, never propagated. */
-  private runHook(f: () => void, describe: () => string): void {
+  /** Per running hook (innermost last): the ranges of rt.out that hooks nested in it printed, [start, end) pairs. */
+  private hookNested: number[][] = [];
+
+  /**
+   * Python code run by the heap (finalizers, callbacks): errors are reported, never propagated. Returns what the
+   * hook itself printed to stdout, without the text of hooks it set off (a __del__ whose del frees another
+   * object with __del__): the trace gives each its own.
+   */
+  private runHook(f: () => void, describe: () => string): string {
     const rt = this.rt;
     const saved = { line: rt.frame.line, cur: rt.frame.cur, anchor: rt.frame.anchor };
+    const start = rt.out.length;
+    const nested: number[] = [];
+    this.hookNested.push(nested);
     try {
       f();
     } catch (e) {
@@ -86,10 +96,21 @@ export class Interpreter {
       rt.err += `Exception ignored in: ${describe()}\n` + formatTraceback(rt, e, (fn) => (fn.startsWith('<') ? undefined : this.sources.get(fn)), true);
       this.port.decref(e.exc);
     } finally {
+      this.hookNested.pop();
       rt.frame.line = saved.line;
       rt.frame.cur = saved.cur;
       rt.frame.anchor = saved.anchor;
     }
+    const end = rt.out.length;
+    if (end <= start) return '';
+    this.hookNested.at(-1)?.push(start, end);
+    let own = '';
+    let at = start;
+    for (let i = 0; i < nested.length; i += 2) {
+      own += rt.out.slice(at, nested[i]);
+      at = nested[i + 1]!;
+    }
+    return own + rt.out.slice(at, end);
   }
 
   private gcCallbacks(phase: 'start' | 'stop', generation: number, collected: number, uncollectable: number): void {
