@@ -35,6 +35,10 @@ export interface CollectionStep {
   weakrefCleared: number[];
   freed: number[];
   promoted: number[];
+  /** What this step printed (a finalizer's or a weakref callback's output), '' for most steps. */
+  output: string;
+  /** Everything the collection printed up to and including this step: what the console shows at it. */
+  printed: string;
 }
 
 export function emptyStep(generation: number): CollectionStep {
@@ -51,6 +55,8 @@ export function emptyStep(generation: number): CollectionStep {
     weakrefCleared: [],
     freed: [],
     promoted: [],
+    output: '',
+    printed: '',
   };
 }
 
@@ -101,6 +107,7 @@ function clone(s: CollectionStep): CollectionStep {
     weakrefCleared: [...s.weakrefCleared],
     freed: [...s.freed],
     promoted: [...s.promoted],
+    output: '',
   };
 }
 
@@ -158,9 +165,23 @@ export function stepsFromEvents(events: readonly EngineEvent[], snap: HeapSnapsh
     inPhase++;
   };
 
+  /** Text printed by a call: on its step, and on every later step's console. */
+  const prints = (out: string | undefined) => (s: CollectionStep) => {
+    if (!out) return;
+    s.output += out;
+    s.printed += out;
+  };
+
   // Objects the canvas does not draw (the interpreter's own) are collected too, but get no step of their own.
   const shown = (id: number) => objs.has(id);
   for (const e of events) {
+    if (e.t === 'finalize' && e.output && !shown(e.id)) {
+      // Not drawn, but what its __del__ printed still reaches the console, with the step it happened during.
+      const last = steps.at(-1);
+      if (last) prints(e.output)(last);
+      cur.printed += e.output;
+      continue;
+    }
     if ('id' in e && !shown(e.id)) continue;
     if (e.t === 'gc-subtract' && !shown(e.to)) continue;
     if (e.t === 'gc-weakref-clear' && !shown(e.wr) && !shown(e.target)) continue;
@@ -266,14 +287,16 @@ export function stepsFromEvents(events: readonly EngineEvent[], snap: HeapSnapsh
         });
         break;
       case 'weakref-callback':
-        push('weakrefs', `The callback of weak reference ${name(e.wr)} runs.`, (s) => {
+        push('weakrefs', `The callback of weak reference ${name(e.wr)} runs.${e.output ? ' It prints:' : ''}`, (s) => {
           s.focus = [e.wr];
+          prints(e.output)(s);
         });
         break;
       case 'finalize':
-        push('finalize', `__del__ of ${name(e.id)} runs (finalizers run in the order objects sit in the unreachable list: creation order).`, (s) => {
+        push('finalize', `__del__ of ${name(e.id)} runs (finalizers run in the order objects sit in the unreachable list: creation order).${e.output ? ' It prints:' : ''}`, (s) => {
           s.finalized = [...s.finalized, e.id];
           s.focus = [e.id];
+          prints(e.output)(s);
         });
         break;
       case 'gc-clear':

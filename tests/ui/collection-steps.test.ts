@@ -49,4 +49,22 @@ describe('collection steps', () => {
     const fin = steps.filter((s) => s.phase === 'finalize' && s.focus.length).map((s) => s.focus[0]);
     expect(fin).toEqual(inst);
   });
+
+  it('each finalizer step shows what its __del__ printed, and the console text grows step by step', () => {
+    const { before, steps } = traced(
+      "import gc\nclass D:\n    def __del__(self):\n        print('del', self.n)\nx = D()\nx.n = 'A'\ny = D()\ny.n = 'B'\nx.o = y\ny.o = x\ndel x, y\n",
+      'gc.collect()',
+    );
+    const [a, b] = before.objects.filter((o) => o.typeName === 'D').map((o) => o.id);
+    const fin = steps.filter((s) => s.phase === 'finalize' && s.focus.length);
+    expect(fin.map((s) => [s.focus[0], s.output, s.printed])).toEqual([
+      [a, 'del A\n', 'del A\n'],
+      [b, 'del B\n', 'del A\ndel B\n'],
+    ]);
+    expect(fin[0]!.caption).toMatch(/It prints:$/);
+    // Nothing printed before the first finalizer; everything after the last.
+    expect(steps.slice(0, steps.indexOf(fin[0]!)).map((s) => s.printed).filter(Boolean)).toEqual([]);
+    expect(steps.at(-1)!.printed).toBe('del A\ndel B\n');
+    expect(steps.at(-1)!.output).toBe('');
+  });
 });
