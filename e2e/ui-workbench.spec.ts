@@ -146,4 +146,63 @@ test.describe('the workbench', () => {
     await expect(page.getByRole('grid', { name: 'Objects' }).getByRole('row')).toHaveCount(2);
     await shot(page, info, 'console-and-table');
   });
+
+  test('stepping a collection of two __del__ instances in a cycle prints A at the first finalizer, then B, in the caption and the console', async ({ labPage: page }, info) => {
+    await page.getByLabel('Python console').click();
+    await page.keyboard.insertText(
+      "import gc\nclass Node:\n    def __init__(self, name):\n        self.name = name\n    def __del__(self):\n        print('bye', self.name)\n" +
+        "a = Node('A')\nb = Node('B')\na.other = b\nb.other = a\ndel a, b",
+    );
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect(program(page)).toContainText('del a, b');
+    await page.getByLabel('step by step').check();
+    await page.getByRole('button', { name: 'Collect generation 2' }).click();
+    const caption = page.getByTestId('caption');
+    const printed = page.getByTestId('step-output');
+    // The collection's own lines in the console (nothing else printed before it).
+    const consoleOut = () => page.getByRole('log', { name: 'Console output' }).locator('pre.stdout').allTextContents();
+    await expect(caption).toContainText('Collection of generation 2 starts');
+    expect(await consoleOut()).toEqual([]);
+    const step = page.getByRole('button', { name: 'Step', exact: true });
+    while (!/^__del__ of/.test((await caption.textContent()) ?? '')) {
+      await expect(printed).toHaveCount(0);
+      await step.click();
+    }
+    await expect(caption).toContainText('It prints:');
+    await expect(printed).toHaveText('bye A');
+    await expect.poll(consoleOut).toEqual(['bye A\n']);
+    await shot(page, info, 'finalizer-a-prints');
+    await step.click();
+    while (!/^__del__ of/.test((await caption.textContent()) ?? '')) await step.click();
+    await expect(printed).toHaveText('bye B');
+    await expect.poll(consoleOut).toEqual(['bye A\nbye B\n']);
+    await shot(page, info, 'finalizer-b-prints');
+    // Back one step: B's line is not printed yet.
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await expect.poll(consoleOut).toEqual(['bye A\n']);
+    await step.click();
+    await expect.poll(consoleOut).toEqual(['bye A\nbye B\n']);
+    // The steps after the finalizers print nothing new; the last one shows all the collection printed.
+    while (!/^Done:/.test((await caption.textContent()) ?? '')) {
+      await step.click();
+      await expect(printed).toHaveCount(0);
+      expect(await consoleOut()).toEqual(['bye A\nbye B\n']);
+    }
+    await expect(caption).toContainText('Done: generation 2 collected, 2 unreachable objects found');
+    await page.getByRole('button', { name: 'Close player' }).click();
+    await expect.poll(consoleOut).toEqual(['bye A\nbye B\n']);
+  });
+
+  test('an instant collection prints the finalizers\' output in the console at once', async ({ labPage: page }) => {
+    await page.getByLabel('Python console').click();
+    await page.keyboard.insertText(
+      "import gc\nclass Node:\n    def __init__(self, name):\n        self.name = name\n    def __del__(self):\n        print('bye', self.name)\n" +
+        "a = Node('A')\nb = Node('B')\na.other = b\nb.other = a\ndel a, b",
+    );
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect(program(page)).toContainText('del a, b');
+    await page.getByRole('button', { name: 'Collect generation 2' }).click();
+    await expect(page.getByRole('group', { name: 'Collection player' })).toHaveCount(0);
+    await expect.poll(() => page.getByRole('log', { name: 'Console output' }).locator('pre.stdout').allTextContents()).toEqual(['bye A\nbye B\n']);
+  });
 });
