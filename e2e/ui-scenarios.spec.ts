@@ -135,6 +135,12 @@ test.describe('the Done-when scenarios', () => {
       const m = /^__del__ of Node #(\d+) runs/.exec((await caption.textContent()) ?? '');
       if (m) {
         finalized.push(Number(m[1]));
+        // Its print shows at this step, in the caption and as the console's latest line (one more each time).
+        const line = (await page.getByTestId('step-output').textContent())!;
+        expect(line).toMatch(/^__del__ Node \d+\n$/);
+        const out = (await page.getByRole('log', { name: 'Console output' }).locator('pre.stdout').allTextContents()).join('');
+        expect(out.match(/__del__ Node \d+\n/g)).toHaveLength(finalized.length);
+        expect(out.endsWith(line)).toBe(true);
         if (finalized.length === 1) await shot(page, info, 'c-first-finalizer');
       }
     }
