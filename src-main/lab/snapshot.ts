@@ -24,7 +24,6 @@ import { Pymalloc } from '../engine/alloc/pymalloc';
 import { allocatorSnapshot, BlockState, locateBlock } from '../engine/alloc/snapshot';
 import { POOL_OVERHEAD } from '../engine/alloc/size-classes';
 import { debugMallocStats } from '../engine/alloc/debugmallocstats';
-import { mallocStats } from '../engine/alloc/stats';
 import * as L from '../engine/gc/lists';
 import type { Heap } from '../engine/heap/heap';
 import { Kind, type ObjId } from '../engine/heap/kinds';
@@ -549,16 +548,14 @@ export class HeapTracker {
     const h = this.heap;
     if (!h) return;
     this.ops++;
-    let live = 0;
-    for (const _ of h.liveIds()) live++;
+    // O(1) counters, not walks of the ids or pools: an open or undo samples after every statement it replays.
     let blockBytes = 0;
     let arenaBytes = 0;
     if (h.alloc instanceof Pymalloc) {
-      const st = mallocStats(h.alloc);
-      blockBytes = st.bytesInAllocatedBlocks;
-      arenaBytes = st.arenasCurrent * st.arenaSize;
+      blockBytes = h.alloc.bytesInAllocatedBlocks;
+      arenaBytes = h.alloc.narenasCurrent * h.alloc.arenaSize;
     }
-    const s: HeapSample = { seq: this.ops, liveObjects: live, blockBytes, arenaBytes };
+    const s: HeapSample = { seq: this.ops, liveObjects: h.liveCount(), blockBytes, arenaBytes };
     if (this.collectedIn !== undefined) s.collection = this.collectedIn;
     this.collectedIn = undefined;
     this.samples.push(s);
