@@ -514,13 +514,28 @@ export class HeapTracker {
   private collectedIn: number | undefined;
   private capture: EngineEvent[] | null = null;
 
-  attach(heap: Heap): void {
+  /**
+   * Follow `heap` from now on, with an empty history. Returns what puts the previous heap, its samples and its
+   * collection log back (an open that fails half way keeps the session it replaced, views and all).
+   */
+  attach(heap: Heap): () => void {
+    const { heap: prevHeap, samples, collections, ops, collectedIn, pendingReason } = this;
     this.heap = heap;
     recordBaseline(heap);
     this.samples = [];
     this.collections = [];
     this.ops = 0;
+    this.collectedIn = undefined;
     heap.setTrace('counters', (e) => this.onEvent(e));
+    // The previous heap keeps its trace into this tracker, so putting the fields back is enough.
+    return () => {
+      this.heap = prevHeap;
+      this.samples = samples;
+      this.collections = collections;
+      this.ops = ops;
+      this.collectedIn = collectedIn;
+      this.pendingReason = pendingReason;
+    };
   }
 
   private onEvent(e: EngineEvent): void {
@@ -578,7 +593,8 @@ export class HeapTracker {
 
 /** What the lab service asks of the heap views, per session (see LabServiceDeps.views). */
 export interface HeapViews<S> {
-  attach(session: S): void;
+  /** Follow `session` from now on; the returned function goes back to the session followed before. */
+  attach(session: S): () => void;
   afterOperation(session: S): void;
   table(session: S, q: TableQuery): TablePage;
   memoryMap(session: S): MemoryMapView | null;
