@@ -209,34 +209,24 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     if (!parsed.ok) throw badFile(parsed.error.message, parsed.error.path);
     const session = parsed.session;
     if (!isProfileId(session.profile)) throw badFile(`profile ${JSON.stringify(session.profile)} is not simulated`, '$.profile');
-    // Replay into a scratch session; nothing of the open session changes until every statement ran.
+    // Replay once, into a scratch session the views follow (samples, collection log); it is swapped in when
+    // every statement ran. On failure the views go back to the open session, which nothing touched.
     const scratch = this.deps.createSession(session.profile);
     this.deps.io.applySettings(scratch, session.settings);
-    const program: string[] = [];
-    for (const [i, entry] of session.program.entries()) {
-      const source = typeof entry === 'string' ? entry : entry.source;
-      let r: ReturnType<S['exec']>;
-      try {
-        r = scratch.exec(source) as ReturnType<S['exec']>;
-      } catch (e) {
-        throw badFile(`program statement ${i + 1} cannot run: ${e instanceof Error ? e.message : String(e)}`, `$.program[${i}]`);
-      }
-      // A statement that raised in the lab raised when it was recorded too (failing gestures are kept), so
-      // only what the lab cannot run at all stops the open.
-      if (!r.ok && r.error && /^(SyntaxError|IndentationError|TabError|Unsupported)$/.test(r.error.type)) {
-        throw badFile(`program statement ${i + 1} cannot run: ${r.error.type}: ${r.error.message}`, `$.program[${i}]`);
-      }
-      program.push(source);
+    const restoreViews = this.deps.views.attach(scratch);
+    let program: string[];
+    try {
+      program = this.replayOpened(scratch, session);
+    } catch (e) {
+      restoreViews();
+      throw e;
     }
-    const stray = this.strayObjectHandle(scratch, session.view?.positions);
-    if (stray) throw badFile(`view.positions[${JSON.stringify(stray)}] places an object the program never creates: no object ${stray} exists after the program ran`, `$.view.positions[${JSON.stringify(stray)}]`);
+    this.session = scratch;
     this.profile = session.profile;
     this.base = session;
     this.view = (session.view ?? {}) as SessionViewState;
     this.history.clear();
     for (const source of program) this.history.record(source);
-    // The views (samples, collection log) are rebuilt by one replay on the attached session.
-    this.replay();
     this.revision++;
     this.savedRevision = this.openedRevision = this.revision;
     const status = await this.changed('open');
@@ -281,6 +271,30 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     const out: ExecResult = { stdout: r.stdout, stderr: r.stderr, ok: r.ok };
     if (!r.ok && r.error) out.error = { name: r.error.type, message: r.error.message };
     return out;
+  }
+
+  /** Runs an opened file's program into `scratch` (sampled by the views); its sources, or a BadSessionFile. */
+  private replayOpened(scratch: S, session: Session): string[] {
+    const program: string[] = [];
+    for (const [i, entry] of session.program.entries()) {
+      const source = typeof entry === 'string' ? entry : entry.source;
+      let r: ReturnType<S['exec']>;
+      try {
+        r = scratch.exec(source) as ReturnType<S['exec']>;
+      } catch (e) {
+        throw badFile(`program statement ${i + 1} cannot run: ${e instanceof Error ? e.message : String(e)}`, `$.program[${i}]`);
+      }
+      this.deps.views.afterOperation(scratch);
+      // A statement that raised in the lab raised when it was recorded too (failing gestures are kept), so
+      // only what the lab cannot run at all stops the open.
+      if (!r.ok && r.error && /^(SyntaxError|IndentationError|TabError|Unsupported)$/.test(r.error.type)) {
+        throw badFile(`program statement ${i + 1} cannot run: ${r.error.type}: ${r.error.message}`, `$.program[${i}]`);
+      }
+      program.push(source);
+    }
+    const stray = this.strayObjectHandle(scratch, session.view?.positions);
+    if (stray) throw badFile(`view.positions[${JSON.stringify(stray)}] places an object the program never creates: no object ${stray} exists after the program ran`, `$.view.positions[${JSON.stringify(stray)}]`);
+    return program;
   }
 
   /** The first object-number handle (`#812`) no object of the replayed program answers to, if any. */

@@ -120,6 +120,41 @@ describe('sessions in the lab service', () => {
     expect(await b.program()).toBe('keep = 1');
   });
 
+  it('an opened file has the samples and collection log of its program run once, the same as when it was made', async () => {
+    const gestures = ['import gc', 'a = []\na.append(a)', 'del a', 'gc.collect()', 'b = [[] for _ in range(50)]', 'b = None'];
+    const a = lab();
+    for (const g of gestures) await a.exec(g);
+    const { text } = await a.saveSession({});
+    const b = lab();
+    await b.exec('other = [1, 2, 3]');
+    await b.openSession({ text });
+    const samples = await b.samples();
+    expect(samples.map((s) => s.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(samples).toEqual(await a.samples());
+    expect(samples[4]!.liveObjects - samples[5]!.liveObjects).toBe(51); // the list and its 50 lists
+    expect(await b.collections()).toEqual([{ seq: 4, generation: 2, collected: 1, uncollectable: 0, reason: 'manual' }]);
+  });
+
+  it('a file that fails half way leaves the open session, its samples and its collection log as they were', async () => {
+    const a = lab();
+    await a.exec('import gc');
+    await a.exec('x = []\nx.append(x)\ndel x\ngc.collect()');
+    const good = JSON.parse((await a.saveSession({})).text) as { program: string[] };
+    good.program.push('y = [', 'z = 1');
+    const b = lab();
+    await b.exec('import gc');
+    await b.exec('keep = [[1]]\nkeep.append(keep)\ngc.collect(0)');
+    const before = { samples: await b.samples(), collections: await b.collections(), objects: (await b.snapshot({})).objects };
+    await expect(b.openSession({ text: JSON.stringify(good) })).rejects.toThrow(/program statement 3 cannot run: SyntaxError/);
+    expect(await b.samples()).toEqual(before.samples);
+    expect(await b.collections()).toEqual(before.collections);
+    expect((await b.snapshot({})).objects).toEqual(before.objects);
+    // The views still follow the open session: the next gesture is sample 3 of it.
+    await b.exec('keep.append(2)');
+    expect((await b.samples()).map((s) => s.seq)).toEqual([1, 2, 3]);
+    expect((await b.collections()).map((c) => [c.seq, c.generation])).toEqual([[2, 0]]);
+  });
+
   it('gc settings stored in the file are the collector state the program starts with', async () => {
     const a = lab();
     const text = JSON.stringify({ format: 'gclab-session', version: 1, app: '0.1.0', profile: '3.12', settings: { gc: { thresholds: [5, 3, 2] } }, program: ['import gc\nprint(gc.get_threshold())'] });

@@ -24,7 +24,6 @@ import { Pymalloc } from '../engine/alloc/pymalloc';
 import { allocatorSnapshot, BlockState, locateBlock } from '../engine/alloc/snapshot';
 import { POOL_OVERHEAD } from '../engine/alloc/size-classes';
 import { debugMallocStats } from '../engine/alloc/debugmallocstats';
-import { mallocStats } from '../engine/alloc/stats';
 import * as L from '../engine/gc/lists';
 import type { Heap } from '../engine/heap/heap';
 import { Kind, type ObjId } from '../engine/heap/kinds';
@@ -515,13 +514,28 @@ export class HeapTracker {
   private collectedIn: number | undefined;
   private capture: EngineEvent[] | null = null;
 
-  attach(heap: Heap): void {
+  /**
+   * Follow `heap` from now on, with an empty history. Returns what puts the previous heap, its samples and its
+   * collection log back (an open that fails half way keeps the session it replaced, views and all).
+   */
+  attach(heap: Heap): () => void {
+    const { heap: prevHeap, samples, collections, ops, collectedIn, pendingReason } = this;
     this.heap = heap;
     recordBaseline(heap);
     this.samples = [];
     this.collections = [];
     this.ops = 0;
+    this.collectedIn = undefined;
     heap.setTrace('counters', (e) => this.onEvent(e));
+    // The previous heap keeps its trace into this tracker, so putting the fields back is enough.
+    return () => {
+      this.heap = prevHeap;
+      this.samples = samples;
+      this.collections = collections;
+      this.ops = ops;
+      this.collectedIn = collectedIn;
+      this.pendingReason = pendingReason;
+    };
   }
 
   private onEvent(e: EngineEvent): void {
@@ -549,16 +563,14 @@ export class HeapTracker {
     const h = this.heap;
     if (!h) return;
     this.ops++;
-    let live = 0;
-    for (const _ of h.liveIds()) live++;
+    // O(1) counters, not walks of the ids or pools: an open or undo samples after every statement it replays.
     let blockBytes = 0;
     let arenaBytes = 0;
     if (h.alloc instanceof Pymalloc) {
-      const st = mallocStats(h.alloc);
-      blockBytes = st.bytesInAllocatedBlocks;
-      arenaBytes = st.arenasCurrent * st.arenaSize;
+      blockBytes = h.alloc.bytesInAllocatedBlocks;
+      arenaBytes = h.alloc.narenasCurrent * h.alloc.arenaSize;
     }
-    const s: HeapSample = { seq: this.ops, liveObjects: live, blockBytes, arenaBytes };
+    const s: HeapSample = { seq: this.ops, liveObjects: h.liveCount(), blockBytes, arenaBytes };
     if (this.collectedIn !== undefined) s.collection = this.collectedIn;
     this.collectedIn = undefined;
     this.samples.push(s);
@@ -581,7 +593,8 @@ export class HeapTracker {
 
 /** What the lab service asks of the heap views, per session (see LabServiceDeps.views). */
 export interface HeapViews<S> {
-  attach(session: S): void;
+  /** Follow `session` from now on; the returned function goes back to the session followed before. */
+  attach(session: S): () => void;
   afterOperation(session: S): void;
   table(session: S, q: TableQuery): TablePage;
   memoryMap(session: S): MemoryMapView | null;

@@ -1,7 +1,10 @@
 // The heap view the renderer draws: what it shows for the scenes of issue 6, checked against real CPython.
 import { describe, expect, it } from 'vitest';
-import { Heap } from '../../src-main/engine/index';
-import { buildSnapshot, memoryMapView, recordBaseline, tablePage } from '../../src-main/lab/snapshot';
+import fc from 'fast-check';
+import { Heap, PROFILE_IDS } from '../../src-main/engine/index';
+import { Pymalloc } from '../../src-main/engine/alloc/pymalloc';
+import { mallocStats } from '../../src-main/engine/alloc/stats';
+import { buildSnapshot, HeapTracker, memoryMapView, recordBaseline, tablePage } from '../../src-main/lab/snapshot';
 import { createPythonSession } from '../../src-main/engine/python/session';
 import { newestInterpreter, runPython } from '../support/cpython';
 
@@ -183,5 +186,65 @@ describe('heap view', () => {
       return `${o.refcount} ${o.size}`;
     });
     expect(mine).toEqual(real);
+  });
+});
+
+describe('heap samples over time', () => {
+  // The statements a random session is made of: allocations of every size class and the raw allocator,
+  // growth (realloc), frees by refcount, cycles freed by the collector, instances with dicts, free-list reuse.
+  const STATEMENTS = [
+    'a = [i for i in range(40)]',
+    'b = {str(i): [i] for i in range(12)}',
+    'c = "x" * 700',
+    'a.append(a)',
+    'del a',
+    'b.clear()',
+    'class N:\n    pass',
+    'n = N(); n.me = n; n.data = [1.5, 2.5, (1, 2)]',
+    'del n',
+    'gc.collect()',
+    'c = None',
+    't = tuple(range(30)); f = 3.25 * 2',
+    'big = list(range(200)); del big[::2]',
+    'd = {}; d[d.__class__] = [d]',
+    'del d',
+  ];
+
+  it('counts live objects and pymalloc bytes without walking, and the counts equal the walks after random statements', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...PROFILE_IDS), fc.array(fc.nat(STATEMENTS.length - 1), { minLength: 1, maxLength: 30 }), (profile, picks) => {
+        const py = createPythonSession(profile);
+        const tracker = new HeapTracker();
+        tracker.attach(py.heap);
+        py.exec('import gc');
+        for (const i of picks) {
+          py.exec(STATEMENTS[i]!);
+          tracker.afterOperation();
+          const sample = tracker.samples.at(-1)!;
+          const walked = [...py.heap.liveIds()].length;
+          const stats = mallocStats(py.heap.alloc as Pymalloc);
+          expect(sample.liveObjects).toBe(walked);
+          expect(sample.blockBytes).toBe(stats.bytesInAllocatedBlocks);
+          expect(sample.arenaBytes).toBe(stats.arenasCurrent * stats.arenaSize);
+        }
+        expect(tracker.samples.map((s) => s.seq)).toEqual(picks.map((_, i) => i + 1));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('samples what a program frees: rebinding a list of 1,000 empty lists drops 1,001 objects and the blocks the list free list does not keep', () => {
+    const py = createPythonSession('3.13');
+    const tracker = new HeapTracker();
+    tracker.attach(py.heap);
+    py.exec('xs = [[] for _ in range(1000)]');
+    tracker.afterOperation();
+    py.exec('xs = None');
+    tracker.afterOperation();
+    const [full, freed] = tracker.samples;
+    expect(full!.liveObjects - freed!.liveObjects).toBe(1001); // the outer list and its 1,000 items
+    // 3.13's empty list is 56 bytes, a 64-byte block, but the list free list keeps 80 of them allocated
+    // (PyList_MAXFREELIST); the outer list's 8,000-odd byte item array is raw.
+    expect(full!.blockBytes - freed!.blockBytes).toBe((1001 - 80) * 64);
   });
 });

@@ -142,5 +142,7 @@ export function checkAllocatorInvariants(p: Pymalloc, limit = 20): string[] {
   // The report's parts add up to the arenas' bytes.
   const s = mallocStats(p);
   if (s.total !== s.arenasCurrent * s.arenaSize) fail(`report total ${s.total} != ${s.arenasCurrent} arenas x ${s.arenaSize}`);
+  // The running count malloc and free keep (what the lab samples) agrees with the pool walk.
+  if (p.bytesInAllocatedBlocks !== s.bytesInAllocatedBlocks) fail(`bytesInAllocatedBlocks ${p.bytesInAllocatedBlocks} != ${s.bytesInAllocatedBlocks} in the pools`);
   return out;
 }

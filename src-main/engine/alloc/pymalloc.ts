@@ -103,6 +103,11 @@ export class Pymalloc implements Allocator {
   narenasCurrent = 0;
   ntimesArenaAllocated = 0;
   narenasHighwater = 0;
+  /**
+   * Bytes in allocated pymalloc blocks (block size x blocks in use, summed over pools: the "# bytes in allocated
+   * blocks" line), kept by malloc and free so the lab can sample it after every statement without a pool walk.
+   */
+  bytesInAllocatedBlocks = 0;
 
   // ---- pools ----
   /** Pool records, 8 ints per pool id (fields of F above); read them through the pool* methods. */
@@ -184,6 +189,7 @@ export class Pymalloc implements Allocator {
     const b = this.stk[base + depth]!;
     pools[r + F.NFREE] = depth;
     pools[r + F.REF]++;
+    this.bytesInAllocatedBlocks += (sz + 1) << 4;
     if (depth === 0) this.poolExtend(pool, sz);
     const k = base + b;
     const inUse = this.inUse;
@@ -371,6 +377,7 @@ export class Pymalloc implements Allocator {
     this.stk[base + depth] = b;
     pools[r + F.NFREE] = depth + 1;
     pools[r] = ref - 1;
+    this.bytesInAllocatedBlocks -= size;
     if (depth === 0) this.relinkFullPool(r >> 3, sz);
     else if (ref === 1) this.poolBecameEmpty(r >> 3, sz);
   }

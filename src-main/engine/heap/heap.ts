@@ -1971,6 +1971,15 @@ export class Heap {
     return out;
   }
 
+  /**
+   * How many objects are alive, in O(1): every id below top was handed out once, and every freed one sits on
+   * the store's free-id stack (releaseId / releaseEmptyId are the only ways an id dies). Equals the count of
+   * liveIds() between operations (a GC allocation may collect between newId and setting the kind).
+   */
+  liveCount(): number {
+    return this.s.top - FIRST_ID - this.s.freeIdCount;
+  }
+
   /** Every live object id (for the invariant checker and the UI). */
   *liveIds(): Generator<ObjId> {
     const s = this.s;
