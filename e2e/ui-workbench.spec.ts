@@ -127,6 +127,10 @@ test.describe('the workbench', () => {
     await page.getByRole('grid', { name: 'Objects' }).getByRole('button', { name: 'list [50000]' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Showing the neighbourhood of' })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('inspector-title')).toHaveText('big (list)');
+    // Drawn once its neighbourhood arrives, and selected there.
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __gclabCy: import('cytoscape').Core }).__gclabCy.$(':selected').map((n) => String(n.data('label')).split(' =')[0])))
+      .toEqual(['big']);
     await shot(page, info, 'big-heap-neighbourhood');
   });
 

@@ -67,4 +67,14 @@ describe('collection steps', () => {
     expect(steps.at(-1)!.printed).toBe('del A\ndel B\n');
     expect(steps.at(-1)!.output).toBe('');
   });
+
+  it('a weakref callback run by the collection shows its print at its step', () => {
+    const { steps } = traced(
+      "import gc, weakref\nclass C:\n    pass\nc = C()\nc.me = c\ndef cb(r):\n    print('cb ran')\nw = weakref.ref(c, cb)\ndel c\n",
+      'gc.collect()',
+    );
+    const cb = steps.filter((s) => s.output);
+    expect(cb.map((s) => [s.phase, s.caption, s.output])).toEqual([['weakrefs', expect.stringMatching(/^The callback of weak reference w runs\. It prints:$/), 'cb ran\n']]);
+    expect(steps.at(-1)!.printed).toBe('cb ran\n');
+  });
 });
