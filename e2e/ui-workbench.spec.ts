@@ -123,7 +123,7 @@ test.describe('the workbench', () => {
     await page.getByRole('tab', { name: 'Objects' }).click();
     await expect(page.getByText('100,001 objects', { exact: true })).toBeVisible();
     await page.getByLabel('Search objects').fill('big');
-    await expect(page.getByText('1 objects', { exact: true })).toBeVisible();
+    await expect(page.getByText('1 object', { exact: true })).toBeVisible();
     await page.getByRole('grid', { name: 'Objects' }).getByRole('button', { name: 'list [50000]' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Showing the neighbourhood of' })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('inspector-title')).toHaveText('big (list)');
