@@ -131,6 +131,10 @@ test.describe('the workbench', () => {
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { __gclabCy: import('cytoscape').Core }).__gclabCy.$(':selected').map((n) => String(n.data('label')).split(' =')[0])))
       .toEqual(['big']);
+    // Big enough to be seen among 2,500 drawn neighbours.
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __gclabCy: import('cytoscape').Core }).__gclabCy.$(':selected').renderedWidth()))
+      .toBeGreaterThanOrEqual(40);
     await shot(page, info, 'big-heap-neighbourhood');
   });
 
