@@ -97,4 +97,36 @@ test.describe('selection', () => {
     await expect.poll(() => canvasSelection(page)).toEqual([]);
     await expect(page.getByLabel('Inspector')).toContainText('Select an object on the canvas or in the table.');
   });
+
+  test('the memory map names the block under the mouse and selects its object; the selected object\'s block is where the keyboard starts', async ({ labPage: page }, info) => {
+    await clickPalette(page, 'list', 2);
+    const title = page.getByTestId('inspector-title');
+    await expect(title).toHaveText('obj2 (list)');
+    await page.getByRole('tab', { name: 'Memory' }).click();
+    const map = page.getByLabel(/^Memory map/);
+    const hover = page.getByTestId('memory-hover');
+
+    // Keyboard: focusing the map puts its cursor on the selected object's block.
+    await tabTo(page, map);
+    await expect(hover).toContainText(/^arena 0 · pool \d+ · block \d+ · 0x[0-9a-f]+ — obj2 list/);
+    const cursor = page.getByTestId('memory-cursor');
+    await expect(cursor).toBeVisible();
+    // Walk back to obj1's block and select it with Enter: the inspector and the canvas follow.
+    for (let i = 0; i < 50 && !(await hover.textContent())!.includes('obj1 list'); i++) await page.keyboard.press('ArrowLeft');
+    await expect(hover).toContainText(/— obj1 list/);
+    await page.keyboard.press('Enter');
+    await expect(title).toHaveText('obj1 (list)');
+    await expect.poll(() => canvasSelection(page)).toEqual(['obj1']);
+
+    // Mouse: hovering obj2's block names it, a click selects it.
+    for (let i = 0; i < 50 && !(await hover.textContent())!.includes('obj2 list'); i++) await page.keyboard.press('ArrowRight');
+    const box = (await cursor.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(hover).toContainText(/^arena 0 · pool \d+ · block \d+ · 0x[0-9a-f]+ — obj2 list/);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(title).toHaveText('obj2 (list)');
+    await expect.poll(() => canvasSelection(page)).toEqual(['obj2']);
+    await shot(page, info, 'memory-map-selects');
+  });
 });
+

@@ -126,3 +126,26 @@ export function hit(map: MemoryMapView, g: MapGeometry, px: number, py: number):
   }
   return -1;
 }
+
+/** Pixel square of the block at owners[index] (inverse of hit), or null past the last pool. */
+export function blockRect(map: MemoryMapView, g: MapGeometry, index: number): { x: number; y: number; cell: number } | null {
+  let o = 0;
+  for (let slot = 0; slot < map.arenas.length; slot++) {
+    for (const p of map.arenas[slot]!.pools) {
+      if (index < o + p.capacity) {
+        const k = index - o;
+        const origin = poolOrigin(g, slot, p.index);
+        const { side, cell } = blockGrid(g, p.capacity);
+        return { x: origin.x + (k % side) * cell, y: origin.y + Math.floor(k / side) * cell, cell };
+      }
+      o += p.capacity;
+    }
+  }
+  return null;
+}
+
+/** The next block after `from` (step +1) or before it (-1) that holds something (an object or a free-list entry); -1 if none. */
+export function nextHeldBlock(owners: ArrayLike<number>, from: number, step: 1 | -1): number {
+  for (let k = from + step; k >= 0 && k < owners.length; k += step) if (owners[k] !== 0) return k;
+  return -1;
+}

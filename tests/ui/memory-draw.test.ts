@@ -1,7 +1,7 @@
 // The memory map's pixel geometry: every block drawn where hovering finds it again.
 import { describe, expect, it } from 'vitest';
 import type { MemoryMapView } from '../../shared/snapshot';
-import { geometry, hit, paint, poolOrigin, blockGrid } from '../../src-renderer/components/memory-draw';
+import { geometry, hit, paint, poolOrigin, blockGrid, blockRect, nextHeldBlock } from '../../src-renderer/components/memory-draw';
 import { blockAt, locate } from '../../src-renderer/components/memory-locate';
 
 function map(): MemoryMapView {
@@ -67,5 +67,28 @@ describe('memory map drawing', () => {
     const freeList = px(0, 1, 7);
     const free = px(0, 0, 5);
     expect(new Set([owned, freeList, free, px(0, 0, 0)]).size).toBe(4);
+  });
+});
+
+describe('the keyboard cursor on the memory map', () => {
+  it('draws each block where hovering finds it again', () => {
+    const m = map();
+    const g = geometry(m);
+    for (const k of [0, 2, 1020, 1021, 1028, 1275, 1276, 1306]) {
+      const r = blockRect(m, g, k)!;
+      expect(hit(m, g, r.x, r.y)).toBe(k);
+      expect(hit(m, g, r.x + r.cell - 1, r.y + r.cell - 1)).toBe(k);
+    }
+    expect(blockRect(m, g, m.owners.length)).toBeNull();
+  });
+
+  it('steps over free blocks to the next one that holds something, both ways', () => {
+    const owners = map().owners;
+    expect(nextHeldBlock(owners, -1, 1)).toBe(0);
+    expect(nextHeldBlock(owners, 2, 1)).toBe(1021); // the rest of pool 0 is free
+    expect(nextHeldBlock(owners, 1021, -1)).toBe(2);
+    expect(nextHeldBlock(owners, 1275, 1)).toBe(1276); // the next arena's first block
+    expect(nextHeldBlock(owners, 1276, 1)).toBe(-1);
+    expect(nextHeldBlock(owners, 0, -1)).toBe(-1);
   });
 });
