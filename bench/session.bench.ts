@@ -81,7 +81,12 @@ try {
     return (await lab.openSession({ base64: readFileSync(path).toString('base64') })).status.statements;
   });
   if (open.value !== load.value.program.length) throw new Error(`open ran ${open.value} statements, the file has ${load.value.program.length}`);
+  // Undo replays the program without its last gesture into a fresh session (src-main/lab/history.ts).
+  const lab = createLabService({ host: 'electron', appVersion: '0.1.0', emit: () => undefined });
+  await lab.openSession({ base64: readFileSync(path).toString('base64') });
+  const undo = await best(RUNS, async () => (await lab.undo()).statements);
   row('open', open, { statements: open.value, target_ms: 2000, first_cpu_ms: Math.round(open.first.cpuMs), first_wall_ms: Math.round(open.first.wallMs) });
+  row('undo', undo, { statements: undo.value });
   row('export-py', await best(RUNS, () => exportPython(load.value)));
   row('export-csv', await best(RUNS, () => collectionsCsv(replay.value.collections)));
   const svg = await timed(() => sessionGraphSvg(load.value, replay.value));
@@ -99,6 +104,7 @@ else {
       r.name === 'save' ? `${Number(r.bytes).toLocaleString('en')} bytes on disk, ${r.bytes_per_obj} bytes/object (target <= 40); target <= 2000 ms`
       : r.name === 'load' ? 'read + gunzip + parse + validate; target <= 2000 ms'
       : r.name === 'replay' ? `${Number(r.statements).toLocaleString('en')} statements into the lab interpreter`
+      : r.name === 'undo' ? `replays ${Number(r.statements).toLocaleString('en')} statements`
       : r.name === 'open' ? `read + base64 + lab service openSession (decode, replay, samples); target <= 2000 ms; first run ${r.first_cpu_ms} cpu / ${r.first_wall_ms} wall ms`
       : r.bytes !== undefined ? `${Number(r.bytes).toLocaleString('en')} characters` : '';
     console.log(`${String(r.name).padEnd(12)} ${String(r.cpu_ms).padStart(6)}   ${String(r.wall_ms).padStart(7)}   ${notes}`);
