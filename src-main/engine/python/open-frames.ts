@@ -83,6 +83,8 @@ export class OpenFrames {
   /** Whether `source` goes through the frames: a frame is open, or it is a header at module level. */
   handles(source: string): boolean {
     if (this.stack.length) return true;
+    // A header starts with `def`: most gestures are ruled out without splitting them into lines.
+    if (!source.includes('def')) return false;
     const lines = source.split('\n').filter((l) => !blank(l));
     return lines.length === 1 && HEADER.test(lines[0]!.replace(/\r$/, ''));
   }

@@ -6,6 +6,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { BinOpName, CmpOpName, Comprehension, Const, Expr, FPart, Handler, Keyword, Module, Param, Pos, Stmt } from './ast';
 import { PySyntaxError, UnsupportedError } from './errors';
 import { decodeStringLiteral, parseNumber } from './literals';
+import { simpleModule } from './parse-simple';
 
 const UNSUPPORTED_NODES: Record<string, string> = {
   WithStatement: 'with',
@@ -653,6 +654,11 @@ class Converter {
 
 /** Parses a program of the subset. Throws UnsupportedError or PySyntaxError. */
 export function parseProgram(source: string, filename = '<string>'): Module {
+  return simpleModule(source, filename) ?? parseWithLezer(source, filename);
+}
+
+/** parseProgram without the gesture fast path (parse-simple.ts): what the fast path must agree with. */
+export function parseWithLezer(source: string, filename = '<string>'): Module {
   const tree = parser.parse(source);
   const conv = new Converter(source, filename);
   return conv.module(tree.topNode);
