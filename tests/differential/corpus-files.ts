@@ -18,7 +18,7 @@ export interface CorpusProgram {
 
 export function loadCorpus(): CorpusProgram[] {
   return readdirSync(CORPUS_DIR)
-    .filter((n) => /^\d\d_[a-z0-9_]+\.py$/.test(n))
+    .filter((n) => /^\d{2,3}_[a-z0-9_]+\.py$/.test(n))
     .sort()
     .map((name) => {
       const path = join(CORPUS_DIR, name);

@@ -71,7 +71,7 @@ function record(profile: ProfileId, kind: 'match' | 'differ' | 'knownStill' | 'k
 }
 
 afterAll(() => {
-  const short = (names: string[]) => names.map((n) => n.slice(0, 2)).join(' ');
+  const short = (names: string[]) => names.map((n) => n.split('_')[0]).join(' ');
   const lines = ['', 'Differential corpus: lab vs real CPython (stdout byte for byte + exit status; programs by number)'];
   for (const t of targets) {
     if (!t.reference) {

@@ -3,7 +3,7 @@
 import type { Profile } from '../profiles/profile';
 import type { Allocator } from '../alloc/allocator';
 
-export type FreeListName = 'float' | 'list' | 'dict' | 'dictKeys' | 'frame';
+export type FreeListName = 'float' | 'list' | 'dict' | 'dictKeys' | 'frame' | 'method';
 
 export interface FreeListCounts {
   float: number;
@@ -11,12 +11,13 @@ export interface FreeListCounts {
   dict: number;
   dictKeys: number;
   frame: number;
+  method: number;
   /** tuple[n] = free tuples of length n (index 0 unused). */
   tuple: number[];
 }
 
 export class FreeLists {
-  private lists: Record<FreeListName, number[]> = { float: [], list: [], dict: [], dictKeys: [], frame: [] };
+  private lists: Record<FreeListName, number[]> = { float: [], list: [], dict: [], dictKeys: [], frame: [], method: [] };
   private tuples: number[][];
 
   constructor(private readonly p: Profile) {
@@ -55,6 +56,7 @@ export class FreeLists {
       dict: this.lists.dict.length,
       dictKeys: this.lists.dictKeys.length,
       frame: this.lists.frame.length,
+      method: this.lists.method.length,
       tuple: this.tuples.map((l) => l.length),
     };
   }
@@ -62,7 +64,7 @@ export class FreeLists {
   /** _PyGC_ClearAllFreeLists: free every kept block; returns how many blocks were released. */
   clearAll(alloc: Allocator): number {
     let n = 0;
-    for (const name of ['float', 'list', 'dict', 'dictKeys', 'frame'] as const) {
+    for (const name of ['float', 'list', 'dict', 'dictKeys', 'frame', 'method'] as const) {
       for (const a of this.lists[name]) alloc.free(a);
       n += this.lists[name].length;
       this.lists[name] = [];

@@ -77,6 +77,20 @@ export interface ClassInfo {
   keysUsable: number;
   /** Class attribute names; values are the class object's references, same index. */
   attrNames: string[];
+  /** 3.8-3.10 ht_cached_keys: the keys new instance dicts share; null once dropped (or with no __dict__). */
+  cachedKeys: SharedKeys | null;
+}
+
+/**
+ * 3.8-3.10 a shared PyDictKeysObject (split tables): attribute names in dk_entries order, one reference from the
+ * class (while cached) and one per split dict using it. The keys table is a pymalloc block of its own.
+ */
+export interface SharedKeys {
+  /** DK_SIZE: slots of the table; the values arrays hold USABLE_FRACTION(size) pointers. */
+  size: number;
+  names: string[];
+  refcnt: number;
+  addr: number;
 }
 
 interface Frame {
@@ -157,6 +171,8 @@ export class Heap {
   readonly dictIndex = new Map<ObjId, Map<string, number>>();
   /** 3.11/3.12 materialised instance dicts (still split) -> the class whose shared keys they use. */
   private readonly managedDictClass = new Map<ObjId, ClassInfo>();
+  /** 3.8-3.10 split instance dicts -> the shared keys they use (their own addr2 is the values array). */
+  private readonly splitKeys = new Map<ObjId, SharedKeys>();
   /** 3.13+ `obj.attr = v` into a dict embedding the values: a store into the inline values, which does not track the dict. */
   private storingInline = false;
   readonly frames: Frame[] = [];
@@ -389,7 +405,7 @@ export class Heap {
   }
 
   /** Release the object's own block: free list (no count0 change) or allocator (+ count0 decrement for GC). */
-  private release(id: ObjId, freeList: 'float' | 'list' | 'dict' | 'frame' | 'tuple' | null, tupleLength = 0): void {
+  private release(id: ObjId, freeList: 'float' | 'list' | 'dict' | 'frame' | 'method' | 'tuple' | null, tupleLength = 0): void {
     const s = this.s;
     const addr = s.addr[id];
     let kept = false;
@@ -456,7 +472,15 @@ export class Heap {
         this.untrack(id);
         if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
         this.dropRefsForward(id);
-        if (k === K_CLASS) this.classes.delete(id);
+        if (k === K_METHOD) {
+          this.release(id, 'method'); // 3.8 method_dealloc: onto the free list while it has room
+          return;
+        }
+        if (k === K_CLASS) {
+          const keys = this.classes.get(id)?.cachedKeys;
+          if (keys) this.keysDecref(keys); // type_dealloc: ht_cached_keys
+          this.classes.delete(id);
+        }
         this.release(id, null);
       }
     }
@@ -1030,6 +1054,11 @@ export class Heap {
     if (!(reuse && this.freeLists.push('dictKeys', addr))) this.alloc.free(addr);
   }
 
+  /** dictkeys_decref of shared keys: the table goes (to the keys free list when it can) with its last user. */
+  private keysDecref(keys: SharedKeys): void {
+    if (--keys.refcnt === 0) this.freeKeys(keys.addr, keys.size, true);
+  }
+
   /** dictresize: a new keys table for `minUsed`, entries compacted in insertion order. */
   private dictResize(d: ObjId, minUsed: number, unicode: boolean): void {
     const s = this.s;
@@ -1061,7 +1090,29 @@ export class Heap {
     if (s.flags[d] & SPLIT) {
       s.flags[d] &= ~(SPLIT | EMBEDDED); // a resized split table becomes combined
       this.managedDictClass.delete(d);
+      const keys = this.splitKeys.get(d);
+      if (keys) {
+        this.splitKeys.delete(d);
+        this.keysDecref(keys);
+      }
     }
+  }
+
+  /**
+   * insertdict of a new str key into a 3.8-3.10 split table: the name joins the shared keys (seen by every dict
+   * sharing them) when this dict holds all of them, in their order, and they have room; a name out of order or
+   * a full table resizes the dict into a combined one (insertion_resize, GROWTH_RATE = used * 3).
+   */
+  private splitInsert(d: ObjId, key: ObjId): void {
+    const keys = this.splitKeys.get(d)!;
+    const used = this.s.aux[d];
+    const name = this.s.payload[key] as string;
+    const ix = keys.names.indexOf(name);
+    if (ix >= 0 ? ix === used : used === keys.names.length && used < sz.usable(keys.size)) {
+      if (ix < 0) keys.names.push(name);
+      return;
+    }
+    this.dictResize(d, used * 3, true);
   }
 
   private reindexDict(d: ObjId): void {
@@ -1112,6 +1163,8 @@ export class Heap {
         s.flags[d] &= ~UNICODE_KEYS;
         if (nentries >= sz.usable(size)) this.dictResize(d, used * 3, false);
       }
+    } else if (this.splitKeys.has(d)) {
+      this.splitInsert(d, key);
     } else if (nentries >= sz.usable(size)) {
       this.dictResize(d, used * 3, (s.flags[d] & UNICODE_KEYS) !== 0); // GROWTH_RATE = used * 3
     }
@@ -1156,6 +1209,11 @@ export class Heap {
     const idx = this.dictIndex.get(d);
     const at = idx?.get(hk);
     if (at === undefined) return false;
+    if (this.splitKeys.has(d)) {
+      // 3.8-3.10: a split table does not delete; it is combined first, at the same size
+      this.dictResize(d, s.aux2[d], true);
+      return this.dictDelItem(d, key);
+    }
     idx!.delete(hk);
     const off = s.refOff[d];
     const k = s.pool[off + at];
@@ -1203,6 +1261,8 @@ export class Heap {
     const keysAddr = s.addr2[d];
     const split = (s.flags[d] & SPLIT) !== 0;
     const unicode = (s.flags[d] & UNICODE_KEYS) !== 0;
+    const shared = this.splitKeys.get(d);
+    this.splitKeys.delete(d);
     s.addr2[d] = 0;
     s.aux2[d] = 0;
     for (let i = 0; i < n; i++) if (entries[i] !== 0) this.decref(entries[i]);
@@ -1210,6 +1270,7 @@ export class Heap {
       if (split) this.alloc.free(keysAddr); // the values array; the shared keys belong to the class
       else this.freeKeys(keysAddr, size, unicode);
     }
+    if (shared) this.keysDecref(shared);
   }
 
   // -------------------------------------------------------------------------------------------- set
@@ -1514,6 +1575,10 @@ export class Heap {
       attrNames: [],
       layout: null,
       keysUsable: sz.SHARED_KEYS_MAX,
+      // type_new: _PyDict_NewKeysForClass, an empty 8-slot table (from the keys free list when it has one)
+      cachedKeys: hasDict && this.profile.instanceLayout === 'separateDict'
+        ? { size: 8, names: [], refcnt: 1, addr: this.allocKeys(id, 8, true) }
+        : null,
     });
     this.track(id);
     for (const [k, v] of attrs) this.setAttr(id, k, v);
@@ -1691,9 +1756,12 @@ export class Heap {
       info.shared.push(name);
       if (info.keysUsable > 0) info.keysUsable--; // a new shared key: dk_nentries + 1, dk_usable - 1
     }
+    if (this.profile.instanceLayout === 'separateDict') {
+      this.objectDictSetItem(obj, info, name, v);
+      return;
+    }
     if (this.hasDictObject(obj)) {
-      let d = this.instanceDict(obj);
-      if (d === 0) d = this.materialiseSplitDict(obj, info);
+      const d = this.instanceDict(obj);
       const key = this.intern(name);
       this.storingInline = (s.flags[d] & EMBEDDED) !== 0;
       try {
@@ -1718,17 +1786,70 @@ export class Heap {
     this.xdecref(old);
   }
 
-  /** 3.8-3.10: the instance's split-table __dict__, created at the first attribute store. */
+  /**
+   * 3.8-3.10: the instance's __dict__, made at the first attribute store (or delete, or read): a split table on
+   * the class's cached keys (new_dict_with_shared_keys: a values array of USABLE_FRACTION(size) pointers), or a
+   * plain empty dict once the class has dropped them.
+   */
   private materialiseSplitDict(obj: ObjId, info: ClassInfo): ObjId {
     const s = this.s;
-    const d = this.newGc(K_DICT, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
-    let size = 8; // the class's shared keys hold its attribute names with room for one more
-    while (size < Math.ceil((info.shared.length * 3) / 2) + 1) size <<= 1;
-    s.flags[d] |= SPLIT | UNICODE_KEYS;
-    s.aux2[d] = size;
-    s.addr2[d] = this.alloc.malloc(8 * sz.usable(size), d); // the values array; keys are the class's
+    const keys = info.cachedKeys;
+    let d: ObjId;
+    if (keys) {
+      d = this.newGc(K_DICT, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
+      keys.refcnt++;
+      s.flags[d] |= SPLIT | UNICODE_KEYS;
+      s.aux2[d] = keys.size;
+      s.addr2[d] = this.alloc.malloc(8 * sz.usable(keys.size), d);
+      this.splitKeys.set(d, keys);
+    } else d = this.newDict();
     s.pool[s.refOff[obj] + info.slots.length] = d; // the instance owns the new reference
     return d;
+  }
+
+  /**
+   * _PyObjectDict_SetItem (3.8-3.10), a store. When it resized the dict off the class's cached keys, the class
+   * re-shares the dict's new keys if that dict was their only other user (make_keys_shared: the 6th attribute
+   * of the first instance gives every instance 16-slot keys), else drops its cached keys: later instances get
+   * plain combined dicts.
+   */
+  private objectDictSetItem(obj: ObjId, info: ClassInfo, name: string, v: ObjId): void {
+    const d = this.instanceDict(obj) || this.materialiseSplitDict(obj, info);
+    const cached = info.cachedKeys;
+    const wasShared = cached !== null && this.splitKeys.get(d) === cached;
+    const key = this.intern(name);
+    this.dictSetItem(d, key, v);
+    this.decref(key);
+    if (!wasShared || info.cachedKeys !== cached || this.splitKeys.get(d) === cached) return;
+    info.cachedKeys = cached.refcnt === 1 ? this.makeKeysShared(d) : null;
+    this.keysDecref(cached);
+  }
+
+  /** _PyObjectDict_SetItem (3.8-3.10), a delete: the class drops its cached keys whatever the outcome. */
+  private objectDictDelItem(obj: ObjId, info: ClassInfo, name: string): boolean {
+    const d = this.instanceDict(obj) || this.materialiseSplitDict(obj, info);
+    const key = this.intern(name);
+    const ok = this.dictDelItem(d, key);
+    this.decref(key);
+    const cached = info.cachedKeys;
+    if (cached) {
+      info.cachedKeys = null;
+      this.keysDecref(cached);
+    }
+    return ok;
+  }
+
+  /** make_keys_shared: a combined all-str (just resized, so compact) table turns split: a new values array. */
+  private makeKeysShared(d: ObjId): SharedKeys | null {
+    const s = this.s;
+    if (!(s.flags[d] & UNICODE_KEYS)) return null;
+    const size = s.aux2[d];
+    const names = this.dictEntries(d).map(([k]) => this.value(k) as string);
+    const keys: SharedKeys = { size, names, refcnt: 2, addr: s.addr2[d] }; // the class's and the dict's
+    s.addr2[d] = this.alloc.malloc(8 * sz.usable(size), d);
+    s.flags[d] |= SPLIT;
+    this.splitKeys.set(d, keys);
+    return keys;
   }
 
   /**
@@ -1799,6 +1920,7 @@ export class Heap {
     const info = this.classes.get(s.aux[obj])!;
     let at = info.slots.indexOf(name);
     if (at < 0 && info.hasDict) {
+      if (this.profile.instanceLayout === 'separateDict') return this.objectDictDelItem(obj, info, name);
       if (this.hasDictObject(obj)) {
         const d = this.instanceDict(obj);
         if (d === 0) return false;
@@ -1854,7 +1976,7 @@ export class Heap {
   /** A bound method (function + self). */
   newMethod(fn: ObjId, self: ObjId): ObjId {
     const s = this.s;
-    const id = this.newGc(K_METHOD, this.profile.sizes.methodObject);
+    const id = this.newGc(K_METHOD, this.profile.sizes.methodObject, this.freeLists.pop('method'));
     s.reserveRefs(id, 2);
     s.pool[s.refOff[id]] = fn;
     s.pool[s.refOff[id] + 1] = self;
@@ -2011,6 +2133,12 @@ export class Heap {
       case K_DICT: {
         const size = s.aux2[id];
         if (size === 0) return S.dictObject;
+        const shared = this.splitKeys.get(id);
+        if (shared) {
+          // 3.8-3.10 _PyDict_SizeOf: the values array, plus the keys once this dict is their only user
+          const keysBytes = shared.refcnt === 1 ? sz.dictKeysBytes(p, shared.size, true) : 0;
+          return S.dictObject + 8 * sz.usable(shared.size) + keysBytes;
+        }
         if (s.flags[id] & SPLIT) {
           // 3.11+: shared_keys_usable_size (dk_nentries + dk_usable) of the class's keys, read now
           const cls = this.managedDictClass.get(id);

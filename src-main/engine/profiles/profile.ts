@@ -43,6 +43,8 @@ export interface FreeListTable {
   dictKeys: number;
   /** frameobject.c free_list (PyFrame_MAXFREELIST); 0 where frames are not heap objects (3.11+). */
   frame: number;
+  /** classobject.c free_list of bound methods (PyMethod_MAXFREELIST 256 on 3.8; gone in 3.9). */
+  method: number;
   /** Tuples of length 1..tupleMaxLength have a free list each. */
   tupleMaxLength: number;
   tuplePerLength: number;

@@ -58,8 +58,9 @@ const sizes312: SizeTable = {
 // 3.13: values inline after the 48 bytes; the request adds round8(n) + 8*(n+1) (see heap/sizes.ts).
 const sizes313: SizeTable = { ...sizes312, classObject: 1712 };
 
-const freeLists38: FreeListTable = { float: 100, list: 80, dict: 80, dictKeys: 80, frame: 200, tupleMaxLength: 19, tuplePerLength: 2000 };
-const freeLists311: FreeListTable = { ...freeLists38, frame: 0, tupleMaxLength: 20 };
+const freeLists38: FreeListTable = { float: 100, list: 80, dict: 80, dictKeys: 80, frame: 200, method: 256, tupleMaxLength: 19, tuplePerLength: 2000 };
+const freeLists39: FreeListTable = { ...freeLists38, method: 0 }; // bpo-37340: no bound-method free list
+const freeLists311: FreeListTable = { ...freeLists39, frame: 0, tupleMaxLength: 20 };
 
 const classic = {
   gcKind: 'classic',
@@ -110,7 +111,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     dictKeysize: 'smallestAtLeast',
     dictNonStrKey: 'relookup',
     sizes: sizes38,
-    freeLists: freeLists38,
+    freeLists: freeLists39,
     pymalloc: PYMALLOC['3.9'],
   },
   '3.10': {
@@ -132,7 +133,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     dictKeysize: 'bitLength',
     dictNonStrKey: 'relookup',
     sizes: sizes310,
-    freeLists: freeLists38,
+    freeLists: freeLists39,
     pymalloc: PYMALLOC['3.10'],
   },
   '3.11': {

@@ -165,6 +165,27 @@ describe('pymalloc arenas', () => {
     expect(s.bytesLostToArenaAlignment).toBe(2 * 16384);
   });
 
+  // Issue #4: 63 or 64 usable 16 KiB pools per 1 MiB arena (63 where mmap gives page-aligned arenas, as on
+  // Linux; 64 for pool-aligned ones). 640 pools of the 512-byte class fill 11 arenas with 63, 10 with 64.
+  for (const [usable, arenas, lostPerArena] of [[63, 11, 16384], [64, 10, 0]] as const) {
+    it(`maps ${arenas} arenas for 640 pools with ${usable} usable 16 KiB pools per arena`, () => {
+      const p = new Pymalloc({ poolSize: 16384, arenaSize: 1048576, poolsPerArena: usable, keepLastEmptyArena: true });
+      expect(p.ntotalpoolsPerArena).toBe(usable);
+      poolsFor(p, 640);
+      let s = mallocStats(p);
+      expect([s.arenasCurrent, s.arenasAllocatedTotal, s.numPools[31]]).toEqual([arenas, arenas, 640]);
+      expect(s.bytesLostToArenaAlignment).toBe(arenas * lostPerArena);
+      expect(s.unusedPools).toBe(arenas * usable - 640);
+      // Fill the last arena's unused pools: still the same arenas; one pool more maps the next one.
+      poolsFor(p, arenas * usable - 640);
+      expect(mallocStats(p).arenasCurrent).toBe(arenas);
+      p.malloc(512, 1);
+      s = mallocStats(p);
+      expect([s.arenasCurrent, s.unusedPools]).toEqual([arenas + 1, usable - 1]);
+      expect(checkAllocatorInvariants(p)).toEqual([]);
+    });
+  }
+
   it('fits 64 pools in a 256 KiB arena with 4 KiB pools', () => {
     const p = new Pymalloc('3.8');
     poolsFor(p, 64);
