@@ -64,7 +64,7 @@ let seqCounter = 0;
  * skips those, as it skips modules.
  */
 function inHeap(heap: Heap, id: ObjId): boolean {
-  return id > 0 && id < heap.s.top && heap.s.kind[id] !== Kind.Free;
+  return id > 0 && id < heap.s.top && (heap.s.meta[id << 2] >>> 24) !== Kind.Free;
 }
 
 /**
@@ -127,7 +127,7 @@ function label(heap: Heap, id: ObjId): string {
 
 export function genTag(heap: Heap, id: ObjId): GenTag {
   if (!heap.isGcObject(id)) return 'none';
-  const g = heap.s.gen[id]!;
+  const g = (((heap.s.meta[id << 2] >>> 16) & 255) - 1)!;
   if (g === -1) return 'untracked';
   if (g === L.GEN0) return 0;
   if (g === L.GEN1) return 1;
@@ -147,8 +147,8 @@ export function refsOf(heap: Heap, id: ObjId, hidden: ReadonlySet<ObjId>): SnapR
   switch (heap.kind(id)) {
     case Kind.List:
     case Kind.Tuple: {
-      const off = s.refOff[id]!;
-      for (let i = 0; i < s.refLen[id]!; i++) add(s.pool[off + i]!, { kind: 'item', label: `[${i}]`, index: i });
+      const off = s.meta[(id << 2) + 1]!;
+      for (let i = 0; i < s.meta[(id << 2) + 2]!; i++) add(s.pool[off + i]!, { kind: 'item', label: `[${i}]`, index: i });
       break;
     }
     case Kind.Dict:

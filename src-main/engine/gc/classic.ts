@@ -36,6 +36,7 @@ const K_SET = Kind.Set;
 const K_TUPLE = Kind.Tuple;
 const K_WEAKREF = Kind.Weakref;
 const moveTo = L.moveTo;
+const GEN_CLEAR = ~(0xff << 16); // meta word without its gen field (store.ts)
 const mayBeTracked = mayBeTrackedF;
 const tupleMayBeTracked = tupleMayBeTrackedF;
 
@@ -54,15 +55,15 @@ function check(cond: boolean, what: string): void {
 
 /** subtract_refs for the rare embedded case, after the plain loop: undo what it did for the dict. */
 function subtractEmbedded(s: Store, o: number): void {
-  const { flags, gcRefs } = s;
-  if (s.kind[o] === K_DICT) {
-    eachValue(s, o, (r) => { if (flags[r] & COLLECTING) gcRefs[r]++; });
+  const { hdr, meta } = s;
+  if ((s.meta[o << 2] >>> 24) === K_DICT) {
+    eachValue(s, o, (r) => { if (meta[r << 2] & COLLECTING) hdr[(r << 2) + 1]++; });
     return;
   }
   const d = embeddedDictOf(s, o);
   if (d === 0) return;
-  if (flags[d] & COLLECTING) gcRefs[d]++;
-  eachValue(s, d, (r) => { if (flags[r] & COLLECTING) gcRefs[r]--; });
+  if (meta[d << 2] & COLLECTING) hdr[(d << 2) + 1]++;
+  eachValue(s, d, (r) => { if (meta[r << 2] & COLLECTING) hdr[(r << 2) + 1]--; });
 }
 
 /** move_unreachable for an instance's embedded values (its dict is never unreachable: nothing visits it). */
@@ -78,12 +79,12 @@ function reachEmbedded(h: Heap, o: number, young: number): number {
  * order, dict entries value-then-key (generic tables) or values only (str-keyed tables), then an instance's class.
  */
 export function traverse(s: Store, id: number, visit: (r: number) => void): void {
-  const off = s.refOff[id];
-  const n = s.refLen[id];
-  const k = s.kind[id];
+  const off = s.meta[(id << 2) + 1];
+  const n = s.meta[(id << 2) + 2];
+  const k = (s.meta[id << 2] >>> 24);
   if (k === K_DICT) {
-    if (s.flags[id] & EMBEDDED) return; // dict_traverse skips embedded values: their owner visits them
-    const valuesOnly = (s.flags[id] & (UNICODE_KEYS | SPLIT)) !== 0;
+    if (s.meta[id << 2] & EMBEDDED) return; // dict_traverse skips embedded values: their owner visits them
+    const valuesOnly = (s.meta[id << 2] & (UNICODE_KEYS | SPLIT)) !== 0;
     for (let i = 0; i < n; i += 2) {
       const key = s.pool[off + i];
       if (key === 0) continue;
@@ -106,7 +107,7 @@ export function traverse(s: Store, id: number, visit: (r: number) => void): void
     if (r !== 0) visit(r);
   }
   if (ed !== 0) eachValue(s, ed, visit); // PyObject_VisitManagedDict: the inline values while they are valid
-  if (k === K_INSTANCE) visit(s.aux[id]);
+  if (k === K_INSTANCE) visit(s.meta[(id << 2) + 3]);
 }
 
 /**
@@ -117,20 +118,20 @@ export function traverse(s: Store, id: number, visit: (r: number) => void): void
 export function updateRefs(h: Heap, young: number): void {
   const s = h.s;
   const full = h.tl >= 3;
-  for (let o = s.next[young]; o !== young; ) {
-    const nx = s.next[o];
-    if (s.flags[o] & IMMORTAL) {
+  for (let o = s.hdr[(young << 2) + 2]; o !== young; ) {
+    const nx = s.hdr[(o << 2) + 2];
+    if (s.meta[o << 2] & IMMORTAL) {
       if (h.profile.immortalInCollection === 'untrack') h.untrack(o);
       else L.moveTo(s, o, L.PERMANENT);
       o = nx;
       continue;
     }
-    s.gcRefs[o] = s.rc[o];
-    s.flags[o] |= COLLECTING;
-    if (full) h.emit({ t: 'gc-refs', id: o, refs: s.gcRefs[o] });
+    s.hdr[(o << 2) + 1] = s.hdr[o << 2];
+    s.meta[o << 2] |= COLLECTING;
+    if (full) h.emit({ t: 'gc-refs', id: o, refs: s.hdr[(o << 2) + 1] });
     o = nx;
   }
-  if (gcDebug.checks) for (let o = s.next[young]; o !== young; o = s.next[o]) check(s.gcRefs[o] > 0, 'update_refs: refcount > 0');
+  if (gcDebug.checks) for (let o = s.hdr[(young << 2) + 2]; o !== young; o = s.hdr[(o << 2) + 2]) check(s.hdr[(o << 2) + 1] > 0, 'update_refs: refcount > 0');
 }
 
 /**
@@ -145,33 +146,33 @@ export function subtractRefs(h: Heap, young: number): void {
   // Hot path: plain loops over the typed arrays, no closures (they would force per-iteration contexts).
   // Visiting a dict's keys too is harmless here: only GC referents in the set count, order does not matter.
   const s = h.s;
-  const { flags, gcRefs, pool, next, kind, refOff, refLen, aux } = s;
-  for (let o = next[young]; o !== young; o = next[o]) {
-    const off = refOff[o];
-    const end = off + refLen[o];
+  const { hdr, meta, pool } = s;
+  for (let o = hdr[(young << 2) + 2]; o !== young; o = hdr[(o << 2) + 2]) {
+    const off = meta[(o << 2) + 1];
+    const end = off + meta[(o << 2) + 2];
     for (let i = off; i < end; i++) {
       const r = pool[i];
-      if (r !== 0 && flags[r] & COLLECTING) gcRefs[r]--;
+      if (r !== 0 && meta[r << 2] & COLLECTING) hdr[(r << 2) + 1]--;
     }
-    if (kind[o] === K_INSTANCE) {
-      const c = aux[o];
-      if (flags[c] & COLLECTING) gcRefs[c]--;
+    if ((meta[o << 2] >>> 24) === K_INSTANCE) {
+      const c = meta[(o << 2) + 3];
+      if (meta[c << 2] & COLLECTING) hdr[(c << 2) + 1]--;
     }
-    if (flags[o] & (MANAGED_DICT | EMBEDDED)) subtractEmbedded(s, o);
+    if (meta[o << 2] & (MANAGED_DICT | EMBEDDED)) subtractEmbedded(s, o);
   }
-  if (gcDebug.checks) for (let o = next[young]; o !== young; o = next[o]) check(gcRefs[o] >= 0, 'subtract_refs: gc_refs >= 0');
+  if (gcDebug.checks) for (let o = hdr[(young << 2) + 2]; o !== young; o = hdr[(o << 2) + 2]) check(hdr[(o << 2) + 1] >= 0, 'subtract_refs: gc_refs >= 0');
 }
 
 function subtractRefsTraced(h: Heap, young: number): void {
   const s = h.s;
   let from = 0;
   const visit = (r: number): void => {
-    if (s.flags[r] & COLLECTING) {
-      s.gcRefs[r]--;
-      h.emit({ t: 'gc-subtract', from, to: r, refs: s.gcRefs[r] });
+    if (s.meta[r << 2] & COLLECTING) {
+      s.hdr[(r << 2) + 1]--;
+      h.emit({ t: 'gc-subtract', from, to: r, refs: s.hdr[(r << 2) + 1] });
     }
   };
-  for (let o = s.next[young]; o !== young; o = s.next[o]) {
+  for (let o = s.hdr[(young << 2) + 2]; o !== young; o = s.hdr[(o << 2) + 2]) {
     from = o;
     traverse(s, o, visit);
   }
@@ -183,16 +184,16 @@ function subtractRefsTraced(h: Heap, young: number): void {
  */
 function visitReachable(h: Heap, r: number, young: number): number {
   const s = h.s;
-  const f = s.flags[r];
+  const f = s.meta[r << 2];
   if (!(f & COLLECTING)) return 0;
   if (f & UNREACHABLE) {
-    s.flags[r] = f & ~UNREACHABLE;
+    s.meta[r << 2] = f & ~UNREACHABLE;
     moveTo(s, r, young);
-    s.gcRefs[r] = 1;
+    s.hdr[(r << 2) + 1] = 1;
     if (h.tl >= 3) h.emit({ t: 'gc-move', id: r, to: 'young' });
     return 1;
   }
-  if (s.gcRefs[r] === 0) s.gcRefs[r] = 1;
+  if (s.hdr[(r << 2) + 1] === 0) s.hdr[(r << 2) + 1] = 1;
   return 0;
 }
 
@@ -204,65 +205,65 @@ function visitReachable(h: Heap, r: number, young: number): number {
  */
 export function moveUnreachable(h: Heap, young: number, unreachable: number): void {
   const s = h.s;
-  const { flags, gcRefs, next, prev, gen, kind, refOff, refLen, aux } = s;
+  const { hdr, meta } = s;
   const full = h.tl >= 3;
-  let o = next[young];
+  let o = hdr[(young << 2) + 2];
   while (o !== young) {
-    if (gcRefs[o] > 0) {
-      const k = kind[o];
+    if (hdr[(o << 2) + 1] > 0) {
+      const k = (meta[o << 2] >>> 24);
       if (k === K_DICT) {
         // value before key, as dict_traverse visits them (values only for str-keyed tables)
-        const valuesOnly = (flags[o] & (UNICODE_KEYS | SPLIT)) !== 0;
-        for (let i = 0; i < (flags[o] & EMBEDDED ? 0 : refLen[o]); i += 2) {
-          const key = s.pool[refOff[o] + i];
+        const valuesOnly = (meta[o << 2] & (UNICODE_KEYS | SPLIT)) !== 0;
+        for (let i = 0; i < (meta[o << 2] & EMBEDDED ? 0 : meta[(o << 2) + 2]); i += 2) {
+          const key = s.pool[meta[(o << 2) + 1] + i];
           if (key === 0) continue;
-          visitReachable(h, s.pool[refOff[o] + i + 1], young);
+          visitReachable(h, s.pool[meta[(o << 2) + 1] + i + 1], young);
           if (!valuesOnly) visitReachable(h, key, young);
         }
       } else {
         const pool = s.pool;
-        const off = refOff[o];
-        const end = off + refLen[o];
+        const off = meta[(o << 2) + 1];
+        const end = off + meta[(o << 2) + 2];
         // lists and tuples visit their items last to first (list_traverse / tuple_traverse)
         const back = k === K_LIST || k === K_TUPLE;
         for (let j = off; j < end; j++) {
           const r = pool[back ? end - 1 - (j - off) : j];
           if (r === 0) continue;
-          const f = flags[r];
+          const f = meta[r << 2];
           if (f & COLLECTING) {
             if (f & UNREACHABLE) visitReachable(h, r, young);
-            else if (gcRefs[r] === 0) gcRefs[r] = 1;
+            else if (hdr[(r << 2) + 1] === 0) hdr[(r << 2) + 1] = 1;
           }
         }
         if (k === K_INSTANCE) {
-          if (flags[o] & MANAGED_DICT) reachEmbedded(h, o, young);
-          const c = aux[o];
-          if (flags[c] & COLLECTING) visitReachable(h, c, young);
+          if (meta[o << 2] & MANAGED_DICT) reachEmbedded(h, o, young);
+          const c = meta[(o << 2) + 3];
+          if (meta[c << 2] & COLLECTING) visitReachable(h, c, young);
         }
       }
-      flags[o] &= ~COLLECTING;
-      o = next[o]; // read after the traversal: it may have appended to young
+      meta[o << 2] &= ~COLLECTING;
+      o = hdr[(o << 2) + 2]; // read after the traversal: it may have appended to young
     } else {
       // gc_list_move(o, unreachable), inlined
-      const nx = next[o];
-      const pv = prev[o];
-      next[pv] = nx;
-      prev[nx] = pv;
-      const last = prev[unreachable];
-      next[last] = o;
-      prev[o] = last;
-      next[o] = unreachable;
-      prev[unreachable] = o;
-      gen[o] = unreachable;
-      flags[o] |= UNREACHABLE;
+      const nx = hdr[(o << 2) + 2];
+      const pv = hdr[(o << 2) + 3];
+      hdr[(pv << 2) + 2] = nx;
+      hdr[(nx << 2) + 3] = pv;
+      const last = hdr[(unreachable << 2) + 3];
+      hdr[(last << 2) + 2] = o;
+      hdr[(o << 2) + 3] = last;
+      hdr[(o << 2) + 2] = unreachable;
+      hdr[(unreachable << 2) + 3] = o;
+      meta[o << 2] = (meta[o << 2] & GEN_CLEAR) | ((unreachable + 1) << 16);
+      meta[o << 2] |= UNREACHABLE;
       if (full) h.emit({ t: 'gc-move', id: o, to: 'unreachable' });
       o = nx;
     }
   }
   if (gcDebug.checks) {
-    for (let x = next[young]; x !== young; x = next[x]) check(!(flags[x] & COLLECTING), 'move_unreachable: young not collecting');
-    for (let x = next[unreachable]; x !== unreachable; x = next[x]) {
-      check((flags[x] & (COLLECTING | UNREACHABLE)) === (COLLECTING | UNREACHABLE), 'move_unreachable: unreachable flags');
+    for (let x = hdr[(young << 2) + 2]; x !== young; x = hdr[(x << 2) + 2]) check(!(meta[x << 2] & COLLECTING), 'move_unreachable: young not collecting');
+    for (let x = hdr[(unreachable << 2) + 2]; x !== unreachable; x = hdr[(x << 2) + 2]) {
+      check((meta[x << 2] & (COLLECTING | UNREACHABLE)) === (COLLECTING | UNREACHABLE), 'move_unreachable: unreachable flags');
     }
   }
 }
@@ -276,70 +277,70 @@ export function moveUnreachable(h: Heap, young: number, unreachable: number): vo
  */
 function moveUnreachableFused(h: Heap, young: number, unreachable: number): void {
   const s = h.s;
-  const { flags, gcRefs, next, prev, gen, kind, refOff, refLen, aux, wrHead } = s;
+  const { hdr, meta, wrHead } = s;
   let survivors = 0;
   let lost = 0;
   let weak = false;
   let del = false;
-  let o = next[young];
+  let o = hdr[(young << 2) + 2];
   while (o !== young) {
-    if (gcRefs[o] > 0) {
-      const k = kind[o];
+    if (hdr[(o << 2) + 1] > 0) {
+      const k = (meta[o << 2] >>> 24);
       if (k === K_DICT) {
-        const valuesOnly = (flags[o] & (UNICODE_KEYS | SPLIT)) !== 0;
-        for (let i = 0; i < (flags[o] & EMBEDDED ? 0 : refLen[o]); i += 2) {
-          const key = s.pool[refOff[o] + i];
+        const valuesOnly = (meta[o << 2] & (UNICODE_KEYS | SPLIT)) !== 0;
+        for (let i = 0; i < (meta[o << 2] & EMBEDDED ? 0 : meta[(o << 2) + 2]); i += 2) {
+          const key = s.pool[meta[(o << 2) + 1] + i];
           if (key === 0) continue;
-          lost -= visitReachable(h, s.pool[refOff[o] + i + 1], young);
+          lost -= visitReachable(h, s.pool[meta[(o << 2) + 1] + i + 1], young);
           if (!valuesOnly) lost -= visitReachable(h, key, young);
         }
       } else {
         const pool = s.pool;
-        const off = refOff[o];
-        const end = off + refLen[o];
+        const off = meta[(o << 2) + 1];
+        const end = off + meta[(o << 2) + 2];
         // lists and tuples visit their items last to first (list_traverse / tuple_traverse)
         const back = k === K_LIST || k === K_TUPLE;
         for (let j = off; j < end; j++) {
           const r = pool[back ? end - 1 - (j - off) : j];
           if (r === 0) continue;
-          const f = flags[r];
+          const f = meta[r << 2];
           if (f & COLLECTING) {
             if (f & UNREACHABLE) lost -= visitReachable(h, r, young);
-            else if (gcRefs[r] === 0) gcRefs[r] = 1;
+            else if (hdr[(r << 2) + 1] === 0) hdr[(r << 2) + 1] = 1;
           }
         }
         if (k === K_INSTANCE) {
-          if (flags[o] & MANAGED_DICT) lost -= reachEmbedded(h, o, young);
+          if (meta[o << 2] & MANAGED_DICT) lost -= reachEmbedded(h, o, young);
           // the class: nearly always a reachable member, so test inline before calling visit_reachable
-          const c = aux[o];
-          const fc = flags[c];
+          const c = meta[(o << 2) + 3];
+          const fc = meta[c << 2];
           if (fc & COLLECTING) {
             if (fc & UNREACHABLE) lost -= visitReachable(h, c, young);
-            else if (gcRefs[c] === 0) gcRefs[c] = 1;
+            else if (hdr[(c << 2) + 1] === 0) hdr[(c << 2) + 1] = 1;
           }
         }
       }
-      flags[o] &= ~COLLECTING;
-      gen[o] = young;
-      const nx = next[o];
+      meta[o << 2] &= ~COLLECTING;
+      meta[o << 2] = (meta[o << 2] & GEN_CLEAR) | ((young + 1) << 16);
+      const nx = hdr[(o << 2) + 2];
       if (k === K_TUPLE && !tupleMayBeTracked(s, o)) h.untrack(o);
       else survivors++;
       o = nx;
     } else {
-      const nx = next[o];
-      const pv = prev[o];
-      next[pv] = nx;
-      prev[nx] = pv;
-      const last = prev[unreachable];
-      next[last] = o;
-      prev[o] = last;
-      next[o] = unreachable;
-      prev[unreachable] = o;
-      gen[o] = unreachable;
-      const f = flags[o];
-      flags[o] = f | UNREACHABLE;
+      const nx = hdr[(o << 2) + 2];
+      const pv = hdr[(o << 2) + 3];
+      hdr[(pv << 2) + 2] = nx;
+      hdr[(nx << 2) + 3] = pv;
+      const last = hdr[(unreachable << 2) + 3];
+      hdr[(last << 2) + 2] = o;
+      hdr[(o << 2) + 3] = last;
+      hdr[(o << 2) + 2] = unreachable;
+      hdr[(unreachable << 2) + 3] = o;
+      meta[o << 2] = (meta[o << 2] & GEN_CLEAR) | ((unreachable + 1) << 16);
+      const f = meta[o << 2];
+      meta[o << 2] = f | UNREACHABLE;
       if ((f & (HASDEL | FINALIZED)) === HASDEL) del = true;
-      if (wrHead[o] !== 0 || kind[o] === K_WEAKREF) weak = true;
+      if (wrHead[o] !== 0 || (meta[o << 2] >>> 24) === K_WEAKREF) weak = true;
       lost++;
       o = nx;
     }
@@ -364,13 +365,13 @@ function deduceUnreachable(h: Heap, base: number, unreachable: number): void {
 export function untrackTuples(h: Heap, young: number): number {
   const s = h.s;
   let n = 0;
-  for (let o = s.next[young]; o !== young; ) {
-    const nx = s.next[o];
+  for (let o = s.hdr[(young << 2) + 2]; o !== young; ) {
+    const nx = s.hdr[(o << 2) + 2];
     n++;
-    if (s.kind[o] === K_TUPLE) {
+    if ((s.meta[o << 2] >>> 24) === K_TUPLE) {
       let keep = false;
-      const off = s.refOff[o];
-      for (let i = 0; i < s.refLen[o]; i++) {
+      const off = s.meta[(o << 2) + 1];
+      for (let i = 0; i < s.meta[(o << 2) + 2]; i++) {
         const r = s.pool[off + i];
         if (r === 0 || mayBeTracked(s, r)) {
           keep = true;
@@ -395,16 +396,16 @@ export function untrackTuples(h: Heap, young: number): number {
 export function untrackDicts(h: Heap, young: number): number {
   const s = h.s;
   let n = 0;
-  for (let o = s.next[young]; o !== young; ) {
-    const nx = s.next[o];
+  for (let o = s.hdr[(young << 2) + 2]; o !== young; ) {
+    const nx = s.hdr[(o << 2) + 2];
     n++;
-    if (s.kind[o] === K_DICT) {
+    if ((s.meta[o << 2] >>> 24) === K_DICT) {
       let keep = false;
       // _PyDict_MaybeUntrack reads the values even when they are embedded (traverse would skip them)
       const check = (r: number): void => {
         if (!keep && mayBeTracked(s, r)) keep = true;
       };
-      if (s.flags[o] & EMBEDDED) eachValue(s, o, check);
+      if (s.meta[o << 2] & EMBEDDED) eachValue(s, o, check);
       else traverse(s, o, check);
       if (!keep) {
         n--;
@@ -426,9 +427,9 @@ export function handleWeakrefs(h: Heap, unreachable: number, old: number): numbe
   const s = h.s;
   const wrcb = L.OLD_TMP;
   const full = h.tl >= 3;
-  for (let o = s.next[unreachable]; o !== unreachable; o = s.next[o]) {
-    if (s.kind[o] === K_WEAKREF) {
-      if (full && s.aux[o] !== 0) h.emit({ t: 'gc-weakref-clear', wr: o, target: s.aux[o] });
+  for (let o = s.hdr[(unreachable << 2) + 2]; o !== unreachable; o = s.hdr[(o << 2) + 2]) {
+    if ((s.meta[o << 2] >>> 24) === K_WEAKREF) {
+      if (full && s.meta[(o << 2) + 3] !== 0) h.emit({ t: 'gc-weakref-clear', wr: o, target: s.meta[(o << 2) + 3] });
       h.clearWeakref(o);
     }
     while (s.wrHead[o] !== 0) {
@@ -436,21 +437,21 @@ export function handleWeakrefs(h: Heap, unreachable: number, old: number): numbe
       if (full) h.emit({ t: 'gc-weakref-clear', wr, target: o });
       h.clearWeakref(wr);
       if (h.weakrefCallbackOf(wr) === 0) continue;
-      if (s.flags[wr] & COLLECTING) continue; // the weakref is garbage too: its callback never runs
+      if (s.meta[wr << 2] & COLLECTING) continue; // the weakref is garbage too: its callback never runs
       h.incref(wr);
       L.moveTo(s, wr, wrcb);
     }
   }
   let freed = 0;
   while (!L.isEmpty(s, wrcb)) {
-    const wr = s.next[wrcb];
+    const wr = s.hdr[(wrcb << 2) + 2];
     const cb = h.weakrefCallbackOf(wr);
     h.callWeakrefCallback(cb, wr);
     h.decref(wr);
-    if (s.next[wrcb] === wr) L.moveTo(s, wr, old);
+    if (s.hdr[(wrcb << 2) + 2] === wr) L.moveTo(s, wr, old);
     else freed++;
   }
-  if (gcDebug.checks) for (let o = s.next[unreachable]; o !== unreachable; o = s.next[o]) check(s.wrHead[o] === 0, 'handle_weakrefs: no weakrefs left');
+  if (gcDebug.checks) for (let o = s.hdr[(unreachable << 2) + 2]; o !== unreachable; o = s.hdr[(o << 2) + 2]) check(s.wrHead[o] === 0, 'handle_weakrefs: no weakrefs left');
   return freed;
 }
 
@@ -459,10 +460,10 @@ export function finalizeGarbage(h: Heap, collectable: number): void {
   const s = h.s;
   const seen = L.SEEN;
   while (!L.isEmpty(s, collectable)) {
-    const o = s.next[collectable];
+    const o = s.hdr[(collectable << 2) + 2];
     L.moveTo(s, o, seen);
-    if ((s.flags[o] & (HASDEL | FINALIZED)) === HASDEL) {
-      s.flags[o] |= FINALIZED;
+    if ((s.meta[o << 2] & (HASDEL | FINALIZED)) === HASDEL) {
+      s.meta[o << 2] |= FINALIZED;
       h.incref(o);
       h.callFinalizer(o);
       h.decref(o);
@@ -474,28 +475,28 @@ export function finalizeGarbage(h: Heap, collectable: number): void {
 /** Whether finalize_garbage has anything to call (an instance with __del__ not yet finalized). */
 function hasFinalizers(h: Heap, list: number): boolean {
   const s = h.s;
-  for (let o = s.next[list]; o !== list; o = s.next[o]) if ((s.flags[o] & (HASDEL | FINALIZED)) === HASDEL) return true;
+  for (let o = s.hdr[(list << 2) + 2]; o !== list; o = s.hdr[(o << 2) + 2]) if ((s.meta[o << 2] & (HASDEL | FINALIZED)) === HASDEL) return true;
   return false;
 }
 
 /** 3.9+ handle_resurrected_objects: what finalizers made reachable again goes to `old`. */
 export function handleResurrected(h: Heap, unreachable: number, stillUnreachable: number, old: number): void {
   const s = h.s;
-  for (let o = s.next[unreachable]; o !== unreachable; o = s.next[o]) s.flags[o] &= ~(COLLECTING | UNREACHABLE);
+  for (let o = s.hdr[(unreachable << 2) + 2]; o !== unreachable; o = s.hdr[(o << 2) + 2]) s.meta[o << 2] &= ~(COLLECTING | UNREACHABLE);
   deduceUnreachable(h, unreachable, stillUnreachable);
-  for (let o = s.next[stillUnreachable]; o !== stillUnreachable; o = s.next[o]) s.flags[o] &= ~UNREACHABLE;
+  for (let o = s.hdr[(stillUnreachable << 2) + 2]; o !== stillUnreachable; o = s.hdr[(o << 2) + 2]) s.meta[o << 2] &= ~UNREACHABLE;
   L.merge(s, unreachable, old);
 }
 
 /** 3.8 check_garbage: true when anything in the set is referenced from outside (then nothing is collected). */
 export function checkGarbage(h: Heap, collectable: number): boolean {
   const s = h.s;
-  for (let o = s.next[collectable]; o !== collectable; o = s.next[o]) s.gcRefs[o] = s.rc[o];
+  for (let o = s.hdr[(collectable << 2) + 2]; o !== collectable; o = s.hdr[(o << 2) + 2]) s.hdr[(o << 2) + 1] = s.hdr[o << 2];
   subtractRefs(h, collectable);
   let resurrected = false;
-  for (let o = s.next[collectable]; o !== collectable; o = s.next[o]) {
-    if (s.gcRefs[o] !== 0) resurrected = true;
-    s.flags[o] &= ~(COLLECTING | UNREACHABLE);
+  for (let o = s.hdr[(collectable << 2) + 2]; o !== collectable; o = s.hdr[(o << 2) + 2]) {
+    if (s.hdr[(o << 2) + 1] !== 0) resurrected = true;
+    s.meta[o << 2] &= ~(COLLECTING | UNREACHABLE);
   }
   return resurrected;
 }
@@ -503,7 +504,7 @@ export function checkGarbage(h: Heap, collectable: number): boolean {
 /** tp_clear of each kind: drop the references that can form cycles. Tuples and bound methods have none. */
 function tpClear(h: Heap, o: number): boolean {
   const s = h.s;
-  switch (s.kind[o]) {
+  switch ((s.meta[o << 2] >>> 24)) {
     case K_TUPLE:
     case K_METHOD:
       return false;
@@ -522,9 +523,9 @@ function tpClear(h: Heap, o: number): boolean {
       return true;
     default: {
       // instance (slots + dict/values; never the class), class attributes, function, module, cell
-      const n = s.refLen[o];
+      const n = s.meta[(o << 2) + 2];
       for (let i = 0; i < n; i++) {
-        const off = s.refOff[o];
+        const off = s.meta[(o << 2) + 1];
         const r = s.pool[off + i];
         if (r !== 0) {
           s.pool[off + i] = 0;
@@ -545,8 +546,8 @@ export function deleteGarbage(h: Heap, collectable: number, old: number): void {
   const s = h.s;
   const saveAll = (h.gcs.debug & DEBUG_SAVEALL) !== 0;
   const full = h.tl >= 3;
-  while (s.next[collectable] !== collectable) {
-    const o = s.next[collectable];
+  while (s.hdr[(collectable << 2) + 2] !== collectable) {
+    const o = s.hdr[(collectable << 2) + 2];
     if (saveAll) {
       h.listAppend(h.garbage, o);
       if (full) h.emit({ t: 'gc-move', id: o, to: 'garbage' });
@@ -556,8 +557,8 @@ export function deleteGarbage(h: Heap, collectable: number, old: number): void {
       tpClear(h, o);
       h.decref(o);
     }
-    if (s.next[collectable] === o) {
-      s.flags[o] &= ~(COLLECTING | UNREACHABLE);
+    if (s.hdr[(collectable << 2) + 2] === o) {
+      s.meta[o << 2] &= ~(COLLECTING | UNREACHABLE);
       moveTo(s, o, old);
       if (full) h.emit({ t: 'gc-move', id: o, to: LIST_NAME[old] ?? 'old' });
     }
@@ -653,7 +654,7 @@ export function collectList(h: Heap, young: number, old: number, g: number, full
     handleResurrected(h, unreachable, finalList, old);
   }
   if (h.profile.secondWeakrefClear) {
-    for (let o = s.next[finalList]; o !== finalList; o = s.next[o]) while (s.wrHead[o] !== 0) h.clearWeakref(s.wrHead[o]);
+    for (let o = s.hdr[(finalList << 2) + 2]; o !== finalList; o = s.hdr[(o << 2) + 2]) while (s.wrHead[o] !== 0) h.clearWeakref(s.wrHead[o]);
   }
   collected += finalList === unreachable && garbage >= 0 && h.hostCalls === calls ? garbage : L.listLength(s, finalList);
   if (full) h.emit({ t: 'gc-phase', phase: 'delete_garbage', generation: g });

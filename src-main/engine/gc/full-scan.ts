@@ -28,6 +28,17 @@ const K_LIST = Kind.List;
 const K_TUPLE = Kind.Tuple;
 const K_WEAKREF = Kind.Weakref;
 const moveTo = L.moveTo;
+// Record offsets (store.ts): hdr [rc, gcRefs, next, prev], meta [word, refOff, refLen, aux].
+const RC = 0;
+const GC_REFS = 1;
+const NEXT = 2;
+const PREV = 3;
+const REF_OFF = 1;
+const REF_LEN = 2;
+const AUX = 3;
+const GEN_SHIFT = 16;
+const KIND_SHIFT = 24;
+const GEN_CLEAR = ~(0xff << GEN_SHIFT);
 
 /** gc_refs of an object outside the set. Far below any count, so that decrements never bring it near 0. */
 export const NC = -0x40000000;
@@ -39,16 +50,16 @@ export const scanResult = { survivors: 0, unreachable: 0, weakrefs: false, final
 
 /** _PyObject_GC_MAY_BE_TRACKED */
 export function mayBeTracked(s: Store, r: number): boolean {
-  const f = s.flags[r];
+  const f = s.meta[r << 2];
   if (!(f & GC)) return f === undefined && r >= STATIC_GC_BASE;
-  if (s.kind[r] === K_TUPLE) return (f & TRACKED) !== 0;
+  if ((s.meta[r << 2] >>> 24) === K_TUPLE) return (f & TRACKED) !== 0;
   return true;
 }
 
 /** _PyTuple_MaybeUntrack's test: some item is NULL or may be tracked. */
 export function tupleMayBeTracked(s: Store, t: number): boolean {
-  const off = s.refOff[t];
-  for (let i = 0; i < s.refLen[t]; i++) {
+  const off = s.meta[(t << 2) + 1];
+  for (let i = 0; i < s.meta[(t << 2) + 2]; i++) {
     const r = s.pool[off + i];
     if (r === 0 || mayBeTracked(s, r)) return true;
   }
@@ -65,67 +76,70 @@ export function tupleMayBeTracked(s: Store, t: number): boolean {
  */
 export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void {
   const s = h.s;
-  const { gen, rc, flags, gcRefs, pool, kind, refOff, refLen, aux } = s;
+  const { hdr, meta, pool } = s;
   const top = s.top;
   const span = hi - lo;
-  gcRefs.fill(NC, 0, top); // ids below FIRST_ID (NULL, list heads) too: NULL referents need no test
+  // ids below FIRST_ID (NULL, list heads) too: NULL referents need no test
+  for (let i = GC_REFS, end = top << 2; i < end; i += 4) hdr[i] = NC;
   // Instances of one class usually come in runs: their class references are counted here and applied at once.
   let cls = 0;
   let clsRefs = 0;
+  const hiWord = (hi + 1) << GEN_SHIFT;
   for (let o = FIRST_ID; o < top; o++) {
-    const g = gen[o];
+    const x = o << 2;
+    const f = meta[x];
+    const g = ((f >>> GEN_SHIFT) & 255) - 1;
     if (((g - lo) >>> 0) > span) continue;
-    const f = flags[o];
     if (f & IMMORTAL) {
       if (h.profile.immortalInCollection === 'untrack') h.untrack(o);
       else moveTo(s, o, L.PERMANENT);
-      gcRefs[o] = NC;
+      hdr[x + GC_REFS] = NC;
       continue;
     }
-    if (g !== hi) gen[o] = hi;
-    gcRefs[o] += rc[o] - NC;
-    const off = refOff[o];
-    const n = refLen[o];
-    if (n === 1) gcRefs[pool[off]]--;
-    else for (let i = off, end = off + n; i < end; i++) gcRefs[pool[i]]--;
+    if (g !== hi) meta[x] = (f & GEN_CLEAR) | hiWord;
+    hdr[x + GC_REFS] += hdr[x + RC] - NC;
+    const off = meta[x + REF_OFF];
+    const n = meta[x + REF_LEN];
+    if (n === 1) hdr[(pool[off] << 2) + GC_REFS]--;
+    else for (let i = off, end = off + n; i < end; i++) hdr[(pool[i] << 2) + GC_REFS]--;
     if (f & (MANAGED_DICT | EMBEDDED)) subtractEmbeddedScan(s, o);
-    if (kind[o] === K_INSTANCE) {
-      const c = aux[o];
+    if (f >>> KIND_SHIFT === K_INSTANCE) {
+      const c = meta[x + AUX];
       if (c === cls) clsRefs++;
       else {
-        gcRefs[cls] -= clsRefs;
+        hdr[(cls << 2) + GC_REFS] -= clsRefs;
         cls = c;
         clsRefs = 1;
       }
     }
   }
-  gcRefs[cls] -= clsRefs;
+  hdr[(cls << 2) + GC_REFS] -= clsRefs;
 }
 
 /** 3.13+: the dict an instance's inline values are embedded in (it visits those values, not the dict), or 0. */
 export function embeddedDictOf(s: Store, o: number): number {
-  if (!(s.flags[o] & MANAGED_DICT)) return 0;
-  const d = s.pool[s.refOff[o] + s.refLen[o] - 1];
-  return d !== 0 && s.flags[d] & EMBEDDED ? d : 0;
+  if (!(s.meta[o << 2] & MANAGED_DICT)) return 0;
+  const d = s.pool[s.meta[(o << 2) + 1] + s.meta[(o << 2) + 2] - 1];
+  return d !== 0 && s.meta[d << 2] & EMBEDDED ? d : 0;
 }
 
 /** Calls visit(value) for the values of a dict (str keys), in entry order. */
 export function eachValue(s: Store, d: number, visit: (r: number) => void): void {
-  const off = s.refOff[d];
-  for (let i = 0; i < s.refLen[d]; i += 2) if (s.pool[off + i] !== 0) visit(s.pool[off + i + 1]);
+  const off = s.meta[(d << 2) + 1];
+  for (let i = 0; i < s.meta[(d << 2) + 2]; i += 2) if (s.pool[off + i] !== 0) visit(s.pool[off + i + 1]);
 }
 
 /** The scan's subtract for the rare embedded case, after the plain loop: undo what it did for the dict. */
 function subtractEmbeddedScan(s: Store, o: number): void {
-  const gcRefs = s.gcRefs;
-  if (s.kind[o] === K_DICT) {
-    eachValue(s, o, (r) => { gcRefs[r]++; });
+  const hdr = s.hdr;
+  if ((s.meta[o << 2] >>> 24) === K_DICT) {
+    eachValue(s, o, (r) => { hdr[(r << 2) + 1]++; });
     return;
   }
   const d = embeddedDictOf(s, o);
   if (d === 0) return;
-  gcRefs[d]++;
-  eachValue(s, d, (r) => { gcRefs[r]--; });
+  hdr[(d << 2) + 1]++;
+  eachValue(s, d, (r) => { hdr[(r << 2) + 1]--; });
 }
 
 /**
@@ -136,13 +150,13 @@ function subtractEmbeddedScan(s: Store, o: number): void {
  */
 function reach(s: Store, r: number, g: number, young: number): number {
   if (g === 0) {
-    s.gcRefs[r] = 1;
+    s.hdr[(r << 2) + 1] = 1;
     return 0;
   }
   if (g !== UNR) return 0; // not a member
-  s.flags[r] &= ~(COLLECTING | UNREACHABLE);
+  s.meta[r << 2] &= ~(COLLECTING | UNREACHABLE);
   moveTo(s, r, young);
-  s.gcRefs[r] = 1;
+  s.hdr[(r << 2) + 1] = 1;
   return 1;
 }
 
@@ -154,7 +168,7 @@ function reach(s: Store, r: number, g: number, young: number): number {
  */
 export function moveUnreachableScan(h: Heap, young: number, unreachable: number): void {
   const s = h.s;
-  const { flags, gcRefs, next, prev, gen, kind, refOff, refLen, aux, wrHead } = s;
+  const { hdr, meta, wrHead } = s;
   let survivors = 0;
   let lost = 0;
   let weak = false;
@@ -162,74 +176,76 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
   // The class of the last instance scanned, once visiting it can no longer change anything (gc_refs > 0 stays
   // > 0, a non-member stays one): instances of one class then skip that visit.
   let doneCls = -1;
-  let o = next[young];
+  const unreachableWord = (unreachable + 1) << GEN_SHIFT;
+  let o = hdr[(young << 2) + NEXT];
   while (o !== young) {
-    if (gcRefs[o] > 0) {
+    const x = o << 2;
+    if (hdr[x + GC_REFS] > 0) {
       const pool = s.pool;
-      const k = kind[o];
-      const off = refOff[o];
-      const n = refLen[o];
+      const f = meta[x];
+      const k = f >>> KIND_SHIFT;
+      const off = meta[x + REF_OFF];
+      const n = meta[x + REF_LEN];
       if (k === K_INSTANCE) {
         for (let i = off, end = off + n; i < end; i++) {
           const r = pool[i];
-          const g = gcRefs[r];
+          const g = hdr[(r << 2) + GC_REFS];
           if (g <= 0) lost -= reach(s, r, g, young);
         }
-        if (flags[o] & MANAGED_DICT) lost -= reachEmbeddedScan(s, o, young);
-        const c = aux[o];
+        if (f & MANAGED_DICT) lost -= reachEmbeddedScan(s, o, young);
+        const c = meta[x + AUX];
         if (c !== doneCls) {
-          const g = gcRefs[c];
+          const g = hdr[(c << 2) + GC_REFS];
           if (g <= 0) lost -= reach(s, c, g, young);
           doneCls = c;
         }
       } else if (k === K_DICT) {
         // value before key, as dict_traverse visits them (values only for str-keyed tables; embedded: none)
-        const valuesOnly = (flags[o] & STR_KEYS) !== 0;
-        for (let i = off, end = flags[o] & EMBEDDED ? off : off + n; i < end; i += 2) {
+        const valuesOnly = (f & STR_KEYS) !== 0;
+        for (let i = off, end = f & EMBEDDED ? off : off + n; i < end; i += 2) {
           const key = pool[i];
           if (key === 0) continue;
           const v = pool[i + 1];
-          const g = gcRefs[v];
+          const g = hdr[(v << 2) + GC_REFS];
           if (g <= 0) lost -= reach(s, v, g, young);
           if (valuesOnly) continue;
-          const gk = gcRefs[key];
+          const gk = hdr[(key << 2) + GC_REFS];
           if (gk <= 0) lost -= reach(s, key, gk, young);
         }
       } else if (k === K_LIST || k === K_TUPLE) {
         // lists and tuples visit their items last to first (list_traverse / tuple_traverse)
         for (let i = off + n - 1; i >= off; i--) {
           const r = pool[i];
-          const g = gcRefs[r];
+          const g = hdr[(r << 2) + GC_REFS];
           if (g <= 0) lost -= reach(s, r, g, young);
         }
       } else {
         for (let i = off, end = off + n; i < end; i++) {
           const r = pool[i];
-          const g = gcRefs[r];
+          const g = hdr[(r << 2) + GC_REFS];
           if (g <= 0) lost -= reach(s, r, g, young);
         }
       }
-      const nx = next[o]; // read after the traversal: it may have appended to young
+      const nx = hdr[x + NEXT]; // read after the traversal: it may have appended to young
       if (k === K_TUPLE && !tupleMayBeTracked(s, o)) h.untrack(o);
       else survivors++;
       o = nx;
     } else {
       // gc_list_move(o, unreachable), inlined
-      const nx = next[o];
-      const pv = prev[o];
-      next[pv] = nx;
-      prev[nx] = pv;
-      const last = prev[unreachable];
-      next[last] = o;
-      prev[o] = last;
-      next[o] = unreachable;
-      prev[unreachable] = o;
-      gen[o] = unreachable;
-      gcRefs[o] = UNR;
-      const f = flags[o];
-      flags[o] = f | COLLECTING | UNREACHABLE;
+      const nx = hdr[x + NEXT];
+      const pv = hdr[x + PREV];
+      hdr[(pv << 2) + NEXT] = nx;
+      hdr[(nx << 2) + PREV] = pv;
+      const last = hdr[(unreachable << 2) + PREV];
+      hdr[(last << 2) + NEXT] = o;
+      hdr[x + PREV] = last;
+      hdr[x + NEXT] = unreachable;
+      hdr[(unreachable << 2) + PREV] = o;
+      hdr[x + GC_REFS] = UNR;
+      const f = meta[x];
+      meta[x] = (f & GEN_CLEAR) | unreachableWord | COLLECTING | UNREACHABLE;
       if ((f & (HASDEL | FINALIZED)) === HASDEL) del = true;
-      if (wrHead[o] !== 0 || kind[o] === K_WEAKREF) weak = true;
+      if (wrHead[o] !== 0 || f >>> KIND_SHIFT === K_WEAKREF) weak = true;
       lost++;
       o = nx;
     }
@@ -246,7 +262,7 @@ function reachEmbeddedScan(s: Store, o: number, young: number): number {
   let back = 0;
   if (d !== 0) {
     eachValue(s, d, (r) => {
-      const g = s.gcRefs[r];
+      const g = s.hdr[(r << 2) + 1];
       if (g <= 0) back += reach(s, r, g, young);
     });
   }

@@ -24,25 +24,25 @@ export function pendingList(h: Heap): number {
 /** gc_list_set_space for every object of `list`: their old-space bit becomes the visited (or pending) value. */
 function setSpace(h: Heap, list: number, space: number): void {
   const s = h.s;
-  for (let o = s.next[list]; o !== list; o = s.next[o]) {
-    if (space) s.flags[o] |= F_OLDSPACE;
-    else s.flags[o] &= ~F_OLDSPACE;
+  for (let o = s.hdr[(list << 2) + 2]; o !== list; o = s.hdr[(o << 2) + 2]) {
+    if (space) s.meta[o << 2] |= F_OLDSPACE;
+    else s.meta[o << 2] &= ~F_OLDSPACE;
   }
 }
 
 /** visit_add_to_container / move_to_reachable: a tracked, mortal GC object not yet visited this cycle. */
 function unvisited(h: Heap, o: number, pend: number): boolean {
   const s = h.s;
-  if ((s.flags[o] & (F_GC | F_TRACKED | F_IMMORTAL)) !== (F_GC | F_TRACKED)) return false;
-  const g = s.gen[o];
+  if ((s.meta[o << 2] & (F_GC | F_TRACKED | F_IMMORTAL)) !== (F_GC | F_TRACKED)) return false;
+  const g = (((s.meta[o << 2] >>> 16) & 255) - 1);
   return g === L.GEN0 || g === pend;
 }
 
 /** Flip `o` to the visited space and append it to list `into` (gc_flip_old_space + gc_list_move). */
 function take(h: Heap, o: number, into: number): void {
   L.moveTo(h.s, o, into);
-  if (h.gcs.visitedSpace) h.s.flags[o] |= F_OLDSPACE;
-  else h.s.flags[o] &= ~F_OLDSPACE;
+  if (h.gcs.visitedSpace) h.s.meta[o << 2] |= F_OLDSPACE;
+  else h.s.meta[o << 2] &= ~F_OLDSPACE;
 }
 
 /**
@@ -59,7 +59,7 @@ function closure(h: Heap, into: number, from: number): number {
       n++;
     }
   };
-  for (let o = from; o !== into; o = s.next[o]) traverse(s, o, visit);
+  for (let o = from; o !== into; o = s.hdr[(o << 2) + 2]) traverse(s, o, visit);
   return n;
 }
 
@@ -76,7 +76,7 @@ function markRoots(h: Heap, roots: number[]): number {
     }
   }
   if (n === 0) return 0;
-  n += closure(h, tmp, s.next[tmp]);
+  n += closure(h, tmp, s.hdr[(tmp << 2) + 2]);
   L.merge(s, tmp, visitedList(h));
   return n;
 }
@@ -220,7 +220,7 @@ function increment(h: Heap, full: boolean): [number, number] | null {
   }
   const pend = pendingList(h);
   while (size < st.workToDo && !L.isEmpty(s, pend)) {
-    const o = s.next[pend];
+    const o = s.hdr[(pend << 2) + 2];
     take(h, o, incr);
     size += 1 + closure(h, incr, o);
   }

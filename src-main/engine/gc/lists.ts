@@ -1,5 +1,6 @@
 // Circular doubly linked lists of tracked objects, as PyGC_Head lists: each list has a sentinel head whose id is
-// below FIRST_ID; `gen[id]` names the head of the list an object is in (-1 = untracked).
+// below FIRST_ID; the gen field of an object's meta word (Store.genOf) names the head of the list it is in (-1 =
+// untracked). Links are the next/prev words of Store.hdr.
 import type { Store } from '../heap/store';
 
 export const GEN0 = 1;
@@ -13,49 +14,65 @@ export const YOUNG_TMP = 8; // scratch list (resurrection check, incremental inc
 export const OLD_TMP = 9;
 export const GEN_HEADS = [GEN0, GEN1, GEN2] as const;
 
+// Record offsets in Store.hdr / Store.meta (module-local: imported bindings are getter calls under the TS runners).
+const NEXT = 2;
+const PREV = 3;
+const GEN_CLEAR = ~(0xff << 16); // meta word without its gen field (store.ts)
+
+/** Label `id` as linked in list `h` (gen = h; -1 = untracked). */
+function setGen(s: Store, id: number, h: number): void {
+  const i = id << 2;
+  s.meta[i] = (s.meta[i] & GEN_CLEAR) | ((h + 1) << 16);
+}
+
 export function initHead(s: Store, h: number): void {
-  s.next[h] = h;
-  s.prev[h] = h;
-  s.gen[h] = h;
+  s.hdr[(h << 2) + NEXT] = h;
+  s.hdr[(h << 2) + PREV] = h;
+  setGen(s, h, h);
 }
 
 export function isEmpty(s: Store, h: number): boolean {
-  return s.next[h] === h;
+  return s.hdr[(h << 2) + NEXT] === h;
 }
 
 export function listLength(s: Store, h: number): number {
+  const hdr = s.hdr;
   let n = 0;
-  for (let o = s.next[h]; o !== h; o = s.next[o]) n++;
+  for (let o = hdr[(h << 2) + NEXT]; o !== h; o = hdr[(o << 2) + NEXT]) n++;
   return n;
 }
 
 /** Append `id` (not in any list) at the tail of list `h`. */
 export function append(s: Store, h: number, id: number): void {
-  const last = s.prev[h];
-  s.next[last] = id;
-  s.prev[id] = last;
-  s.next[id] = h;
-  s.prev[h] = id;
-  s.gen[id] = h;
+  const hdr = s.hdr;
+  const last = hdr[(h << 2) + PREV];
+  hdr[(last << 2) + NEXT] = id;
+  hdr[(id << 2) + PREV] = last;
+  hdr[(id << 2) + NEXT] = h;
+  hdr[(h << 2) + PREV] = id;
+  setGen(s, id, h);
 }
 
 /** Remove `id` from whatever list it is in. */
 export function unlink(s: Store, id: number): void {
-  const p = s.prev[id];
-  const n = s.next[id];
-  s.next[p] = n;
-  s.prev[n] = p;
-  s.next[id] = 0;
-  s.prev[id] = 0;
-  s.gen[id] = -1;
+  const hdr = s.hdr;
+  const i = id << 2;
+  const p = hdr[i + PREV];
+  const n = hdr[i + NEXT];
+  hdr[(p << 2) + NEXT] = n;
+  hdr[(n << 2) + PREV] = p;
+  hdr[i + NEXT] = 0;
+  hdr[i + PREV] = 0;
+  setGen(s, id, -1);
 }
 
 /** gc_list_move: unlink from its list, append to `h`. */
 export function moveTo(s: Store, id: number, h: number): void {
-  const p = s.prev[id];
-  const n = s.next[id];
-  s.next[p] = n;
-  s.prev[n] = p;
+  const hdr = s.hdr;
+  const p = hdr[(id << 2) + PREV];
+  const n = hdr[(id << 2) + NEXT];
+  hdr[(p << 2) + NEXT] = n;
+  hdr[(n << 2) + PREV] = p;
   append(s, h, id);
 }
 
@@ -64,22 +81,23 @@ export function moveTo(s: Store, id: number, h: number): void {
  * moved objects keep their old `gen` label: the caller relabels them (a full collection does it in move_unreachable).
  */
 export function merge(s: Store, from: number, to: number, relabel = true): void {
-  if (s.next[from] === from) return;
-  if (relabel) for (let o = s.next[from]; o !== from; o = s.next[o]) s.gen[o] = to;
-  const first = s.next[from];
-  const last = s.prev[from];
-  const tail = s.prev[to];
-  s.next[tail] = first;
-  s.prev[first] = tail;
-  s.next[last] = to;
-  s.prev[to] = last;
-  s.next[from] = from;
-  s.prev[from] = from;
+  const hdr = s.hdr;
+  if (hdr[(from << 2) + NEXT] === from) return;
+  if (relabel) for (let o = hdr[(from << 2) + NEXT]; o !== from; o = hdr[(o << 2) + NEXT]) setGen(s, o, to);
+  const first = hdr[(from << 2) + NEXT];
+  const last = hdr[(from << 2) + PREV];
+  const tail = hdr[(to << 2) + PREV];
+  hdr[(tail << 2) + NEXT] = first;
+  hdr[(first << 2) + PREV] = tail;
+  hdr[(last << 2) + NEXT] = to;
+  hdr[(to << 2) + PREV] = last;
+  hdr[(from << 2) + NEXT] = from;
+  hdr[(from << 2) + PREV] = from;
 }
 
 /** The ids of list `h`, in list order. */
 export function toArray(s: Store, h: number): number[] {
   const out: number[] = [];
-  for (let o = s.next[h]; o !== h; o = s.next[o]) out.push(o);
+  for (let o = s.hdr[(h << 2) + NEXT]; o !== h; o = s.hdr[(o << 2) + NEXT]) out.push(o);
   return out;
 }

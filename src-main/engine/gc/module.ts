@@ -80,7 +80,7 @@ export function getObjects(h: Heap, generation?: number): number[] {
 /** gc.get_referents(*objs): what tp_traverse visits, for GC arguments. */
 export function getReferents(h: Heap, objs: readonly number[]): number[] {
   const out: number[] = [];
-  for (const o of objs) if (h.s.flags[o] & F_GC) traverse(h.s, o, (r) => out.push(r));
+  for (const o of objs) if (h.s.meta[o << 2] & F_GC) traverse(h.s, o, (r) => out.push(r));
   return out;
 }
 
@@ -99,7 +99,7 @@ export function getReferrers(h: Heap, objs: readonly number[]): number[] {
 }
 
 export function isTracked(h: Heap, id: number): boolean {
-  return (h.s.flags[id] & F_TRACKED) !== 0;
+  return (h.s.meta[id << 2] & F_TRACKED) !== 0;
 }
 
 export function getStats(h: Heap): GenStats[] {

@@ -144,10 +144,10 @@ const XXPRIME_5 = 2870177450012600261n;
 
 function tupleHash(heap: Heap, id: ObjId): bigint {
   const s = heap.s;
-  const n = s.refLen[id];
+  const n = s.meta[(id << 2) + 2];
   let acc = XXPRIME_5;
   for (let i = 0; i < n; i++) {
-    const lane = BigInt.asUintN(64, hashValue(heap, s.pool[s.refOff[id] + i]));
+    const lane = BigInt.asUintN(64, hashValue(heap, s.pool[s.meta[(id << 2) + 1] + i]));
     acc = (acc + lane * XXPRIME_2) & M64;
     acc = rotl(acc, 31n);
     acc = (acc * XXPRIME_1) & M64;
@@ -161,7 +161,7 @@ function tupleHash(heap: Heap, id: ObjId): bigint {
 export function hashValue(heap: Heap, id: ObjId): bigint {
   const s = heap.s;
   const rules = SET_HASHING[heap.profile.id];
-  switch (s.kind[id]) {
+  switch ((s.meta[id << 2] >>> 24)) {
     case Kind.Int:
       return intHash(s.payload[id] as bigint);
     case Kind.Bool:
@@ -193,7 +193,7 @@ export function hashValue(heap: Heap, id: ObjId): bigint {
 /** hash(x) into HASH ([lo, hi]); the common small-int case without BigInt. */
 export function hashInto(heap: Heap, id: ObjId): void {
   const s = heap.s;
-  const k = s.kind[id];
+  const k = (s.meta[id << 2] >>> 24);
   if (k === Kind.Int) {
     const n = s.payload[id] as bigint;
     if (n >= -0x80000000n && n <= 0x7fffffffn) {

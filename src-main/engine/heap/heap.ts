@@ -267,15 +267,15 @@ export class Heap {
 
   incref(id: ObjId): void {
     const s = this.s;
-    if (s.flags[id] & IMMORTAL) return;
-    s.rc[id]++;
-    if (this.tl >= 2) this.emit({ t: 'incref', id, rc: s.rc[id] });
+    if (s.meta[id << 2] & IMMORTAL) return;
+    s.hdr[id << 2]++;
+    if (this.tl >= 2) this.emit({ t: 'incref', id, rc: s.hdr[id << 2] });
   }
 
   decref(id: ObjId): void {
     const s = this.s;
-    if (s.flags[id] & IMMORTAL) return;
-    const rc = --s.rc[id];
+    if (s.meta[id << 2] & IMMORTAL) return;
+    const rc = --s.hdr[id << 2];
     if (this.tl >= 2) this.emit({ t: 'decref', id, rc });
     if (rc === 0) this.dealloc(id);
     else if (rc < 0) throw new Error(`refcount of ${id} went negative`);
@@ -288,26 +288,26 @@ export class Heap {
 
   /** ob_refcnt as CPython reports it (immortal objects: the version's immortal value). */
   refcount(id: ObjId): number {
-    if (this.s.flags[id] & IMMORTAL) return this.profile.immortalRefcnt ?? this.s.rc[id];
-    return this.s.rc[id];
+    if (this.s.meta[id << 2] & IMMORTAL) return this.profile.immortalRefcnt ?? this.s.hdr[id << 2];
+    return this.s.hdr[id << 2];
   }
 
   isImmortal(id: ObjId): boolean {
-    return (this.s.flags[id] & IMMORTAL) !== 0;
+    return (this.s.meta[id << 2] & IMMORTAL) !== 0;
   }
 
   isAlive(id: ObjId): boolean {
-    return id >= FIRST_ID && id < this.s.top && this.s.kind[id] !== K_FREE;
+    return id >= FIRST_ID && id < this.s.top && (this.s.meta[id << 2] >>> 24) !== K_FREE;
   }
 
   kind(id: ObjId): Kind {
-    return this.s.kind[id] as Kind;
+    return (this.s.meta[id << 2] >>> 24) as Kind;
   }
 
   typeName(id: ObjId): string {
-    const k = this.s.kind[id] as Kind;
-    if (k === K_INSTANCE) return this.classes.get(this.s.aux[id])?.name ?? 'object';
-    if (k === K_DICT && this.s.flags[id] & SPLIT) return 'dict';
+    const k = (this.s.meta[id << 2] >>> 24) as Kind;
+    if (k === K_INSTANCE) return this.classes.get(this.s.meta[(id << 2) + 3])?.name ?? 'object';
+    if (k === K_DICT && this.s.meta[id << 2] & SPLIT) return 'dict';
     return KIND_NAMES[k];
   }
 
@@ -318,7 +318,7 @@ export class Heap {
 
   /** Whether the object's type is a GC type. */
   isGcObject(id: ObjId): boolean {
-    return (this.s.flags[id] & GC) !== 0;
+    return (this.s.meta[id << 2] & GC) !== 0;
   }
 
   // ------------------------------------------------------------------------------------ allocation core
@@ -326,16 +326,16 @@ export class Heap {
   private makeStatic(kind: Kind, payload: unknown, bytes: number): ObjId {
     const s = this.s;
     const id = s.newId();
-    s.kind[id] = kind;
+    s.setKind(id, kind);
     if (payload !== null) s.payload[id] = payload;
     if (bytes > 0) s.addr[id] = this.alloc.malloc(bytes, id);
     else s.addr[id] = 0x1000 + id * 16; // statically allocated in the interpreter image
     if (this.profile.immortalRefcnt !== null) {
-      s.flags[id] |= IMMORTAL;
-      s.rc[id] = 1; // not maintained: refcount() reports the profile's immortal value
+      s.meta[id << 2] |= IMMORTAL;
+      s.hdr[id << 2] = 1; // not maintained: refcount() reports the profile's immortal value
     } else {
       const base = this.profile.staticRefcntBase ?? 1000; // held by the runtime; never reaches 0
-      s.rc[id] = base;
+      s.hdr[id << 2] = base;
       this.internal.set(id, base);
     }
     return id;
@@ -345,12 +345,12 @@ export class Heap {
   private newAtom(kind: Kind, bytes: number, payload: unknown, fromFree = 0): ObjId {
     const s = this.s;
     const id = s.newId();
-    s.kind[id] = kind;
+    s.setKind(id, kind);
     if (payload !== undefined) s.payload[id] = payload;
-    s.rc[id] = 1;
+    s.hdr[id << 2] = 1;
     if (fromFree !== 0) {
       s.addr[id] = fromFree;
-      s.flags[id] = FROM_FREELIST;
+      s.meta[id << 2] |= FROM_FREELIST;
     } else s.addr[id] = this.alloc.malloc(bytes, id);
     if (this.tl >= 2) this.emit({ t: 'alloc', id, type: KIND_NAMES[kind], bytes, addr: s.addr[id], fromFreeList: fromFree !== 0 });
     return id;
@@ -366,14 +366,14 @@ export class Heap {
     const id = s.newId();
     if (fromFree !== 0) {
       s.addr[id] = fromFree;
-      s.flags[id] = GC | FROM_FREELIST;
+      s.meta[id << 2] |= GC | FROM_FREELIST;
     } else {
       s.addr[id] = this.alloc.malloc(bytes, id);
-      s.flags[id] = GC;
+      s.meta[id << 2] |= GC;
       if (this.countAllocs) gcAllocated(this);
     }
-    s.kind[id] = kind;
-    s.rc[id] = 1;
+    s.setKind(id, kind);
+    s.hdr[id << 2] = 1;
     if (this.tl >= 2) this.emit({ t: 'alloc', id, type: KIND_NAMES[kind], bytes, addr: s.addr[id], fromFreeList: fromFree !== 0 });
     return id;
   }
@@ -381,9 +381,9 @@ export class Heap {
   /** _PyObject_GC_TRACK: append to generation 0. */
   track(id: ObjId): void {
     const s = this.s;
-    if (s.flags[id] & TRACKED) return;
-    s.flags[id] |= TRACKED;
-    if (s.kind[id] === K_DICT) this.trackedDicts++;
+    if (s.meta[id << 2] & TRACKED) return;
+    s.meta[id << 2] |= TRACKED;
+    if ((s.meta[id << 2] >>> 24) === K_DICT) this.trackedDicts++;
     listAppend(s, GEN0_HEAD, id);
     if (this.tl >= 2) this.emit({ t: 'track', id });
     if (this.countTracked) tracked(this, id);
@@ -392,16 +392,16 @@ export class Heap {
   /** _PyObject_GC_UNTRACK: unlink from its generation list. */
   untrack(id: ObjId): void {
     const s = this.s;
-    if (!(s.flags[id] & TRACKED)) return;
-    s.flags[id] &= ~TRACKED;
-    if (s.kind[id] === K_DICT) this.trackedDicts--;
+    if (!(s.meta[id << 2] & TRACKED)) return;
+    s.meta[id << 2] &= ~TRACKED;
+    if ((s.meta[id << 2] >>> 24) === K_DICT) this.trackedDicts--;
     listUnlink(s, id);
     if (this.tl >= 2) this.emit({ t: 'untrack', id });
     if (this.countTracked) untracked(this);
   }
 
   isTracked(id: ObjId): boolean {
-    return (this.s.flags[id] & TRACKED) !== 0;
+    return (this.s.meta[id << 2] & TRACKED) !== 0;
   }
 
   /** Release the object's own block: free list (no count0 change) or allocator (+ count0 decrement for GC). */
@@ -413,7 +413,7 @@ export class Heap {
     else if (freeList !== null) kept = this.freeLists.push(freeList, addr);
     if (!kept) {
       this.alloc.free(addr);
-      if (this.countAllocs && s.flags[id] & GC) {
+      if (this.countAllocs && s.meta[id << 2] & GC) {
         // PyObject_GC_Del (inlined: it runs for every freed GC object)
         const st = this.gcs;
         st.heapSize--;
@@ -430,7 +430,7 @@ export class Heap {
   /** tp_dealloc, called when the refcount reaches 0. */
   private dealloc(id: ObjId): void {
     const s = this.s;
-    const k = s.kind[id] as Kind;
+    const k = (s.meta[id << 2] >>> 24) as Kind;
     if (this.tl >= 2) this.emit({ t: 'dealloc', id, type: this.typeName(id) });
     else if (k === K_INSTANCE && this.trashDepth < TRASHCAN_LIMIT) {
       this.deallocInstanceUntraced(id);
@@ -494,9 +494,9 @@ export class Heap {
    */
   private deallocInstanceUntraced(id: ObjId): void {
     const s = this.s;
-    const f = s.flags[id];
+    const f = s.meta[id << 2];
     if (f & TRACKED) {
-      s.flags[id] = f & ~TRACKED;
+      s.meta[id << 2] = f & ~TRACKED;
       listUnlink(s, id);
       if (this.countTracked) untracked(this);
     }
@@ -504,23 +504,23 @@ export class Heap {
     if ((f & (HASDEL | FINALIZED)) === HASDEL || f & MANAGED_DICT || s.wrHead[id] !== 0 || s.addr2[id] !== 0) {
       this.deallocInstance(id);
     } else {
-      const cls = s.aux[id];
-      const n = s.refLen[id];
+      const cls = s.meta[(id << 2) + 3];
+      const n = s.meta[(id << 2) + 2];
       for (let i = 0; i < n; i++) {
-        const at = s.refOff[id] + i; // re-read: a nested dealloc may run code that moves the run
+        const at = s.meta[(id << 2) + 1] + i; // re-read: a nested dealloc may run code that moves the run
         const r = s.pool[at];
         if (r === 0) continue;
         s.pool[at] = 0;
         // decref(r), inlined
-        if (s.flags[r] & IMMORTAL) continue;
-        const rc = --s.rc[r];
+        if (s.meta[r << 2] & IMMORTAL) continue;
+        const rc = --s.hdr[r << 2];
         if (this.tl >= 2) this.emit({ t: 'decref', id: r, rc });
         if (rc === 0) {
-          if (s.kind[r] === K_INSTANCE && this.tl < 2 && this.trashDepth < TRASHCAN_LIMIT) this.deallocInstanceUntraced(r);
+          if ((s.meta[r << 2] >>> 24) === K_INSTANCE && this.tl < 2 && this.trashDepth < TRASHCAN_LIMIT) this.deallocInstanceUntraced(r);
           else this.dealloc(r);
         } else if (rc < 0) throw new Error(`refcount of ${r} went negative`);
       }
-      s.refLen[id] = 0;
+      s.meta[(id << 2) + 2] = 0;
       const addr = s.addr[id];
       this.alloc.free(addr);
       if (this.countAllocs && f & GC) {
@@ -542,7 +542,7 @@ export class Heap {
     while (this.trashLater.length > 0) {
       const id = this.trashLater.pop()!;
       this.trashDepth++;
-      this.deallocContainer(id, this.s.kind[id] as Kind);
+      this.deallocContainer(id, (this.s.meta[id << 2] >>> 24) as Kind);
       this.trashDepth--;
     }
   }
@@ -557,7 +557,7 @@ export class Heap {
         return;
       }
       case K_TUPLE: {
-        const n = s.refLen[id]; // the free list is per length: read it before the items are dropped
+        const n = s.meta[(id << 2) + 2]; // the free list is per length: read it before the items are dropped
         this.dropRefsBackward(id);
         this.release(id, 'tuple', n);
         return;
@@ -566,7 +566,7 @@ export class Heap {
         this.freeDictContents(id);
         this.dictIndex.delete(id);
         this.managedDictClass.delete(id);
-        this.release(id, s.flags[id] & FRAME ? 'frame' : 'dict');
+        this.release(id, s.meta[id << 2] & FRAME ? 'frame' : 'dict');
         return;
       case K_SET:
         if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
@@ -583,35 +583,35 @@ export class Heap {
   /** subtype_dealloc: __del__ (once, may resurrect), weakrefs, slots, dict/values, memory, then the class. */
   private deallocInstance(id: ObjId): void {
     const s = this.s;
-    const cls = s.aux[id];
-    if ((s.flags[id] & (HASDEL | FINALIZED)) === HASDEL) {
+    const cls = s.meta[(id << 2) + 3];
+    if ((s.meta[id << 2] & (HASDEL | FINALIZED)) === HASDEL) {
       // PyObject_CallFinalizerFromDealloc: tracked again for the call, temporary reference 1.
-      if (s.flags[id] & GC) this.track(id);
-      s.rc[id] = 1;
-      s.flags[id] |= FINALIZED;
+      if (s.meta[id << 2] & GC) this.track(id);
+      s.hdr[id << 2] = 1;
+      s.meta[id << 2] |= FINALIZED;
       this.callFinalizer(id);
-      if (--s.rc[id] > 0) return; // resurrected: stays alive (and tracked)
+      if (--s.hdr[id << 2] > 0) return; // resurrected: stays alive (and tracked)
       this.untrack(id);
     }
     if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
-    if (s.flags[id] & MANAGED_DICT) this.detachEmbeddedDict(id);
+    if (s.meta[id << 2] & MANAGED_DICT) this.detachEmbeddedDict(id);
     // Slots in order, then the __dict__ (3.8-3.10) or the values in order (dropRefsForward, inlined: the run may
     // move while decrefs run code, so the offset is re-read).
-    const n = s.refLen[id];
+    const n = s.meta[(id << 2) + 2];
     for (let i = 0; i < n; i++) {
-      const at = s.refOff[id] + i;
+      const at = s.meta[(id << 2) + 1] + i;
       const r = s.pool[at];
       if (r !== 0) {
         s.pool[at] = 0;
         this.decref(r);
       }
     }
-    s.refLen[id] = 0;
+    s.meta[(id << 2) + 2] = 0;
     if (s.addr2[id] !== 0) this.alloc.free(s.addr2[id]); // 3.11/3.12 values array
     // release(id, null), inlined for the kind without a free list or payload
     const addr = s.addr[id];
     this.alloc.free(addr);
-    if (this.countAllocs && s.flags[id] & GC) {
+    if (this.countAllocs && s.meta[id << 2] & GC) {
       const st = this.gcs;
       st.heapSize--;
       if (st.count[0] > 0) st.count[0]--;
@@ -625,31 +625,31 @@ export class Heap {
   /** Drop references last to first (list, tuple). */
   private dropRefsBackward(id: ObjId): void {
     const s = this.s;
-    const off = s.refOff[id];
-    for (let i = s.refLen[id] - 1; i >= 0; i--) {
+    const off = s.meta[(id << 2) + 1];
+    for (let i = s.meta[(id << 2) + 2] - 1; i >= 0; i--) {
       const r = s.pool[off + i];
       if (r !== 0) {
         s.pool[off + i] = 0;
-        s.refLen[id] = i;
+        s.meta[(id << 2) + 2] = i;
         this.decref(r);
       }
     }
-    s.refLen[id] = 0;
+    s.meta[(id << 2) + 2] = 0;
   }
 
   /** Drop references first to last. The run may move while decrefs run code, so re-read the offset. */
   private dropRefsForward(id: ObjId): void {
     const s = this.s;
-    const n = s.refLen[id];
+    const n = s.meta[(id << 2) + 2];
     for (let i = 0; i < n; i++) {
-      const off = s.refOff[id];
+      const off = s.meta[(id << 2) + 1];
       const r = s.pool[off + i];
       if (r !== 0) {
         s.pool[off + i] = 0;
         this.decref(r);
       }
     }
-    s.refLen[id] = 0;
+    s.meta[(id << 2) + 2] = 0;
   }
 
   // ---------------------------------------------------------------------------------------- weakrefs
@@ -661,11 +661,11 @@ export class Heap {
     }
     const s = this.s;
     const wr = this.newGc(K_WEAKREF, this.profile.sizes.weakrefObject);
-    s.aux[wr] = target;
+    s.meta[(wr << 2) + 3] = target;
     if (callback !== 0 && callback !== this.None) {
       s.reserveRefs(wr, 1);
-      s.pool[s.refOff[wr]] = callback;
-      s.refLen[wr] = 1;
+      s.pool[s.meta[(wr << 2) + 1]] = callback;
+      s.meta[(wr << 2) + 2] = 1;
       this.incref(callback);
     }
     s.aux2[wr] = s.wrHead[target];
@@ -675,19 +675,19 @@ export class Heap {
   }
 
   supportsWeakrefs(id: ObjId): boolean {
-    const k = this.s.kind[id] as Kind;
-    if (k === K_INSTANCE) return this.classes.get(this.s.aux[id])!.hasWeakref;
+    const k = (this.s.meta[id << 2] >>> 24) as Kind;
+    if (k === K_INSTANCE) return this.classes.get(this.s.meta[(id << 2) + 3])!.hasWeakref;
     return k === K_SET || k === K_CLASS || k === K_FUNCTION || k === K_MODULE;
   }
 
   /** The referent of a weakref (borrowed), or None once it died. */
   weakrefGet(wr: ObjId): ObjId {
-    const t = this.s.aux[wr];
+    const t = this.s.meta[(wr << 2) + 3];
     return t === 0 ? this.None : t;
   }
 
   weakrefCallbackOf(wr: ObjId): ObjId {
-    return this.s.refLen[wr] > 0 ? this.s.pool[this.s.refOff[wr]] : 0;
+    return this.s.meta[(wr << 2) + 2] > 0 ? this.s.pool[this.s.meta[(wr << 2) + 1]] : 0;
   }
 
   /** Weakrefs to `id`, newest first. */
@@ -700,7 +700,7 @@ export class Heap {
   /** clear_weakref: unlink `wr` from its referent's list; the referent becomes None. */
   clearWeakref(wr: ObjId): void {
     const s = this.s;
-    const t = s.aux[wr];
+    const t = s.meta[(wr << 2) + 3];
     if (t === 0) return;
     if (s.wrHead[t] === wr) s.wrHead[t] = s.aux2[wr];
     else {
@@ -709,16 +709,16 @@ export class Heap {
       if (p !== 0) s.aux2[p] = s.aux2[wr];
     }
     s.aux2[wr] = 0;
-    s.aux[wr] = 0;
+    s.meta[(wr << 2) + 3] = 0;
   }
 
   /** Detach the callback of `wr` (ownership passes to the caller). */
   takeWeakrefCallback(wr: ObjId): ObjId {
     const s = this.s;
-    if (s.refLen[wr] === 0) return 0;
-    const cb = s.pool[s.refOff[wr]];
-    s.pool[s.refOff[wr]] = 0;
-    s.refLen[wr] = 0;
+    if (s.meta[(wr << 2) + 2] === 0) return 0;
+    const cb = s.pool[s.meta[(wr << 2) + 1]];
+    s.pool[s.meta[(wr << 2) + 1]] = 0;
+    s.meta[(wr << 2) + 2] = 0;
     return cb;
   }
 
@@ -798,7 +798,7 @@ export class Heap {
     if (id === undefined) {
       id = this.newAtom(K_STR, sz.strRequest(this.profile, v), v);
       if (this.profile.immortalRefcnt !== null) {
-        this.s.flags[id] |= IMMORTAL;
+        this.s.meta[id << 2] |= IMMORTAL;
       } else this.internal.set(id, 1);
       this.interned.set(v, id);
     }
@@ -831,14 +831,14 @@ export class Heap {
     const s = this.s;
     const id = this.newGc(K_TUPLE, this.profile.sizes.tupleBase + 8 * n, this.freeLists.popTuple(n));
     s.reserveRefs(id, n);
-    const off = s.refOff[id];
+    const off = s.meta[(id << 2) + 1];
     let anyGc = false;
     for (let i = 0; i < n; i++) {
       s.pool[off + i] = items[i];
       this.incref(items[i]);
-      if (s.flags[items[i]] & GC) anyGc = true;
+      if (s.meta[(items[i]) << 2] & GC) anyGc = true;
     }
-    s.refLen[id] = n;
+    s.meta[(id << 2) + 2] = n;
     if (this.profile.tupleTrackAtCreation === 'always' || anyGc) this.track(id);
     return id;
   }
@@ -853,87 +853,87 @@ export class Heap {
     if (n > 0) {
       s.addr2[id] = this.alloc.malloc(8 * n, id);
       s.reserveRefs(id, n);
-      const off = s.refOff[id];
+      const off = s.meta[(id << 2) + 1];
       for (let i = 0; i < n; i++) {
         s.pool[off + i] = items[i];
         this.incref(items[i]);
       }
     }
-    s.refLen[id] = n;
-    s.aux[id] = n; // allocated
+    s.meta[(id << 2) + 2] = n;
+    s.meta[(id << 2) + 3] = n; // allocated
     this.track(id);
     return id;
   }
 
   len(id: ObjId): number {
-    const k = this.s.kind[id];
-    if (k === K_DICT || k === K_SET) return this.s.aux[id];
-    return this.s.refLen[id];
+    const k = (this.s.meta[id << 2] >>> 24);
+    if (k === K_DICT || k === K_SET) return this.s.meta[(id << 2) + 3];
+    return this.s.meta[(id << 2) + 2];
   }
 
   /** Borrowed item i of a list or tuple (i already normalised by the caller). */
   item(id: ObjId, i: number): ObjId {
-    return this.s.pool[this.s.refOff[id] + i];
+    return this.s.pool[this.s.meta[(id << 2) + 1] + i];
   }
 
   /** Items of a list/tuple/set (borrowed ids, NULLs skipped). */
   items(id: ObjId): ObjId[] {
     const s = this.s;
     const out: ObjId[] = [];
-    const off = s.refOff[id];
-    for (let i = 0; i < s.refLen[id]; i++) if (s.pool[off + i] !== 0) out.push(s.pool[off + i]);
+    const off = s.meta[(id << 2) + 1];
+    for (let i = 0; i < s.meta[(id << 2) + 2]; i++) if (s.pool[off + i] !== 0) out.push(s.pool[off + i]);
     return out;
   }
 
   /** list_resize: reallocate the item array per CPython's over-allocation rule. */
   private listResize(id: ObjId, newsize: number): void {
     const s = this.s;
-    const na = sz.listResize(this.profile, newsize, s.aux[id], s.refLen[id]);
+    const na = sz.listResize(this.profile, newsize, s.meta[(id << 2) + 3], s.meta[(id << 2) + 2]);
     if (na >= 0) {
       s.addr2[id] = s.addr2[id] === 0 ? this.alloc.malloc(8 * na, id) : this.alloc.realloc(s.addr2[id], 8 * na, id);
-      s.aux[id] = na;
+      s.meta[(id << 2) + 3] = na;
     }
     s.reserveRefs(id, newsize);
   }
 
   listAppend(l: ObjId, v: ObjId): void {
     const s = this.s;
-    const n = s.refLen[l];
+    const n = s.meta[(l << 2) + 2];
     this.listResize(l, n + 1);
     this.incref(v);
-    s.pool[s.refOff[l] + n] = v;
-    s.refLen[l] = n + 1;
+    s.pool[s.meta[(l << 2) + 1] + n] = v;
+    s.meta[(l << 2) + 2] = n + 1;
   }
 
   listInsert(l: ObjId, index: number, v: ObjId): void {
     const s = this.s;
-    const n = s.refLen[l];
+    const n = s.meta[(l << 2) + 2];
     let i = index < 0 ? Math.max(0, index + n) : Math.min(index, n);
     this.listResize(l, n + 1);
-    const off = s.refOff[l];
+    const off = s.meta[(l << 2) + 1];
     for (let j = n; j > i; j--) s.pool[off + j] = s.pool[off + j - 1];
     this.incref(v);
     s.pool[off + i] = v;
-    s.refLen[l] = n + 1;
+    s.meta[(l << 2) + 2] = n + 1;
     i = 0;
   }
 
   /** list.pop(i): returns a NEW reference to the removed item. */
   listPop(l: ObjId, index = -1): ObjId {
     const s = this.s;
-    const n = s.refLen[l];
+    const n = s.meta[(l << 2) + 2];
     if (n === 0) throw new PyError('IndexError', 'pop from empty list');
     const i = index < 0 ? index + n : index;
     if (i < 0 || i >= n) throw new PyError('IndexError', 'pop index out of range');
-    const off = s.refOff[l];
+    const off = s.meta[(l << 2) + 1];
     const v = s.pool[off + i];
     for (let j = i; j < n - 1; j++) s.pool[off + j] = s.pool[off + j + 1];
     s.pool[off + n - 1] = 0;
-    s.refLen[l] = n - 1;
-    const na = sz.listResize(this.profile, n - 1, s.aux[l], n);
+    s.meta[(l << 2) + 2] = n - 1;
+    const na = sz.listResize(this.profile, n - 1, s.meta[(l << 2) + 3], n);
     if (na >= 0) {
       s.addr2[l] = na === 0 && s.addr2[l] !== 0 ? (this.alloc.free(s.addr2[l]), 0) : this.alloc.realloc(s.addr2[l], 8 * na, l);
-      s.aux[l] = na;
+      s.meta[(l << 2) + 3] = na;
     }
     return v; // the list's reference passes to the caller
   }
@@ -941,11 +941,11 @@ export class Heap {
   /** list[i] = v */
   listSetItem(l: ObjId, index: number, v: ObjId): void {
     const s = this.s;
-    const n = s.refLen[l];
+    const n = s.meta[(l << 2) + 2];
     const i = index < 0 ? index + n : index;
     if (i < 0 || i >= n) throw new PyError('IndexError', 'list assignment index out of range');
     this.incref(v);
-    const off = s.refOff[l];
+    const off = s.meta[(l << 2) + 1];
     const old = s.pool[off + i];
     s.pool[off + i] = v;
     this.xdecref(old);
@@ -960,8 +960,8 @@ export class Heap {
   listRemove(l: ObjId, v: ObjId): void {
     const s = this.s;
     const want = keyOf(this, v);
-    for (let i = 0; i < s.refLen[l]; i++) {
-      const x = s.pool[s.refOff[l] + i];
+    for (let i = 0; i < s.meta[(l << 2) + 2]; i++) {
+      const x = s.pool[s.meta[(l << 2) + 1] + i];
       if (x === v || keyOf(this, x) === want) {
         this.listDelItem(l, i);
         return;
@@ -973,14 +973,14 @@ export class Heap {
   /** list.clear(): items dropped last to first, then the array is freed. */
   listClear(l: ObjId): void {
     const s = this.s;
-    const n = s.refLen[l];
+    const n = s.meta[(l << 2) + 2];
     const items: number[] = [];
-    const off = s.refOff[l];
+    const off = s.meta[(l << 2) + 1];
     for (let i = 0; i < n; i++) items.push(s.pool[off + i]);
-    s.refLen[l] = 0;
+    s.meta[(l << 2) + 2] = 0;
     const arr = s.addr2[l];
     s.addr2[l] = 0;
-    s.aux[l] = 0;
+    s.meta[(l << 2) + 3] = 0;
     for (let i = n - 1; i >= 0; i--) this.xdecref(items[i]);
     if (arr !== 0) this.alloc.free(arr);
   }
@@ -988,25 +988,25 @@ export class Heap {
   /** list[start:stop] = values (start/stop already clamped, 0 <= start <= stop <= len). */
   listSetSlice(l: ObjId, start: number, stop: number, values: readonly ObjId[]): void {
     const s = this.s;
-    const n = s.refLen[l];
+    const n = s.meta[(l << 2) + 2];
     const old: number[] = [];
-    for (let i = start; i < stop; i++) old.push(s.pool[s.refOff[l] + i]);
+    for (let i = start; i < stop; i++) old.push(s.pool[s.meta[(l << 2) + 1] + i]);
     for (const v of values) this.incref(v);
     const newsize = n - (stop - start) + values.length;
     const tail: number[] = [];
-    for (let i = stop; i < n; i++) tail.push(s.pool[s.refOff[l] + i]);
+    for (let i = stop; i < n; i++) tail.push(s.pool[s.meta[(l << 2) + 1] + i]);
     if (newsize > n) this.listResize(l, newsize);
-    const off = s.refOff[l];
+    const off = s.meta[(l << 2) + 1];
     let j = start;
     for (const v of values) s.pool[off + j++] = v;
     for (const v of tail) s.pool[off + j++] = v;
     for (let i = newsize; i < n; i++) s.pool[off + i] = 0;
-    s.refLen[l] = newsize;
+    s.meta[(l << 2) + 2] = newsize;
     if (newsize < n) {
-      const na = sz.listResize(this.profile, newsize, s.aux[l], n);
+      const na = sz.listResize(this.profile, newsize, s.meta[(l << 2) + 3], n);
       if (na >= 0) {
         s.addr2[l] = na === 0 ? (this.alloc.free(s.addr2[l]), 0) : this.alloc.realloc(s.addr2[l], 8 * na, l);
-        s.aux[l] = na;
+        s.meta[(l << 2) + 3] = na;
       }
     }
     for (const o of old) this.xdecref(o);
@@ -1027,7 +1027,7 @@ export class Heap {
    */
   newFrameStandIn(): ObjId {
     const id = this.newGc(K_DICT, this.profile.sizes.dictObject, this.freeLists.pop('frame'));
-    this.s.flags[id] |= FRAME;
+    this.s.meta[id << 2] |= FRAME;
     this.s.aux2[id] = 0; // Py_EMPTY_KEYS
     if (this.profile.dictTracking === 'always') this.track(id);
     return id;
@@ -1036,8 +1036,8 @@ export class Heap {
   /** _PyObject_GC_MAY_BE_TRACKED */
   mayBeTracked(id: ObjId): boolean {
     const s = this.s;
-    if (!(s.flags[id] & GC)) return id >= STATIC_GC_BASE; // static modules (kinds.ts)
-    if (s.kind[id] === K_TUPLE) return (s.flags[id] & TRACKED) !== 0;
+    if (!(s.meta[id << 2] & GC)) return id >= STATIC_GC_BASE; // static modules (kinds.ts)
+    if ((s.meta[id << 2] >>> 24) === K_TUPLE) return (s.meta[id << 2] & TRACKED) !== 0;
     return true;
   }
 
@@ -1063,32 +1063,32 @@ export class Heap {
   private dictResize(d: ObjId, minUsed: number, unicode: boolean): void {
     const s = this.s;
     const oldSize = s.aux2[d];
-    const oldUnicode = (s.flags[d] & UNICODE_KEYS) !== 0;
+    const oldUnicode = (s.meta[d << 2] & UNICODE_KEYS) !== 0;
     const size = sz.dictSizeFor(this.profile, minUsed);
     const oldAddr = s.addr2[d];
     s.addr2[d] = this.allocKeys(d, size, unicode);
     s.aux2[d] = size;
-    if (unicode) s.flags[d] |= UNICODE_KEYS;
-    else s.flags[d] &= ~UNICODE_KEYS;
+    if (unicode) s.meta[d << 2] |= UNICODE_KEYS;
+    else s.meta[d << 2] &= ~UNICODE_KEYS;
     // compact holes
-    const off = s.refOff[d];
+    const off = s.meta[(d << 2) + 1];
     let j = 0;
-    for (let i = 0; i < s.refLen[d]; i += 2) {
+    for (let i = 0; i < s.meta[(d << 2) + 2]; i += 2) {
       if (s.pool[off + i] !== 0) {
         s.pool[off + j] = s.pool[off + i];
         s.pool[off + j + 1] = s.pool[off + i + 1];
         j += 2;
       }
     }
-    for (let i = j; i < s.refLen[d]; i++) s.pool[off + i] = 0;
-    s.refLen[d] = j;
+    for (let i = j; i < s.meta[(d << 2) + 2]; i++) s.pool[off + i] = 0;
+    s.meta[(d << 2) + 2] = j;
     this.reindexDict(d);
     if (oldSize > 0 && oldAddr !== 0) {
-      if (s.flags[d] & SPLIT) this.alloc.free(oldAddr);
+      if (s.meta[d << 2] & SPLIT) this.alloc.free(oldAddr);
       else this.freeKeys(oldAddr, oldSize, oldUnicode);
     }
-    if (s.flags[d] & SPLIT) {
-      s.flags[d] &= ~(SPLIT | EMBEDDED); // a resized split table becomes combined
+    if (s.meta[d << 2] & SPLIT) {
+      s.meta[d << 2] &= ~(SPLIT | EMBEDDED); // a resized split table becomes combined
       this.managedDictClass.delete(d);
       const keys = this.splitKeys.get(d);
       if (keys) {
@@ -1105,7 +1105,7 @@ export class Heap {
    */
   private splitInsert(d: ObjId, key: ObjId): void {
     const keys = this.splitKeys.get(d)!;
-    const used = this.s.aux[d];
+    const used = this.s.meta[(d << 2) + 3];
     const name = this.s.payload[key] as string;
     const ix = keys.names.indexOf(name);
     if (ix >= 0 ? ix === used : used === keys.names.length && used < sz.usable(keys.size)) {
@@ -1118,8 +1118,8 @@ export class Heap {
   private reindexDict(d: ObjId): void {
     const s = this.s;
     const idx = new Map<string, number>();
-    const off = s.refOff[d];
-    for (let i = 0; i < s.refLen[d]; i += 2) {
+    const off = s.meta[(d << 2) + 1];
+    for (let i = 0; i < s.meta[(d << 2) + 2]; i += 2) {
       const k = s.pool[off + i];
       if (k !== 0) idx.set(keyOf(this, k), i);
     }
@@ -1138,7 +1138,7 @@ export class Heap {
     const at = idx?.get(hk);
     this.incref(value);
     if (at !== undefined) {
-      const off = s.refOff[d];
+      const off = s.meta[(d << 2) + 1];
       const old = s.pool[off + at + 1];
       s.pool[off + at + 1] = value;
       this.maintainTracking(d, key, value);
@@ -1146,35 +1146,35 @@ export class Heap {
       return;
     }
     this.incref(key);
-    const isStr = s.kind[key] === K_STR;
-    const used = s.aux[d];
+    const isStr = (s.meta[key << 2] >>> 24) === K_STR;
+    const used = s.meta[(d << 2) + 3];
     const size = s.aux2[d];
-    const nentries = s.refLen[d] >> 1;
+    const nentries = s.meta[(d << 2) + 2] >> 1;
     if (size === 0) {
       s.addr2[d] = this.allocKeys(d, 8, isStr);
       s.aux2[d] = 8;
-      if (isStr) s.flags[d] |= UNICODE_KEYS;
-      else s.flags[d] &= ~UNICODE_KEYS;
-    } else if (!isStr && s.flags[d] & UNICODE_KEYS) {
+      if (isStr) s.meta[d << 2] |= UNICODE_KEYS;
+      else s.meta[d << 2] &= ~UNICODE_KEYS;
+    } else if (!isStr && s.meta[d << 2] & UNICODE_KEYS) {
       // the first non-str key: a split table always resizes (insertion_resize, GROWTH_RATE = used * 3); a
       // combined one only where all-str entries are smaller (3.11+), else it just changes its lookup
-      if (s.flags[d] & SPLIT || this.profile.dictNonStrKey === 'resize') this.dictResize(d, used * 3, false);
+      if (s.meta[d << 2] & SPLIT || this.profile.dictNonStrKey === 'resize') this.dictResize(d, used * 3, false);
       else {
-        s.flags[d] &= ~UNICODE_KEYS;
+        s.meta[d << 2] &= ~UNICODE_KEYS;
         if (nentries >= sz.usable(size)) this.dictResize(d, used * 3, false);
       }
     } else if (this.splitKeys.has(d)) {
       this.splitInsert(d, key);
     } else if (nentries >= sz.usable(size)) {
-      this.dictResize(d, used * 3, (s.flags[d] & UNICODE_KEYS) !== 0); // GROWTH_RATE = used * 3
+      this.dictResize(d, used * 3, (s.meta[d << 2] & UNICODE_KEYS) !== 0); // GROWTH_RATE = used * 3
     }
-    const n = s.refLen[d];
+    const n = s.meta[(d << 2) + 2];
     s.reserveRefs(d, n + 2);
-    const off = s.refOff[d];
+    const off = s.meta[(d << 2) + 1];
     s.pool[off + n] = key;
     s.pool[off + n + 1] = value;
-    s.refLen[d] = n + 2;
-    s.aux[d] = used + 1;
+    s.meta[(d << 2) + 2] = n + 2;
+    s.meta[(d << 2) + 3] = used + 1;
     let map = this.dictIndex.get(d);
     if (!map) {
       map = new Map();
@@ -1186,20 +1186,20 @@ export class Heap {
 
   /** MAINTAIN_TRACKING: an untracked dict becomes tracked when it receives a possibly-tracked key or value. */
   private maintainTracking(d: ObjId, key: ObjId, value: ObjId): void {
-    if (this.s.flags[d] & TRACKED || this.storingInline) return;
+    if (this.s.meta[d << 2] & TRACKED || this.storingInline) return;
     if (this.mayBeTracked(key) || this.mayBeTracked(value)) this.track(d);
   }
 
   /** d[key] (borrowed) or 0 when missing. */
   dictGetItem(d: ObjId, key: ObjId): ObjId {
     const at = this.dictSlot(d, key);
-    return at < 0 ? 0 : this.s.pool[this.s.refOff[d] + at + 1];
+    return at < 0 ? 0 : this.s.pool[this.s.meta[(d << 2) + 1] + at + 1];
   }
 
   /** Lookup by a str key without creating an object. */
   dictGetStr(d: ObjId, key: string): ObjId {
     const at = this.dictIndex.get(d)?.get('s:' + key);
-    return at === undefined ? 0 : this.s.pool[this.s.refOff[d] + at + 1];
+    return at === undefined ? 0 : this.s.pool[this.s.meta[(d << 2) + 1] + at + 1];
   }
 
   /** del d[key]; false when the key is missing (KeyError is the interpreter's). Key, then value, are dropped. */
@@ -1215,12 +1215,12 @@ export class Heap {
       return this.dictDelItem(d, key);
     }
     idx!.delete(hk);
-    const off = s.refOff[d];
+    const off = s.meta[(d << 2) + 1];
     const k = s.pool[off + at];
     const v = s.pool[off + at + 1];
     s.pool[off + at] = 0;
     s.pool[off + at + 1] = 0;
-    s.aux[d]--;
+    s.meta[(d << 2) + 3]--;
     this.decref(k);
     this.decref(v);
     return true;
@@ -1230,8 +1230,8 @@ export class Heap {
   dictEntries(d: ObjId): [ObjId, ObjId][] {
     const s = this.s;
     const out: [ObjId, ObjId][] = [];
-    const off = s.refOff[d];
-    for (let i = 0; i < s.refLen[d]; i += 2) if (s.pool[off + i] !== 0) out.push([s.pool[off + i], s.pool[off + i + 1]]);
+    const off = s.meta[(d << 2) + 1];
+    for (let i = 0; i < s.meta[(d << 2) + 2]; i += 2) if (s.pool[off + i] !== 0) out.push([s.pool[off + i], s.pool[off + i + 1]]);
     return out;
   }
 
@@ -1239,10 +1239,10 @@ export class Heap {
   dictClear(d: ObjId): void {
     const s = this.s;
     this.freeDictContents(d);
-    s.aux[d] = 0;
+    s.meta[(d << 2) + 3] = 0;
     s.aux2[d] = 0;
     s.addr2[d] = 0;
-    s.flags[d] &= ~(UNICODE_KEYS | SPLIT | EMBEDDED);
+    s.meta[d << 2] &= ~(UNICODE_KEYS | SPLIT | EMBEDDED);
     this.dictIndex.delete(d);
     this.managedDictClass.delete(d);
   }
@@ -1250,17 +1250,17 @@ export class Heap {
   /** Drop every entry (key then value, insertion order) and free the keys table or split values. */
   private freeDictContents(d: ObjId): void {
     const s = this.s;
-    const n = s.refLen[d];
+    const n = s.meta[(d << 2) + 2];
     const entries: number[] = [];
-    const off = s.refOff[d];
+    const off = s.meta[(d << 2) + 1];
     for (let i = 0; i < n; i++) entries.push(s.pool[off + i]);
     for (let i = 0; i < n; i++) s.pool[off + i] = 0;
-    s.refLen[d] = 0;
-    s.aux[d] = 0;
+    s.meta[(d << 2) + 2] = 0;
+    s.meta[(d << 2) + 3] = 0;
     const size = s.aux2[d];
     const keysAddr = s.addr2[d];
-    const split = (s.flags[d] & SPLIT) !== 0;
-    const unicode = (s.flags[d] & UNICODE_KEYS) !== 0;
+    const split = (s.meta[d << 2] & SPLIT) !== 0;
+    const unicode = (s.meta[d << 2] & UNICODE_KEYS) !== 0;
     const shared = this.splitKeys.get(d);
     this.splitKeys.delete(d);
     s.addr2[d] = 0;
@@ -1285,9 +1285,9 @@ export class Heap {
     const s = this.s;
     const id = this.newGc(K_SET, this.profile.sizes.setObject);
     s.reserveRefs(id, tableWords(MINSIZE));
-    s.pool.fill(0, s.refOff[id], s.refOff[id] + tableWords(MINSIZE));
-    s.refLen[id] = MINSIZE;
-    s.aux[id] = 0;
+    s.pool.fill(0, s.meta[(id << 2) + 1], s.meta[(id << 2) + 1] + tableWords(MINSIZE));
+    s.meta[(id << 2) + 2] = MINSIZE;
+    s.meta[(id << 2) + 3] = 0;
     s.aux2[id] = MINSIZE;
     this.track(id);
     for (const x of items) this.setAdd(id, x);
@@ -1304,12 +1304,12 @@ export class Heap {
   private setAddEntry(st: ObjId, v: ObjId, lo: number, hi: number): void {
     const s = this.s;
     const n = s.aux2[st];
-    const off = s.refOff[st];
+    const off = s.meta[(st << 2) + 1];
     const t = s.pool;
     const r = findInsert(t, off, n, lo, hi, v, this.setKeyEq);
     if (r < 0) return;
     this.incref(v);
-    s.aux[st]++;
+    s.meta[(st << 2) + 3]++;
     const slot = FREESLOT[0] >= 0 && SET_HASHING[this.profile.id].reuseDummy ? FREESLOT[0] : r;
     t[off + slot] = v;
     t[off + n + slot] = lo;
@@ -1317,7 +1317,7 @@ export class Heap {
     if (slot !== r) return; // found_unused_or_dummy with a freeslot: fill unchanged, no resize check
     const fill = ++t[off + 3 * n];
     if (fill * 5 >= (n - 1) * 3) {
-      const used = s.aux[st];
+      const used = s.meta[(st << 2) + 3];
       this.setTableResize(st, used > 50000 ? used * 2 : used * 4);
     }
   }
@@ -1330,8 +1330,8 @@ export class Heap {
     const s = this.s;
     const n = s.aux2[st];
     const ns = resizeTarget(minused);
-    const oldOff = s.refOff[st];
-    if (ns === MINSIZE && n === MINSIZE && s.pool[oldOff + 3 * n] === s.aux[st]) return; // no dummies to purge
+    const oldOff = s.meta[(st << 2) + 1];
+    if (ns === MINSIZE && n === MINSIZE && s.pool[oldOff + 3 * n] === s.meta[(st << 2) + 3]) return; // no dummies to purge
     const words = tableWords(n);
     if (setScratch.length < words) setScratch = new Int32Array(words * 2);
     const old = setScratch;
@@ -1339,13 +1339,13 @@ export class Heap {
     const oldAddr = s.addr2[st];
     s.addr2[st] = ns > MINSIZE ? this.alloc.malloc(16 * ns, st) : 0;
     s.reserveRefs(st, tableWords(ns));
-    const off = s.refOff[st];
+    const off = s.meta[(st << 2) + 1];
     const t = s.pool;
     t.fill(0, off, off + tableWords(ns));
     for (let i = 0; i < n; i++) if (old[i] !== 0) insertClean(t, off, ns, old[i], old[n + i], old[2 * n + i]);
-    t[off + 3 * ns] = s.aux[st];
+    t[off + 3 * ns] = s.meta[(st << 2) + 3];
     t[off + 3 * ns + 1] = old[3 * n + 1];
-    s.refLen[st] = ns;
+    s.meta[(st << 2) + 2] = ns;
     s.aux2[st] = ns;
     if (oldAddr !== 0) this.alloc.free(oldAddr);
   }
@@ -1361,7 +1361,7 @@ export class Heap {
     const reuse = rules.reuseDummy;
     const s = this.s;
     const reinterned = rules.reinternsLatin1Chars &&
-      items.some((x) => s.kind[x] === K_STR && /^[A-Za-z0-9_]$/.test(s.payload[x] as string));
+      items.some((x) => (s.meta[x << 2] >>> 24) === K_STR && /^[A-Za-z0-9_]$/.test(s.payload[x] as string));
     let table = new LooseTable();
     for (let pass = 0; pass < rules.constFrozensetBuilds + (reinterned ? 1 : 0); pass++) {
       const order = pass === 0 ? items : table.keys();
@@ -1379,8 +1379,8 @@ export class Heap {
     if (other === st) return;
     const s = this.s;
     const n = s.aux2[other];
-    const t = new Int32Array(s.pool.subarray(s.refOff[other], s.refOff[other] + tableWords(n)));
-    this.setMergeTable(st, t, n, s.aux[other]);
+    const t = new Int32Array(s.pool.subarray(s.meta[(other << 2) + 1], s.meta[(other << 2) + 1] + tableWords(n)));
+    this.setMergeTable(st, t, n, s.meta[(other << 2) + 3]);
   }
 
   /** set_merge from a table (of another set or a frozenset constant): keys are increfed as they are stored. */
@@ -1388,11 +1388,11 @@ export class Heap {
     const s = this.s;
     if (oused === 0) return;
     // one big resize first, expecting few overlapping keys
-    if ((s.pool[s.refOff[st] + 3 * s.aux2[st]] + oused) * 5 >= (s.aux2[st] - 1) * 3) {
-      this.setTableResize(st, (s.aux[st] + oused) * 2);
+    if ((s.pool[s.meta[(st << 2) + 1] + 3 * s.aux2[st]] + oused) * 5 >= (s.aux2[st] - 1) * 3) {
+      this.setTableResize(st, (s.meta[(st << 2) + 3] + oused) * 2);
     }
     const n = s.aux2[st];
-    const off = s.refOff[st];
+    const off = s.meta[(st << 2) + 1];
     const t = s.pool;
     const fill = t[off + 3 * n];
     const ofill = o[3 * on];
@@ -1418,15 +1418,15 @@ export class Heap {
       return;
     }
     t[off + 3 * n] = oused;
-    s.aux[st] = oused;
+    s.meta[(st << 2) + 3] = oused;
   }
 
   /** set_update_internal(st, dict): presize for the dict's size, then add its keys in dict order. */
   setUpdateFromDict(st: ObjId, d: ObjId): void {
     const s = this.s;
-    const dn = s.aux[d];
-    if ((s.pool[s.refOff[st] + 3 * s.aux2[st]] + dn) * 5 >= (s.aux2[st] - 1) * 3) {
-      this.setTableResize(st, (s.aux[st] + dn) * 2);
+    const dn = s.meta[(d << 2) + 3];
+    if ((s.pool[s.meta[(st << 2) + 1] + 3 * s.aux2[st]] + dn) * 5 >= (s.aux2[st] - 1) * 3) {
+      this.setTableResize(st, (s.meta[(st << 2) + 3] + dn) * 2);
     }
     for (const [k] of this.dictEntries(d)) this.setAdd(st, k);
   }
@@ -1436,14 +1436,14 @@ export class Heap {
     const s = this.s;
     hashInto(this, v);
     const n = s.aux2[st];
-    const off = s.refOff[st];
+    const off = s.meta[(st << 2) + 1];
     const at = lookup(s.pool, off, n, HASH[0], HASH[1], v, this.setKeyEq);
     if (at < 0) return false;
     const x = s.pool[off + at];
     s.pool[off + at] = 0;
     s.pool[off + n + at] = -1;
     s.pool[off + 2 * n + at] = -1;
-    s.aux[st]--;
+    s.meta[(st << 2) + 3]--;
     this.decref(x);
     return true;
   }
@@ -1451,7 +1451,7 @@ export class Heap {
   setContains(st: ObjId, v: ObjId): boolean {
     const s = this.s;
     hashInto(this, v);
-    return lookup(s.pool, s.refOff[st], s.aux2[st], HASH[0], HASH[1], v, this.setKeyEq) >= 0;
+    return lookup(s.pool, s.meta[(st << 2) + 1], s.aux2[st], HASH[0], HASH[1], v, this.setKeyEq) >= 0;
   }
 
   /**
@@ -1460,9 +1460,9 @@ export class Heap {
    */
   setPop(st: ObjId): ObjId {
     const s = this.s;
-    if (s.aux[st] === 0) return 0;
+    if (s.meta[(st << 2) + 3] === 0) return 0;
     const n = s.aux2[st];
-    const off = s.refOff[st];
+    const off = s.meta[(st << 2) + 1];
     const t = s.pool;
     let i = t[off + 3 * n + 1] & (n - 1);
     while (t[off + i] === 0) i = i + 1 > n - 1 ? 0 : i + 1;
@@ -1470,7 +1470,7 @@ export class Heap {
     t[off + i] = 0;
     t[off + n + i] = -1;
     t[off + 2 * n + i] = -1;
-    s.aux[st]--;
+    s.meta[(st << 2) + 3]--;
     t[off + 3 * n + 1] = i + 1;
     return key;
   }
@@ -1482,16 +1482,16 @@ export class Heap {
   setClear(st: ObjId): void {
     const s = this.s;
     const n = s.aux2[st];
-    const off = s.refOff[st];
+    const off = s.meta[(st << 2) + 1];
     const keys: number[] = [];
     for (let i = 0; i < n; i++) if (s.pool[off + i] !== 0) keys.push(s.pool[off + i]);
     const finger = s.pool[off + 3 * n + 1];
     const table = s.addr2[st];
     s.pool.fill(0, off, off + tableWords(n));
     s.pool[off + 3 * MINSIZE + 1] = finger;
-    s.refLen[st] = MINSIZE;
+    s.meta[(st << 2) + 2] = MINSIZE;
     s.aux2[st] = MINSIZE;
-    s.aux[st] = 0;
+    s.meta[(st << 2) + 3] = 0;
     s.addr2[st] = 0;
     for (const k of keys) this.decref(k);
     if (table !== 0) this.alloc.free(table);
@@ -1510,8 +1510,8 @@ export class Heap {
     for (const k of list) this.setDiscard(st, k);
     const s = this.s;
     const n = s.aux2[st];
-    if (s.pool[s.refOff[st] + 3 * n] - s.aux[st] <= Math.floor((n - 1) / 4)) return;
-    const used = s.aux[st];
+    if (s.pool[s.meta[(st << 2) + 1] + 3 * n] - s.meta[(st << 2) + 3] <= Math.floor((n - 1) / 4)) return;
+    const used = s.meta[(st << 2) + 3];
     this.setTableResize(st, used > 50000 ? used * 2 : used * 4);
   }
 
@@ -1535,16 +1535,16 @@ export class Heap {
    */
   setSwapBodies(a: ObjId, b: ObjId): void {
     const s = this.s;
-    const fa = s.pool[s.refOff[a] + 3 * s.aux2[a] + 1];
-    const fb = s.pool[s.refOff[b] + 3 * s.aux2[b] + 1];
-    let t = s.refOff[a]; s.refOff[a] = s.refOff[b]; s.refOff[b] = t;
+    const fa = s.pool[s.meta[(a << 2) + 1] + 3 * s.aux2[a] + 1];
+    const fb = s.pool[s.meta[(b << 2) + 1] + 3 * s.aux2[b] + 1];
+    let t = s.meta[(a << 2) + 1]; s.meta[(a << 2) + 1] = s.meta[(b << 2) + 1]; s.meta[(b << 2) + 1] = t;
     t = s.refCapLog[a]; s.refCapLog[a] = s.refCapLog[b]; s.refCapLog[b] = t;
-    t = s.refLen[a]; s.refLen[a] = s.refLen[b]; s.refLen[b] = t;
-    t = s.aux[a]; s.aux[a] = s.aux[b]; s.aux[b] = t;
+    t = s.meta[(a << 2) + 2]; s.meta[(a << 2) + 2] = s.meta[(b << 2) + 2]; s.meta[(b << 2) + 2] = t;
+    t = s.meta[(a << 2) + 3]; s.meta[(a << 2) + 3] = s.meta[(b << 2) + 3]; s.meta[(b << 2) + 3] = t;
     t = s.aux2[a]; s.aux2[a] = s.aux2[b]; s.aux2[b] = t;
     const ad = s.addr2[a]; s.addr2[a] = s.addr2[b]; s.addr2[b] = ad;
-    s.pool[s.refOff[a] + 3 * s.aux2[a] + 1] = fa;
-    s.pool[s.refOff[b] + 3 * s.aux2[b] + 1] = fb;
+    s.pool[s.meta[(a << 2) + 1] + 3 * s.aux2[a] + 1] = fa;
+    s.pool[s.meta[(b << 2) + 1] + 3 * s.aux2[b] + 1] = fb;
   }
 
   /** A new set with the items of `src` (set_copy: make_new_set + set_merge). */
@@ -1593,7 +1593,7 @@ export class Heap {
 
   /** The class of an instance (borrowed). */
   classOf(id: ObjId): ObjId {
-    return this.s.aux[id];
+    return this.s.meta[(id << 2) + 3];
   }
 
   /** Object layout of an instance of `info` for this version: [object request, separate values array request]. */
@@ -1630,13 +1630,13 @@ export class Heap {
     }
     const { bytes, valuesBytes, n, nrefs } = lay;
     const id = info.isGc ? this.newGc(K_INSTANCE, bytes) : this.newAtom(K_INSTANCE, bytes, undefined);
-    if (info.hasDel) s.flags[id] |= HASDEL;
+    if (info.hasDel) s.meta[id << 2] |= HASDEL;
     // init_inline_values (3.11+): each new instance takes one from the shared keys' dk_usable while it is > 1.
     if (info.hasDict && this.profile.instanceLayout !== 'separateDict' && info.keysUsable > 1) info.keysUsable--;
-    s.aux[id] = cls;
+    s.meta[(id << 2) + 3] = cls;
     this.incref(cls);
     if (nrefs > 0) s.reserveRefs(id, nrefs);
-    s.refLen[id] = nrefs;
+    s.meta[(id << 2) + 2] = nrefs;
     s.aux2[id] = n;
     if (valuesBytes > 0) s.addr2[id] = this.alloc.malloc(valuesBytes, id);
     if (info.isGc) this.track(id);
@@ -1646,20 +1646,20 @@ export class Heap {
   /** The separate __dict__ of an instance (3.8-3.10, or 3.11/3.12 once materialised), or 0 when it has none
    * (yet). Borrowed. */
   instanceDict(id: ObjId): ObjId {
-    const info = this.classes.get(this.s.aux[id]);
+    const info = this.classes.get(this.s.meta[(id << 2) + 3]);
     if (!info || !info.hasDict || !this.hasDictObject(id)) return 0;
-    return this.s.pool[this.s.refOff[id] + info.slots.length];
+    return this.s.pool[this.s.meta[(id << 2) + 1] + info.slots.length];
   }
 
   /** Whether the instance's attributes live in a dict object (its run is slots + dict) rather than values. */
   private hasDictObject(id: ObjId): boolean {
-    return this.profile.instanceLayout === 'separateDict' || (this.s.flags[id] & MANAGED_DICT) !== 0;
+    return this.profile.instanceLayout === 'separateDict' || (this.s.meta[id << 2] & MANAGED_DICT) !== 0;
   }
 
   /** `obj.__dict__` on 3.8-3.10 (PyObject_GenericGetDict): the split dict, made now if the instance has none
    * yet. Borrowed; 0 where the layout keeps no dict object (3.11+) or the class has no __dict__. */
   instanceDictForRead(id: ObjId): ObjId {
-    const info = this.classes.get(this.s.aux[id]);
+    const info = this.classes.get(this.s.meta[(id << 2) + 3]);
     if (!info || !info.hasDict) return 0;
     switch (this.profile.instanceLayout) {
       case 'separateDict':
@@ -1674,34 +1674,34 @@ export class Heap {
   /** Attribute lookup on the object itself (instance slots/dict/values or class attributes). Borrowed, 0 if absent. */
   getAttr(obj: ObjId, name: string): ObjId {
     const s = this.s;
-    const k = s.kind[obj];
+    const k = (s.meta[obj << 2] >>> 24);
     if (k === K_CLASS) {
       const i = this.classes.get(obj)!.attrNames.indexOf(name);
-      return i < 0 ? 0 : s.pool[s.refOff[obj] + i];
+      return i < 0 ? 0 : s.pool[s.meta[(obj << 2) + 1] + i];
     }
-    if (k === K_MODULE) return this.dictGetStr(s.pool[s.refOff[obj]], name);
+    if (k === K_MODULE) return this.dictGetStr(s.pool[s.meta[(obj << 2) + 1]], name);
     if (k !== K_INSTANCE) return 0;
-    const info = this.classes.get(s.aux[obj])!;
+    const info = this.classes.get(s.meta[(obj << 2) + 3])!;
     const si = info.slots.indexOf(name);
-    if (si >= 0) return s.pool[s.refOff[obj] + si];
+    if (si >= 0) return s.pool[s.meta[(obj << 2) + 1] + si];
     if (!info.hasDict) return 0;
     if (this.hasDictObject(obj)) {
       const d = this.instanceDict(obj);
       return d === 0 ? 0 : this.dictGetStr(d, name);
     }
     const vi = info.shared.indexOf(name);
-    if (vi < 0 || info.slots.length + vi >= s.refLen[obj]) return 0;
-    return s.pool[s.refOff[obj] + info.slots.length + vi];
+    if (vi < 0 || info.slots.length + vi >= s.meta[(obj << 2) + 2]) return 0;
+    return s.pool[s.meta[(obj << 2) + 1] + info.slots.length + vi];
   }
 
   /** Attribute names present on the object, in order (slots first, then dict/values). */
   attrNames(obj: ObjId): string[] {
     const s = this.s;
-    const k = s.kind[obj];
+    const k = (s.meta[obj << 2] >>> 24);
     if (k === K_CLASS) return [...this.classes.get(obj)!.attrNames];
     if (k !== K_INSTANCE) return [];
-    const info = this.classes.get(s.aux[obj])!;
-    const out = info.slots.filter((_, i) => s.pool[s.refOff[obj] + i] !== 0);
+    const info = this.classes.get(s.meta[(obj << 2) + 3])!;
+    const out = info.slots.filter((_, i) => s.pool[s.meta[(obj << 2) + 1] + i] !== 0);
     if (!info.hasDict) return out;
     if (this.hasDictObject(obj)) {
       const d = this.instanceDict(obj);
@@ -1710,7 +1710,7 @@ export class Heap {
     }
     for (let i = 0; i < info.shared.length; i++) {
       const at = info.slots.length + i;
-      if (at < s.refLen[obj] && s.pool[s.refOff[obj] + at] !== 0) out.push(info.shared[i]);
+      if (at < s.meta[(obj << 2) + 2] && s.pool[s.meta[(obj << 2) + 1] + at] !== 0) out.push(info.shared[i]);
     }
     return out;
   }
@@ -1718,7 +1718,7 @@ export class Heap {
   /** obj.name = v (PyObject_SetAttr): increfs v, decrefs the old value. */
   setAttr(obj: ObjId, name: string, v: ObjId): void {
     const s = this.s;
-    const k = s.kind[obj];
+    const k = (s.meta[obj << 2] >>> 24);
     if (k === K_CLASS) {
       const info = this.classes.get(obj)!;
       let i = info.attrNames.indexOf(name);
@@ -1727,27 +1727,27 @@ export class Heap {
         i = info.attrNames.length;
         info.attrNames.push(name);
         s.reserveRefs(obj, i + 1);
-        s.refLen[obj] = i + 1;
-        s.pool[s.refOff[obj] + i] = 0;
+        s.meta[(obj << 2) + 2] = i + 1;
+        s.pool[s.meta[(obj << 2) + 1] + i] = 0;
       }
-      const old = s.pool[s.refOff[obj] + i];
-      s.pool[s.refOff[obj] + i] = v;
+      const old = s.pool[s.meta[(obj << 2) + 1] + i];
+      s.pool[s.meta[(obj << 2) + 1] + i] = v;
       this.xdecref(old);
       return;
     }
     if (k === K_MODULE) {
       const key = this.intern(name);
-      this.dictSetItem(s.pool[s.refOff[obj]], key, v);
+      this.dictSetItem(s.pool[s.meta[(obj << 2) + 1]], key, v);
       this.decref(key);
       return;
     }
     if (k !== K_INSTANCE) throw new PyError('AttributeError', `'${this.typeName(obj)}' object attribute '${name}' is read-only`);
-    const info = this.classes.get(s.aux[obj])!;
+    const info = this.classes.get(s.meta[(obj << 2) + 3])!;
     const si = info.slots.indexOf(name);
     if (si >= 0) {
       this.incref(v);
-      const old = s.pool[s.refOff[obj] + si];
-      s.pool[s.refOff[obj] + si] = v;
+      const old = s.pool[s.meta[(obj << 2) + 1] + si];
+      s.pool[s.meta[(obj << 2) + 1] + si] = v;
       this.xdecref(old);
       return;
     }
@@ -1763,7 +1763,7 @@ export class Heap {
     if (this.hasDictObject(obj)) {
       const d = this.instanceDict(obj);
       const key = this.intern(name);
-      this.storingInline = (s.flags[d] & EMBEDDED) !== 0;
+      this.storingInline = (s.meta[d << 2] & EMBEDDED) !== 0;
       try {
         this.dictSetItem(d, key, v);
       } finally {
@@ -1775,14 +1775,14 @@ export class Heap {
     let vi = info.shared.indexOf(name);
     if (vi < 0) vi = info.shared.length; // beyond the shared keys: kept after them (a materialised dict in CPython)
     const at = info.slots.length + vi;
-    if (at >= s.refLen[obj]) {
+    if (at >= s.meta[(obj << 2) + 2]) {
       s.reserveRefs(obj, at + 1);
-      for (let i = s.refLen[obj]; i <= at; i++) s.pool[s.refOff[obj] + i] = 0;
-      s.refLen[obj] = at + 1;
+      for (let i = s.meta[(obj << 2) + 2]; i <= at; i++) s.pool[s.meta[(obj << 2) + 1] + i] = 0;
+      s.meta[(obj << 2) + 2] = at + 1;
     }
     this.incref(v);
-    const old = s.pool[s.refOff[obj] + at];
-    s.pool[s.refOff[obj] + at] = v;
+    const old = s.pool[s.meta[(obj << 2) + 1] + at];
+    s.pool[s.meta[(obj << 2) + 1] + at] = v;
     this.xdecref(old);
   }
 
@@ -1798,12 +1798,12 @@ export class Heap {
     if (keys) {
       d = this.newGc(K_DICT, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
       keys.refcnt++;
-      s.flags[d] |= SPLIT | UNICODE_KEYS;
+      s.meta[d << 2] |= SPLIT | UNICODE_KEYS;
       s.aux2[d] = keys.size;
       s.addr2[d] = this.alloc.malloc(8 * sz.usable(keys.size), d);
       this.splitKeys.set(d, keys);
     } else d = this.newDict();
-    s.pool[s.refOff[obj] + info.slots.length] = d; // the instance owns the new reference
+    s.pool[s.meta[(obj << 2) + 1] + info.slots.length] = d; // the instance owns the new reference
     return d;
   }
 
@@ -1842,12 +1842,12 @@ export class Heap {
   /** make_keys_shared: a combined all-str (just resized, so compact) table turns split: a new values array. */
   private makeKeysShared(d: ObjId): SharedKeys | null {
     const s = this.s;
-    if (!(s.flags[d] & UNICODE_KEYS)) return null;
+    if (!(s.meta[d << 2] & UNICODE_KEYS)) return null;
     const size = s.aux2[d];
     const names = this.dictEntries(d).map(([k]) => this.value(k) as string);
     const keys: SharedKeys = { size, names, refcnt: 2, addr: s.addr2[d] }; // the class's and the dict's
     s.addr2[d] = this.alloc.malloc(8 * sz.usable(size), d);
-    s.flags[d] |= SPLIT;
+    s.meta[d << 2] |= SPLIT;
     this.splitKeys.set(d, keys);
     return keys;
   }
@@ -1862,45 +1862,45 @@ export class Heap {
   private materialiseManagedDict(obj: ObjId, info: ClassInfo): ObjId {
     const s = this.s;
     const d = this.newGc(K_DICT, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
-    s.flags[d] |= SPLIT | UNICODE_KEYS;
-    if (this.profile.instanceLayout === 'inline') s.flags[d] |= EMBEDDED;
+    s.meta[d << 2] |= SPLIT | UNICODE_KEYS;
+    if (this.profile.instanceLayout === 'inline') s.meta[d << 2] |= EMBEDDED;
     s.aux2[d] = SHARED_KEYS_TABLE;
     this.managedDictClass.set(d, info);
-    const off0 = s.refOff[obj] + info.slots.length;
-    const n = s.refLen[obj] - info.slots.length;
+    const off0 = s.meta[(obj << 2) + 1] + info.slots.length;
+    const n = s.meta[(obj << 2) + 2] - info.slots.length;
     for (let i = 0; i < n; i++) {
       const v = s.pool[off0 + i];
       if (v === 0) continue;
       const key = this.intern(info.shared[i]);
       this.dictSetItem(d, key, v); // maintains tracking as make_dict_from_instance_attributes does
       this.decref(key);
-      s.pool[s.refOff[obj] + info.slots.length + i] = 0;
+      s.pool[s.meta[(obj << 2) + 1] + info.slots.length + i] = 0;
       this.decref(v); // the dict holds it now
     }
     s.addr2[d] = s.addr2[obj]; // the values array is the dict's now
     s.addr2[obj] = 0;
-    s.pool[s.refOff[obj] + info.slots.length] = d; // the instance owns the new reference
-    s.refLen[obj] = info.slots.length + 1;
-    s.flags[obj] |= MANAGED_DICT;
+    s.pool[s.meta[(obj << 2) + 1] + info.slots.length] = d; // the instance owns the new reference
+    s.meta[(obj << 2) + 2] = info.slots.length + 1;
+    s.meta[obj << 2] |= MANAGED_DICT;
     return d;
   }
 
   /** 3.13+ _PyDict_DetachFromObject: a dict embedding a dying instance's values gets its own copy of them. */
   private detachEmbeddedDict(obj: ObjId): void {
     const s = this.s;
-    const d = s.pool[s.refOff[obj] + s.refLen[obj] - 1];
-    if (d === 0 || !(s.flags[d] & EMBEDDED)) return;
-    s.flags[d] &= ~EMBEDDED;
+    const d = s.pool[s.meta[(obj << 2) + 1] + s.meta[(obj << 2) + 2] - 1];
+    if (d === 0 || !(s.meta[d << 2] & EMBEDDED)) return;
+    s.meta[d << 2] &= ~EMBEDDED;
     s.addr2[d] = this.alloc.malloc(sz.inlineValuesBytes(s.aux2[obj]), d);
   }
 
   /** del obj.name; false when absent (AttributeError is the interpreter's). */
   delAttr(obj: ObjId, name: string): boolean {
     const s = this.s;
-    const k = s.kind[obj];
+    const k = (s.meta[obj << 2] >>> 24);
     if (k === K_MODULE) {
       const key = this.intern(name);
-      const ok = this.dictDelItem(s.pool[s.refOff[obj]], key);
+      const ok = this.dictDelItem(s.pool[s.meta[(obj << 2) + 1]], key);
       this.decref(key);
       return ok;
     }
@@ -1908,16 +1908,16 @@ export class Heap {
       const info = this.classes.get(obj)!;
       const i = info.attrNames.indexOf(name);
       if (i < 0) return false;
-      const off = s.refOff[obj];
+      const off = s.meta[(obj << 2) + 1];
       const old = s.pool[off + i];
-      for (let j = i; j < s.refLen[obj] - 1; j++) s.pool[off + j] = s.pool[off + j + 1];
-      s.refLen[obj]--;
+      for (let j = i; j < s.meta[(obj << 2) + 2] - 1; j++) s.pool[off + j] = s.pool[off + j + 1];
+      s.meta[(obj << 2) + 2]--;
       info.attrNames.splice(i, 1);
       this.xdecref(old);
       return true;
     }
     if (k !== K_INSTANCE) return false;
-    const info = this.classes.get(s.aux[obj])!;
+    const info = this.classes.get(s.meta[(obj << 2) + 3])!;
     let at = info.slots.indexOf(name);
     if (at < 0 && info.hasDict) {
       if (this.profile.instanceLayout === 'separateDict') return this.objectDictDelItem(obj, info, name);
@@ -1932,10 +1932,10 @@ export class Heap {
       const vi = info.shared.indexOf(name);
       if (vi >= 0) at = info.slots.length + vi;
     }
-    if (at < 0 || at >= s.refLen[obj]) return false;
-    const old = s.pool[s.refOff[obj] + at];
+    if (at < 0 || at >= s.meta[(obj << 2) + 2]) return false;
+    const old = s.pool[s.meta[(obj << 2) + 1] + at];
     if (old === 0) return false;
-    s.pool[s.refOff[obj] + at] = 0;
+    s.pool[s.meta[(obj << 2) + 1] + at] = 0;
     this.decref(old);
     return true;
   }
@@ -1950,10 +1950,10 @@ export class Heap {
     const refs = [globals, ...closure];
     s.reserveRefs(id, refs.length);
     for (let i = 0; i < refs.length; i++) {
-      s.pool[s.refOff[id] + i] = refs[i];
+      s.pool[s.meta[(id << 2) + 1] + i] = refs[i];
       this.incref(refs[i]);
     }
-    s.refLen[id] = refs.length;
+    s.meta[(id << 2) + 2] = refs.length;
     this.track(id);
     return id;
   }
@@ -1966,8 +1966,8 @@ export class Heap {
     const id = this.newGc(K_MODULE, this.profile.sizes.moduleObject);
     s.payload[id] = name;
     s.reserveRefs(id, 1);
-    s.pool[s.refOff[id]] = d;
-    s.refLen[id] = 1;
+    s.pool[s.meta[(id << 2) + 1]] = d;
+    s.meta[(id << 2) + 2] = 1;
     this.track(id);
     this.internal.set(id, (this.internal.get(id) ?? 0) + 1); // sys.modules
     return id;
@@ -1978,9 +1978,9 @@ export class Heap {
     const s = this.s;
     const id = this.newGc(K_METHOD, this.profile.sizes.methodObject, this.freeLists.pop('method'));
     s.reserveRefs(id, 2);
-    s.pool[s.refOff[id]] = fn;
-    s.pool[s.refOff[id] + 1] = self;
-    s.refLen[id] = 2;
+    s.pool[s.meta[(id << 2) + 1]] = fn;
+    s.pool[s.meta[(id << 2) + 1] + 1] = self;
+    s.meta[(id << 2) + 2] = 2;
     this.incref(fn);
     this.incref(self);
     this.track(id);
@@ -1991,19 +1991,19 @@ export class Heap {
     const s = this.s;
     const id = this.newGc(K_CELL, this.profile.sizes.cellObject);
     s.reserveRefs(id, 1);
-    s.pool[s.refOff[id]] = content;
-    s.refLen[id] = 1;
+    s.pool[s.meta[(id << 2) + 1]] = content;
+    s.meta[(id << 2) + 2] = 1;
     if (content !== 0) this.incref(content);
     this.track(id);
     return id;
   }
 
   cellGet(c: ObjId): ObjId {
-    return this.s.pool[this.s.refOff[c]];
+    return this.s.pool[this.s.meta[(c << 2) + 1]];
   }
 
   cellSet(c: ObjId, v: ObjId): void {
-    const off = this.s.refOff[c];
+    const off = this.s.meta[(c << 2) + 1];
     if (v !== 0) this.incref(v);
     const old = this.s.pool[off];
     this.s.pool[off] = v;
@@ -2087,9 +2087,9 @@ export class Heap {
   referents(id: ObjId): ObjId[] {
     const s = this.s;
     const out: ObjId[] = [];
-    const off = s.refOff[id];
-    for (let i = 0; i < s.refLen[id]; i++) if (s.pool[off + i] !== 0) out.push(s.pool[off + i]);
-    if (s.kind[id] === K_INSTANCE) out.push(s.aux[id]);
+    const off = s.meta[(id << 2) + 1];
+    for (let i = 0; i < s.meta[(id << 2) + 2]; i++) if (s.pool[off + i] !== 0) out.push(s.pool[off + i]);
+    if ((s.meta[id << 2] >>> 24) === K_INSTANCE) out.push(s.meta[(id << 2) + 3]);
     return out;
   }
 
@@ -2105,7 +2105,7 @@ export class Heap {
   /** Every live object id (for the invariant checker and the UI). */
   *liveIds(): Generator<ObjId> {
     const s = this.s;
-    for (let id = FIRST_ID; id < s.top; id++) if (s.kind[id] !== K_FREE) yield id;
+    for (let id = FIRST_ID; id < s.top; id++) if ((s.meta[id << 2] >>> 24) !== K_FREE) yield id;
   }
 
   /** sys.getsizeof */
@@ -2113,7 +2113,7 @@ export class Heap {
     const s = this.s;
     const p = this.profile;
     const S = p.sizes;
-    switch (s.kind[id] as Kind) {
+    switch ((s.meta[id << 2] >>> 24) as Kind) {
       case K_INT:
         return sz.intSizeof(p, sz.intDigits(s.payload[id] as bigint));
       case K_BOOL:
@@ -2127,9 +2127,9 @@ export class Heap {
       case K_BYTES:
         return S.bytesBase + (s.payload[id] as Uint8Array).length;
       case K_TUPLE:
-        return S.tupleBase + 8 * s.refLen[id];
+        return S.tupleBase + 8 * s.meta[(id << 2) + 2];
       case K_LIST:
-        return S.listObject + 8 * s.aux[id];
+        return S.listObject + 8 * s.meta[(id << 2) + 3];
       case K_DICT: {
         const size = s.aux2[id];
         if (size === 0) return S.dictObject;
@@ -2139,18 +2139,18 @@ export class Heap {
           const keysBytes = shared.refcnt === 1 ? sz.dictKeysBytes(p, shared.size, true) : 0;
           return S.dictObject + 8 * sz.usable(shared.size) + keysBytes;
         }
-        if (s.flags[id] & SPLIT) {
+        if (s.meta[id << 2] & SPLIT) {
           // 3.11+: shared_keys_usable_size (dk_nentries + dk_usable) of the class's keys, read now
           const cls = this.managedDictClass.get(id);
           if (cls !== undefined) return S.dictObject + 8 * (cls.shared.length + cls.keysUsable);
           return S.dictObject + 8 * sz.usable(size);
         }
-        return S.dictObject + sz.dictKeysBytes(p, size, (s.flags[id] & UNICODE_KEYS) !== 0);
+        return S.dictObject + sz.dictKeysBytes(p, size, (s.meta[id << 2] & UNICODE_KEYS) !== 0);
       }
       case K_SET:
         return S.setObject + (s.aux2[id] > 8 ? 16 * s.aux2[id] : 0);
       case K_INSTANCE: {
-        const info = this.classes.get(s.aux[id])!;
+        const info = this.classes.get(s.meta[(id << 2) + 3])!;
         const [bytes] = this.instanceRequest(info);
         return p.instanceLayout === 'inline' && info.hasDict ? S.instanceObject + 8 * info.slots.length : bytes;
       }
@@ -2177,7 +2177,7 @@ export class Heap {
 
   /** The GC-object free-list state note for `is_finalized`. */
   isFinalized(id: ObjId): boolean {
-    return (this.s.flags[id] & FINALIZED) !== 0;
+    return (this.s.meta[id << 2] & FINALIZED) !== 0;
   }
   // ------------------------------------------------------------------------------- the gc module
 

@@ -8,7 +8,7 @@ import { traverse } from '../gc/classic';
 export function checkHeapInvariants(heap: Heap): string[] {
   const s = heap.s;
   const out: string[] = [];
-  const live = (id: number): boolean => id >= FIRST_ID && id < s.top && s.kind[id] !== Kind.Free;
+  const live = (id: number): boolean => id >= FIRST_ID && id < s.top && (s.meta[id << 2] >>> 24) !== Kind.Free;
   const incoming = new Float64Array(s.top);
 
   const see = (id: number, r: number): void => {
@@ -17,48 +17,48 @@ export function checkHeapInvariants(heap: Heap): string[] {
     else incoming[r]++;
   };
   for (let id = FIRST_ID; id < s.top; id++) {
-    if (s.kind[id] === Kind.Free) continue;
+    if ((s.meta[id << 2] >>> 24) === Kind.Free) continue;
     // every reference points to a live object
-    const off = s.refOff[id];
-    for (let i = 0; i < s.refLen[id]; i++) if (s.pool[off + i] !== 0) see(id, s.pool[off + i]);
-    if (s.kind[id] === Kind.Instance) see(id, s.aux[id]);
-    if (s.kind[id] === Kind.Weakref && s.aux[id] !== 0 && !live(s.aux[id])) out.push(`weakref #${id} points to freed #${s.aux[id]}`);
+    const off = s.meta[(id << 2) + 1];
+    for (let i = 0; i < s.meta[(id << 2) + 2]; i++) if (s.pool[off + i] !== 0) see(id, s.pool[off + i]);
+    if ((s.meta[id << 2] >>> 24) === Kind.Instance) see(id, s.meta[(id << 2) + 3]);
+    if ((s.meta[id << 2] >>> 24) === Kind.Weakref && s.meta[(id << 2) + 3] !== 0 && !live(s.meta[(id << 2) + 3])) out.push(`weakref #${id} points to freed #${s.meta[(id << 2) + 3]}`);
     // tracking flags agree with list membership; collector temporaries are clear between collections
-    const tracked = (s.flags[id] & F_TRACKED) !== 0;
-    if (tracked && !(s.flags[id] & F_GC)) out.push(`#${id} is tracked but not a GC object`);
-    if (tracked !== (s.gen[id] !== -1)) out.push(`#${id} tracked flag disagrees with list membership`);
-    if (!heap.gcs.collecting && s.flags[id] & (F_COLLECTING | F_UNREACHABLE)) out.push(`#${id} keeps collector flags outside a collection`);
+    const tracked = (s.meta[id << 2] & F_TRACKED) !== 0;
+    if (tracked && !(s.meta[id << 2] & F_GC)) out.push(`#${id} is tracked but not a GC object`);
+    if (tracked !== ((((s.meta[id << 2] >>> 16) & 255) - 1) !== -1)) out.push(`#${id} tracked flag disagrees with list membership`);
+    if (!heap.gcs.collecting && s.meta[id << 2] & (F_COLLECTING | F_UNREACHABLE)) out.push(`#${id} keeps collector flags outside a collection`);
   }
   for (const r of heap.rootRefs()) if (live(r)) incoming[r]++; else if (r < STATIC_ID_BASE) out.push(`a root references freed #${r}`);
   for (const [id, n] of heap.internal) if (live(id)) incoming[id] += n;
 
   for (let id = FIRST_ID; id < s.top; id++) {
-    if (s.kind[id] === Kind.Free || s.flags[id] & F_IMMORTAL) continue;
-    if (s.rc[id] !== incoming[id]) {
-      out.push(`${heap.typeName(id)}#${id}: refcount ${s.rc[id]} but ${incoming[id]} references (objects + roots + internal)`);
+    if ((s.meta[id << 2] >>> 24) === Kind.Free || s.meta[id << 2] & F_IMMORTAL) continue;
+    if (s.hdr[id << 2] !== incoming[id]) {
+      out.push(`${heap.typeName(id)}#${id}: refcount ${s.hdr[id << 2]} but ${incoming[id]} references (objects + roots + internal)`);
     }
-    if (s.rc[id] <= 0) out.push(`#${id} is alive with refcount ${s.rc[id]}`);
+    if (s.hdr[id << 2] <= 0) out.push(`#${id} is alive with refcount ${s.hdr[id << 2]}`);
   }
 
   // every tracked object in exactly one generation list, links consistent
   const seen = new Uint8Array(s.top);
   for (const h of [L.GEN0, L.GEN1, L.GEN2, L.PERMANENT]) {
     let prev = h;
-    for (let o = s.next[h]; o !== h; o = s.next[o]) {
+    for (let o = s.hdr[(h << 2) + 2]; o !== h; o = s.hdr[(o << 2) + 2]) {
       if (o <= 0 || o >= s.top) {
         out.push(`list ${h} has a bad link ${o}`);
         break;
       }
-      if (s.prev[o] !== prev) out.push(`#${o}: prev link broken in list ${h}`);
+      if (s.hdr[(o << 2) + 3] !== prev) out.push(`#${o}: prev link broken in list ${h}`);
       if (seen[o]) out.push(`#${o} appears twice in the generation lists`);
       seen[o] = 1;
-      if (s.gen[o] !== h) out.push(`#${o} is in list ${h} but labelled ${s.gen[o]}`);
+      if ((((s.meta[o << 2] >>> 16) & 255) - 1) !== h) out.push(`#${o} is in list ${h} but labelled ${(((s.meta[o << 2] >>> 16) & 255) - 1)}`);
       if (!live(o)) out.push(`freed #${o} is still in list ${h}`);
       prev = o;
     }
   }
   for (let id = FIRST_ID; id < s.top; id++) {
-    if (s.kind[id] !== Kind.Free && s.flags[id] & F_TRACKED && !seen[id] && !heap.gcs.collecting) {
+    if ((s.meta[id << 2] >>> 24) !== Kind.Free && s.meta[id << 2] & F_TRACKED && !seen[id] && !heap.gcs.collecting) {
       out.push(`tracked #${id} is in no generation list`);
     }
   }

@@ -6,7 +6,7 @@ import { PyError } from './heap';
 
 export function keyOf(heap: Heap, id: ObjId): string {
   const s = heap.s;
-  switch (s.kind[id]) {
+  switch ((s.meta[id << 2] >>> 24)) {
     case Kind.Int:
       return 'n:' + (s.payload[id] as bigint).toString();
     case Kind.Bool:
@@ -25,8 +25,8 @@ export function keyOf(heap: Heap, id: ObjId): string {
       return 'N';
     case Kind.Tuple: {
       const parts: string[] = [];
-      const off = s.refOff[id];
-      for (let i = 0; i < s.refLen[id]; i++) parts.push(keyOf(heap, s.pool[off + i]));
+      const off = s.meta[(id << 2) + 1];
+      for (let i = 0; i < s.meta[(id << 2) + 2]; i++) parts.push(keyOf(heap, s.pool[off + i]));
       return 't(' + parts.join('|') + ')';
     }
     case Kind.List:

@@ -1,6 +1,28 @@
-// The struct of arrays behind the heap: one slot per object id in each typed array, plus a pool of
+// The struct of arrays behind the heap: per object id, two 4-word records and a few typed arrays, plus a pool of
 // reference slots (each object owns a run [refOff, refOff + refCap) of which refLen are in use; 0 = NULL).
+//
+// The fields every collector pass and every deallocation reads sit together in two Int32Array records, because
+// V8 re-checks a typed array (map, bounds, data pointer) on each loop iteration that touches it: one record
+// serves several fields for the price of one array (the full collection's passes touch 3 arrays per object
+// instead of 9).
+//   hdr  [id * 4 + 0] rc       refcount (immortal objects: not maintained, see Heap.refcount)
+//        [id * 4 + 1] gcRefs   the collector's gc_refs
+//        [id * 4 + 2] next     generation list links (heads are ids < FIRST_ID)
+//        [id * 4 + 3] prev
+//   meta [id * 4 + 0] word     flags (bits 0-15, the F_* bits) | gen + 1 (bits 16-23) | kind (bits 24-31)
+//        [id * 4 + 1] refOff   start of the object's reference run
+//        [id * 4 + 2] refLen   references in use
+//        [id * 4 + 3] aux      instance: class; weakref: referent; dict: used; list: allocated
+// Indexes are `id << 2`: the interpreter's static ids (>= 2^29, < 2^30) then land below 0, out of bounds, so
+// that reading them gives undefined as the separate arrays did. gen is the head id of the list the object is
+// linked in, -1 when untracked. Flag bits are tested and set on the word directly (`meta[id << 2] & F_X`).
 import { hasPayload, type ObjId } from './kinds';
+
+/** The word's gen field (gen + 1) and kind field. */
+export const GEN_SHIFT = 16;
+export const GEN_MASK = 0xff << GEN_SHIFT;
+export const KIND_SHIFT = 24;
+export const FLAGS_MASK = 0xffff;
 
 /** First object id; ids 1..FIRST_ID-1 are the sentinel heads of the collector's lists. */
 export const FIRST_ID = 16;
@@ -10,19 +32,13 @@ const payloadKind = hasPayload;
 
 export class Store {
   capacity = 0;
-  kind = new Uint8Array(0);
-  flags = new Uint16Array(0);
-  rc = new Int32Array(0); // refcount (immortal objects: not maintained, see Heap.refcount)
-  gcRefs = new Int32Array(0);
-  next = new Int32Array(0); // generation list links (heads are ids < FIRST_ID)
-  prev = new Int32Array(0);
-  gen = new Int8Array(0); // list the object is linked in (head id), -1 when untracked
+  /** [rc, gcRefs, next, prev] per id (see the top of the file). */
+  hdr = new Int32Array(0);
+  /** [flags | gen + 1 << 16 | kind << 24, refOff, refLen, aux] per id. */
+  meta = new Int32Array(0);
   addr = new Float64Array(0); // the object's block
   addr2 = new Float64Array(0); // second block: list items, dict keys, instance values
-  aux = new Int32Array(0); // instance: class; weakref: referent; dict: used; list: allocated
   aux2 = new Int32Array(0); // dict: keys table size (0 = shared empty keys); instance: values capacity; weakref: next weakref to the same referent
-  refOff = new Int32Array(0);
-  refLen = new Int32Array(0);
   /** log2(capacity) + 1 of the object's reference run; 0 = no run. */
   refCapLog = new Uint8Array(0);
   wrHead = new Int32Array(0); // newest weakref to this object
@@ -50,56 +66,75 @@ export class Store {
       b.set(a as unknown as ArrayLike<number>);
       return b;
     };
-    this.kind = g(this.kind, Uint8Array);
-    this.flags = g(this.flags, Uint16Array);
-    this.rc = g(this.rc, Int32Array);
-    this.gcRefs = g(this.gcRefs, Int32Array);
-    this.next = g(this.next, Int32Array);
-    this.prev = g(this.prev, Int32Array);
-    const oldGen = this.gen;
-    this.gen = new Int8Array(cap).fill(-1);
-    this.gen.set(oldGen);
+    const hdr = new Int32Array(cap * 4);
+    hdr.set(this.hdr);
+    this.hdr = hdr;
+    const meta = new Int32Array(cap * 4); // word 0: gen -1 (untracked), kind Free
+    meta.set(this.meta);
+    this.meta = meta;
     this.addr = g(this.addr, Float64Array);
     this.addr2 = g(this.addr2, Float64Array);
-    this.aux = g(this.aux, Int32Array);
     this.aux2 = g(this.aux2, Int32Array);
-    this.refOff = g(this.refOff, Int32Array);
-    this.refLen = g(this.refLen, Int32Array);
     this.refCapLog = g(this.refCapLog, Uint8Array);
     this.wrHead = g(this.wrHead, Int32Array);
     this.capacity = cap;
+  }
+
+  /** The object's kind (Kind), from its meta word; Free (0) for ids outside the heap. */
+  kindOf(id: ObjId): number {
+    return this.meta[id << 2] >>> KIND_SHIFT;
+  }
+
+  setKind(id: ObjId, k: number): void {
+    const i = id << 2;
+    this.meta[i] = (this.meta[i] & ~(0xff << KIND_SHIFT)) | (k << KIND_SHIFT);
+  }
+
+  /** The head id of the list the object is linked in, -1 when untracked. */
+  genOf(id: ObjId): number {
+    return ((this.meta[id << 2] & GEN_MASK) >> GEN_SHIFT) - 1;
+  }
+
+  setGen(id: ObjId, g: number): void {
+    const i = id << 2;
+    this.meta[i] = (this.meta[i] & ~GEN_MASK) | ((g + 1) << GEN_SHIFT);
   }
 
   /** A fresh id with every column zeroed. */
   newId(): ObjId {
     const id = this.freeIdCount > 0 ? this.freeIdStack[--this.freeIdCount] : this.top++;
     if (id >= this.capacity) this.grow(id + 1);
-    this.flags[id] = 0;
-    this.rc[id] = 0;
-    this.gcRefs[id] = 0;
-    this.next[id] = 0;
-    this.prev[id] = 0;
-    this.gen[id] = -1;
+    const i = id << 2;
+    const hdr = this.hdr;
+    hdr[i] = 0;
+    hdr[i + 1] = 0;
+    hdr[i + 2] = 0;
+    hdr[i + 3] = 0;
+    const meta = this.meta;
+    // flags 0, untracked, kind unchanged (Free until the caller sets it); a small reference run stays with its
+    // id across reuse (zeroed here, refOff kept); see releaseId.
+    meta[i] &= ~(FLAGS_MASK | GEN_MASK);
+    meta[i + 2] = 0;
+    meta[i + 3] = 0;
     this.addr[id] = 0;
     this.addr2[id] = 0;
-    this.aux[id] = 0;
     this.aux2[id] = 0;
-    // A small reference run stays with its id across reuse (zeroed here); see releaseId.
-    this.refLen[id] = 0;
     const cap = this.refCap(id);
-    if (cap > 0) this.pool.fill(0, this.refOff[id], this.refOff[id] + cap);
+    if (cap > 0) this.pool.fill(0, meta[i + 1], meta[i + 1] + cap);
     this.wrHead[id] = 0;
     return id;
   }
 
   releaseId(id: ObjId): void {
-    if (payloadKind(this.kind[id])) this.payload[id] = undefined;
-    this.kind[id] = 0;
-    this.refLen[id] = 0;
+    const i = id << 2;
+    const meta = this.meta;
+    if (payloadKind(meta[i] >>> KIND_SHIFT)) this.payload[id] = undefined;
+    meta[i] &= FLAGS_MASK | GEN_MASK; // kind Free
+    meta[i + 2] = 0;
     if (this.refCapLog[id] > 4) {
       // runs of more than 8 slots go back to the pool; small ones stay with the id
-      this.freeRun(this.refOff[id], this.refCap(id));
-      this.refOff[id] = 0;
+      this.freeRun(meta[i + 1], this.refCap(id));
+      meta[i + 1] = 0;
       this.refCapLog[id] = 0;
     }
     if (this.freeIdCount === this.freeIdStack.length) {
@@ -112,10 +147,12 @@ export class Store {
 
   /** releaseId for an object without payload whose references are already dropped (refLen 0). */
   releaseEmptyId(id: ObjId): void {
-    this.kind[id] = 0;
+    const i = id << 2;
+    const meta = this.meta;
+    meta[i] &= FLAGS_MASK | GEN_MASK; // kind Free
     if (this.refCapLog[id] > 4) {
-      this.freeRun(this.refOff[id], this.refCap(id));
-      this.refOff[id] = 0;
+      this.freeRun(meta[i + 1], this.refCap(id));
+      meta[i + 1] = 0;
       this.refCapLog[id] = 0;
     }
     const n = this.freeIdCount;
@@ -141,13 +178,13 @@ export class Store {
     let c = cap === 0 ? 1 : cap;
     while (c < need) c *= 2;
     const off = this.allocRun(c);
-    const old = this.refOff[id];
-    const len = this.refLen[id];
+    const old = this.meta[(id << 2) + 1];
+    const len = this.meta[(id << 2) + 2];
     const pool = this.pool; // allocRun may have replaced it
     for (let i = 0; i < len; i++) pool[off + i] = pool[old + i];
     for (let i = len; i < c; i++) pool[off + i] = 0;
     if (cap > 0) this.freeRun(old, cap);
-    this.refOff[id] = off;
+    this.meta[(id << 2) + 1] = off;
     this.refCapLog[id] = 32 - Math.clz32(c);
   }
 

@@ -99,7 +99,7 @@ export class HeapAdapter implements HeapPort {
 
   kind(id: ObjId): PyKind {
     if (id >= STATIC_BASE) return 'builtin';
-    return KINDS[this.heap.s.kind[id]!]!;
+    return KINDS[(this.heap.s.meta[id << 2] >>> 24)!]!;
   }
   incref(id: ObjId): void {
     if (id < STATIC_BASE) this.heap.incref(id);
@@ -293,7 +293,7 @@ export class HeapAdapter implements HeapPort {
   /** dictGetStr with a key from lookupKey(): borrowed or 0. */
   dictGetKeyed(d: ObjId, key: string): ObjId {
     const at = this.heap.dictIndex.get(d)?.get(key);
-    return at === undefined ? 0 : this.heap.s.pool[this.heap.s.refOff[d]! + at + 1]!;
+    return at === undefined ? 0 : this.heap.s.pool[this.heap.s.meta[(d << 2) + 1]! + at + 1]!;
   }
   dictSet(d: ObjId, key: ObjId, v: ObjId): void {
     this.wrap(() => this.heap.dictSetItem(d, key, v));
@@ -307,7 +307,7 @@ export class HeapAdapter implements HeapPort {
       heap.dictSetItem(d, keyObj, v);
       return;
     }
-    const slot = heap.s.refOff[d]! + at + 1;
+    const slot = heap.s.meta[(d << 2) + 1]! + at + 1;
     heap.incref(v);
     const old = heap.s.pool[slot]!;
     heap.s.pool[slot] = v;
