@@ -84,8 +84,11 @@ try {
   // Undo replays the program without its last gesture into a fresh session (src-main/lab/history.ts).
   const lab = createLabService({ host: 'electron', appVersion: '0.1.0', emit: () => undefined });
   await lab.openSession({ base64: readFileSync(path).toString('base64') });
+  // What the service adds to a save before the host writes the text (the save row): serialise + collection log.
+  const saveLab = await best(RUNS, async () => (await lab.saveSession({})).text.length);
   const undo = await best(RUNS, async () => (await lab.undo()).statements);
   row('open', open, { statements: open.value, target_ms: 2000, first_cpu_ms: Math.round(open.first.cpuMs), first_wall_ms: Math.round(open.first.wallMs) });
+  row('save-lab', saveLab, { chars: saveLab.value });
   row('undo', undo, { statements: undo.value });
   row('export-py', await best(RUNS, () => exportPython(load.value)));
   row('export-csv', await best(RUNS, () => collectionsCsv(replay.value.collections)));
@@ -104,6 +107,7 @@ else {
       r.name === 'save' ? `${Number(r.bytes).toLocaleString('en')} bytes on disk, ${r.bytes_per_obj} bytes/object (target <= 40); target <= 2000 ms`
       : r.name === 'load' ? 'read + gunzip + parse + validate; target <= 2000 ms'
       : r.name === 'replay' ? `${Number(r.statements).toLocaleString('en')} statements into the lab interpreter`
+      : r.name === 'save-lab' ? `lab service saveSession (${Number(r.chars).toLocaleString('en')} characters, the log from the views); the host then writes it (save row)`
       : r.name === 'undo' ? `replays ${Number(r.statements).toLocaleString('en')} statements`
       : r.name === 'open' ? `read + base64 + lab service openSession (decode, replay, samples); target <= 2000 ms; first run ${r.first_cpu_ms} cpu / ${r.first_wall_ms} wall ms`
       : r.bytes !== undefined ? `${Number(r.bytes).toLocaleString('en')} characters` : '';

@@ -172,7 +172,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     const session: Session = this.base
       ? { ...this.base, app: fresh.app, profile: fresh.profile, program, view: { ...this.base.view, ...view } }
       : fresh;
-    session.collections = this.deps.io.collectionLog(session);
+    session.collections = this.logIsProgram ? this.viewsLog() : this.deps.io.collectionLog(session);
     return session;
   }
 
@@ -214,13 +214,15 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     const scratch = this.deps.createSession(session.profile);
     this.deps.io.applySettings(scratch, session.settings);
     const restoreViews = this.deps.views.attach(scratch);
-    let program: string[];
+    let opened: { program: string[]; logIsProgram: boolean };
     try {
-      program = this.replayOpened(scratch, session);
+      opened = this.replayOpened(scratch, session);
     } catch (e) {
       restoreViews();
       throw e;
     }
+    const { program } = opened;
+    this.logIsProgram = opened.logIsProgram;
     this.session = scratch;
     this.profile = session.profile;
     this.base = session;
@@ -263,19 +265,27 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
 
   /** What the program keeps of the last entry run (see PythonSessionLike.exec). */
   private lastEntry: { recorded?: string | null; rollback?: boolean } = {};
+  /**
+   * Whether the views' collection log is the program's, statement for statement: every operation since the
+   * session was made ran one program entry as recorded, and none failed (the export replay that writes the
+   * log stops at a failing statement). Then a save takes the log from the views instead of replaying.
+   */
+  private logIsProgram = true;
 
   private run(source: string): ExecResult {
     const r = this.session.exec(source);
     this.lastEntry = { recorded: r.recorded, rollback: r.rollback };
+    if (!r.ok || r.recorded !== undefined) this.logIsProgram = false;
     this.deps.views.afterOperation(this.session);
     const out: ExecResult = { stdout: r.stdout, stderr: r.stderr, ok: r.ok };
     if (!r.ok && r.error) out.error = { name: r.error.type, message: r.error.message };
     return out;
   }
 
-  /** Runs an opened file's program into `scratch` (sampled by the views); its sources, or a BadSessionFile. */
-  private replayOpened(scratch: S, session: Session): string[] {
+  /** Runs an opened file's program into `scratch` (sampled by the views): its sources, or a BadSessionFile. */
+  private replayOpened(scratch: S, session: Session): { program: string[]; logIsProgram: boolean } {
     const program: string[] = [];
+    let logIsProgram = true;
     for (const [i, entry] of session.program.entries()) {
       const source = typeof entry === 'string' ? entry : entry.source;
       let r: ReturnType<S['exec']>;
@@ -285,6 +295,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
         throw badFile(`program statement ${i + 1} cannot run: ${e instanceof Error ? e.message : String(e)}`, `$.program[${i}]`);
       }
       this.deps.views.afterOperation(scratch);
+      if (!r.ok || r.recorded !== undefined) logIsProgram = false;
       // A statement that raised in the lab raised when it was recorded too (failing gestures are kept), so
       // only what the lab cannot run at all stops the open.
       if (!r.ok && r.error && /^(SyntaxError|IndentationError|TabError|Unsupported)$/.test(r.error.type)) {
@@ -294,7 +305,12 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     }
     const stray = this.strayObjectHandle(scratch, session.view?.positions);
     if (stray) throw badFile(`view.positions[${JSON.stringify(stray)}] places an object the program never creates: no object ${stray} exists after the program ran`, `$.view.positions[${JSON.stringify(stray)}]`);
-    return program;
+    return { program, logIsProgram };
+  }
+
+  /** The views' collection log as the session format stores it (operation n ran program statement n - 1). */
+  private viewsLog(): Session['collections'] {
+    return this.deps.views.collections().map((c) => ({ step: c.seq - 1, generation: c.generation, collected: c.collected, uncollectable: c.uncollectable, reason: c.reason }));
   }
 
   /** The first object-number handle (`#812`) no object of the replayed program answers to, if any. */
@@ -310,6 +326,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     this.session = this.deps.createSession(this.profile);
     this.deps.io.applySettings(this.session, this.base?.settings);
     this.deps.views.attach(this.session);
+    this.logIsProgram = true;
   }
 
   /**

@@ -1,6 +1,34 @@
 // Save, open and export through the lab service on the real engine.
 import { describe, expect, it } from 'vitest';
+import { parseSession, type Session } from '../../shared/session';
+import { createPythonSession, type PythonSession } from '../engine/python/session';
 import { createLabService } from './engine';
+import { LabService } from './service';
+import { nodeSessionIo } from './session-files';
+import { buildSnapshot, createHeapViews, gcView, sessionFrameNames } from './snapshot';
+
+/** The real service, counting the replays a save makes for its collection log. */
+function countingLab() {
+  const io = nodeSessionIo('0.1.0');
+  const counter = { replays: 0 };
+  const service = new LabService<PythonSession>({
+    host: 'web',
+    appVersion: '0.1.0',
+    emit: () => undefined,
+    createSession: (profile) => createPythonSession(profile),
+    snapshot: (session, request) => buildSnapshot(session.heap, request, sessionFrameNames(session)),
+    gc: (session) => gcView(session.heap),
+    views: createHeapViews<PythonSession>(),
+    io: { ...io, collectionLog: (session) => (counter.replays++, io.collectionLog(session)) },
+  });
+  return { service, counter, replayLog: (s: Session) => io.collectionLog(s) };
+}
+
+async function savedSession(service: LabService<PythonSession>): Promise<Session> {
+  const r = parseSession((await service.saveSession({})).text);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.session;
+}
 
 const lab = () => createLabService({ host: 'web', appVersion: '0.1.0', emit: () => undefined });
 
@@ -153,6 +181,44 @@ describe('sessions in the lab service', () => {
     await b.exec('keep.append(2)');
     expect((await b.samples()).map((s) => s.seq)).toEqual([1, 2, 3]);
     expect((await b.collections()).map((c) => [c.seq, c.generation])).toEqual([[2, 0]]);
+  });
+
+  it('a save takes the collection log from the views, without a replay, and it is the log a replay writes', async () => {
+    const { service, counter, replayLog } = countingLab();
+    const gestures = ['import gc', 'gc.set_threshold(7)', 'for i in range(30):\n    a = []\n    a.append(a)', 'b = [[]]\nb.append(b)\ndel b', 'gc.collect(1)', 'gc.collect()'];
+    for (const g of gestures) await service.exec(g);
+    const saved = await savedSession(service);
+    expect(counter.replays).toBe(0);
+    // two automatic collections of generation 0 during the loop (step 2), then the two asked for
+    expect(saved.collections!.map((c) => [c.step, c.generation, c.collected, c.reason])).toEqual([
+      [2, 0, 6, 'automatic'],
+      [2, 0, 13, 'automatic'],
+      [4, 1, 12, 'manual'],
+      [5, 2, 0, 'manual'],
+    ]);
+    expect(saved.collections).toEqual(replayLog(saved));
+    // the same after an undo, a redo and an open
+    await service.undo();
+    expect((await savedSession(service)).collections).toEqual(replayLog(await savedSession(service)));
+    await service.redo();
+    const again = await savedSession(service);
+    expect(again.collections).toEqual(saved.collections);
+    await service.openSession({ text: (await service.saveSession({})).text });
+    expect((await savedSession(service)).collections).toEqual(saved.collections);
+    expect(counter.replays).toBe(0);
+  });
+
+  it('a program with a failing gesture gets its saved collection log from a replay, as before', async () => {
+    const { service, counter, replayLog } = countingLab();
+    await service.exec('import gc\na = []\na.append(a)\ndel a');
+    await service.exec('print(missing)');
+    await service.exec('gc.collect()');
+    const saved = await savedSession(service);
+    expect(counter.replays).toBeGreaterThan(0);
+    // the export replay stops at the failing statement, so the collection after it is not in the file
+    expect(saved.collections).toEqual([]);
+    expect(saved.collections).toEqual(replayLog(saved));
+    expect((await service.collections()).map((c) => c.seq)).toEqual([3]);
   });
 
   it('gc settings stored in the file are the collector state the program starts with', async () => {

@@ -15,6 +15,10 @@ const KEYWORDS = new Set([
   'match', 'case', 'type', 'print', 'exec',
 ]);
 
+// Sticky: matched at lastIndex, so scanning a token copies nothing.
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+const NUMBER = /(0|[1-9][0-9]*)(\.[0-9]+)?(?![0-9A-Za-z_.'"])/y;
+
 /** Thrown inside the scanner: not a statement of the fast path (never escapes simpleModule). */
 const DECLINE = Symbol('decline');
 
@@ -45,7 +49,8 @@ class Line {
   }
   private name(): string {
     this.skip();
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.s.slice(this.i));
+    NAME.lastIndex = this.i;
+    const m = NAME.exec(this.s);
     if (!m) throw DECLINE;
     this.i += m[0].length;
     return m[0];
@@ -55,7 +60,7 @@ class Line {
   statement(): Stmt {
     const start = this.i;
     let stmt: Stmt;
-    if (/^del /.test(this.s.slice(this.i))) {
+    if (this.s.startsWith('del ', this.i)) {
       this.i += 4;
       const t = this.target();
       stmt = { k: 'del', targets: [t], ...this.pos(start, t.endCol) };
@@ -140,7 +145,8 @@ class Line {
     }
     if (c === "'" || c === '"') return this.string(from, from);
     if (c >= '0' && c <= '9') {
-      const m = /^(0|[1-9][0-9]*)(\.[0-9]+)?(?![0-9A-Za-z_.'"])/.exec(this.s.slice(this.i));
+      NUMBER.lastIndex = this.i;
+      const m = NUMBER.exec(this.s);
       if (!m) throw DECLINE;
       this.i += m[0].length;
       return { k: 'const', c: parseNumber(m[0])!, ...this.pos(from, this.i) };
