@@ -1,8 +1,20 @@
 // The workbench used as a person uses it: drag from the palette, draw references with the mouse, delete one,
 // collect, step through a collection, undo and redo, run a console program. Assertions read the screen
 // (program text, inspector, log, captions); screenshots are saved with the test's results.
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/app';
 import { canvasNodeCount, clickPalette, drawReference, edgePoint, nodePoint, program, shot } from './helpers/workbench';
+
+/** Two Node instances with a printing __del__ in a cycle, their names deleted: left for the collector. */
+async function buildDelCycle(page: Page): Promise<void> {
+    await page.getByLabel('Python console').click();
+    await page.keyboard.insertText(
+      "import gc\nclass Node:\n    def __init__(self, name):\n        self.name = name\n    def __del__(self):\n        print('bye', self.name)\n" +
+        "a = Node('A')\nb = Node('B')\na.other = b\nb.other = a\ndel a, b",
+    );
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect(program(page)).toContainText('del a, b');
+}
 
 test.describe('the workbench', () => {
   test('dragging a list from the palette creates obj1 where it was dropped, and the program shows it', async ({ labPage: page }, info) => {
@@ -156,13 +168,7 @@ test.describe('the workbench', () => {
   });
 
   test('stepping a collection of two __del__ instances in a cycle prints A at the first finalizer, then B, in the caption and the console', async ({ labPage: page }, info) => {
-    await page.getByLabel('Python console').click();
-    await page.keyboard.insertText(
-      "import gc\nclass Node:\n    def __init__(self, name):\n        self.name = name\n    def __del__(self):\n        print('bye', self.name)\n" +
-        "a = Node('A')\nb = Node('B')\na.other = b\nb.other = a\ndel a, b",
-    );
-    await page.getByRole('button', { name: 'Run' }).click();
-    await expect(program(page)).toContainText('del a, b');
+    await buildDelCycle(page);
     await page.getByLabel('step by step').check();
     await page.getByRole('button', { name: 'Collect generation 2' }).click();
     const caption = page.getByTestId('caption');
@@ -202,13 +208,7 @@ test.describe('the workbench', () => {
   });
 
   test('an instant collection prints the finalizers\' output in the console at once', async ({ labPage: page }) => {
-    await page.getByLabel('Python console').click();
-    await page.keyboard.insertText(
-      "import gc\nclass Node:\n    def __init__(self, name):\n        self.name = name\n    def __del__(self):\n        print('bye', self.name)\n" +
-        "a = Node('A')\nb = Node('B')\na.other = b\nb.other = a\ndel a, b",
-    );
-    await page.getByRole('button', { name: 'Run' }).click();
-    await expect(program(page)).toContainText('del a, b');
+    await buildDelCycle(page);
     await page.getByRole('button', { name: 'Collect generation 2' }).click();
     await expect(page.getByRole('group', { name: 'Collection player' })).toHaveCount(0);
     await expect.poll(() => page.getByRole('log', { name: 'Console output' }).locator('pre.stdout').allTextContents()).toEqual(['bye A\nbye B\n']);
