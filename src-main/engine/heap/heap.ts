@@ -1002,6 +1002,22 @@ export class Heap {
   }
 
   /**
+   * dict_new, the `dict(...)` constructor: type->tp_alloc, so never a dict from the free list (a GC allocation
+   * every time); an 8-slot keys table at once on 3.8-3.9 (profile `dictNewKeys`), the empty keys on 3.10+.
+   */
+  newDictFromType(): ObjId {
+    const id = this.newGc(K_DICT, this.profile.sizes.dictObject, 0);
+    this.s.aux2[id] = 0;
+    if (this.profile.dictNewKeys === 'minsize') {
+      this.s.addr2[id] = this.allocKeys(id, 8, true);
+      this.s.aux2[id] = 8;
+      this.s.flags[id] |= UNICODE_KEYS;
+    }
+    if (this.profile.dictTracking === 'always') this.track(id);
+    return id;
+  }
+
+  /**
    * A dict standing in for a frame object (3.8-3.10): its memory comes from and returns to the frame free list
    * (frameobject.c free_list), never the dict one, so frames do not use up dicts' reusable blocks.
    */
@@ -1162,6 +1178,111 @@ export class Heap {
     }
     map.set(hk, n);
     this.maintainTracking(d, key, value);
+  }
+
+  /**
+   * dict_merge(target, other, override=1) for a dict source (`dict(d)`, `target.update(d)`, the slow path of
+   * `copy()`): 3.10+ clone a clean combined source into an empty target (profile `dictMergeClones`); else one
+   * resize up front to ESTIMATE_SIZE(used + other's used) = (n * 3 + 1) >> 1 when the target's usable slots are
+   * fewer than the source's keys, then the items in order.
+   */
+  dictMerge(target: ObjId, other: ObjId): void {
+    const s = this.s;
+    if (target === other) return;
+    const otherUsed = s.aux[other];
+    if (s.aux[target] === 0 && this.profile.dictMergeClones && this.isCleanCombined(other, true)) {
+      this.cloneTable(target, other);
+      return;
+    }
+    if (sz.usable(s.aux2[target]) < otherUsed) {
+      const unicode = (s.flags[other] & UNICODE_KEYS) !== 0 && (s.aux[target] === 0 || (s.flags[target] & UNICODE_KEYS) !== 0);
+      this.dictResize(target, ((s.aux[target] + otherUsed) * 3 + 1) >> 1, unicode);
+    }
+    for (const [k, v] of this.dictEntries(other)) this.dictSetItem(target, k, v);
+  }
+
+  /**
+   * PyDict_Copy: an empty dict for an empty one; a split table shares its keys (3.8-3.10); a combined table at
+   * most a third of whose entries are deleted is cloned as it is (clone_combined_dict: same size, same holes);
+   * otherwise a new dict merged from it (compact).
+   */
+  dictCopy(d: ObjId): ObjId {
+    const s = this.s;
+    if (s.aux[d] === 0) return this.newDict();
+    if (s.flags[d] & SPLIT) return this.splitCopy(d);
+    const c = this.newDict();
+    if (!(s.flags[d] & SPLIT) && s.aux[d] >= (((s.refLen[d] >> 1) * 2) / 3 | 0)) this.cloneTable(c, d);
+    else this.dictMerge(c, d);
+    return c;
+  }
+
+  /** Combined, no deleted entries, and (for dict_merge) a minimal or more than half-full table. */
+  private isCleanCombined(d: ObjId, mergeRule: boolean): boolean {
+    const s = this.s;
+    const size = s.aux2[d];
+    if (size === 0 || s.flags[d] & SPLIT || s.aux[d] !== s.refLen[d] >> 1) return false;
+    return !mergeRule || size === 8 || sz.usable(size >> 1) < s.aux[d];
+  }
+
+  /** clone_combined_dict: `target` (empty) takes a copy of the source's table: size, entries, holes. */
+  private cloneTable(target: ObjId, src: ObjId): void {
+    const s = this.s;
+    if (s.aux2[target] > 0 && s.addr2[target] !== 0) this.freeDictContents(target);
+    const unicode = (s.flags[src] & UNICODE_KEYS) !== 0;
+    const size = s.aux2[src];
+    s.addr2[target] = this.alloc.malloc(sz.dictKeysBytes(this.profile, size, unicode), target); // PyObject_Malloc
+    s.aux2[target] = size;
+    if (unicode) s.flags[target] |= UNICODE_KEYS;
+    else s.flags[target] &= ~UNICODE_KEYS;
+    const n = s.refLen[src];
+    s.reserveRefs(target, n);
+    const from = s.refOff[src];
+    const to = s.refOff[target];
+    for (let i = 0; i < n; i++) {
+      const r = s.pool[from + i];
+      s.pool[to + i] = r;
+      if (r !== 0) this.incref(r);
+    }
+    s.refLen[target] = n;
+    s.aux[target] = s.aux[src];
+    this.reindexDict(target);
+    if (s.flags[src] & TRACKED && !(s.flags[target] & TRACKED)) this.track(target);
+  }
+
+  /**
+   * PyDict_Copy of a split table: PyObject_GC_New (no free list), a new values array on the same keys: 3.8-3.10
+   * USABLE_FRACTION(size) pointers; 3.11+ shared_keys_usable_size (dk_nentries + dk_usable) values, never
+   * embedded.
+   */
+  private splitCopy(d: ObjId): ObjId {
+    const s = this.s;
+    const c = this.newGc(K_DICT, this.profile.sizes.dictObject, 0);
+    s.flags[c] |= SPLIT | UNICODE_KEYS;
+    s.aux2[c] = s.aux2[d];
+    const keys = this.splitKeys.get(d);
+    const cls = this.managedDictClass.get(d);
+    if (keys) {
+      keys.refcnt++;
+      this.splitKeys.set(c, keys);
+      s.addr2[c] = this.alloc.malloc(8 * sz.usable(keys.size), c);
+    } else if (cls) {
+      const n = cls.shared.length + cls.keysUsable;
+      this.managedDictClass.set(c, cls);
+      const bytes = this.profile.instanceLayout === 'inline' ? sz.inlineValuesBytes(n) : sz.valuesArrayBytes(n);
+      s.addr2[c] = this.alloc.malloc(bytes, c);
+    }
+    const n = s.refLen[d];
+    s.reserveRefs(c, n);
+    for (let i = 0; i < n; i++) {
+      const r = s.pool[s.refOff[d] + i];
+      s.pool[s.refOff[c] + i] = r;
+      if (r !== 0) this.incref(r);
+    }
+    s.refLen[c] = n;
+    s.aux[c] = s.aux[d];
+    this.reindexDict(c);
+    if (s.flags[d] & TRACKED) this.track(c);
+    return c;
   }
 
   /** MAINTAIN_TRACKING: an untracked dict becomes tracked when it receives a possibly-tracked key or value. */

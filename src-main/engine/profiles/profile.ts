@@ -117,6 +117,13 @@ export interface Profile {
    * entries are the same); 3.11+ insertion_resize to a general table. A split table resizes on every version.
    */
   dictNonStrKey: 'relookup' | 'resize';
+  /**
+   * `dict(...)` (dict_new: tp_alloc, never the dict free list) starts with 3.8-3.9 an 8-slot keys table
+   * (new_keys_object(PyDict_MINSIZE): getsizeof(dict()) 232), 3.10+ the shared empty keys (64).
+   */
+  dictNewKeys: 'minsize' | 'empty';
+  /** dict_merge into an empty dict clones a clean combined source's table first (3.10+). */
+  dictMergeClones: boolean;
   sizes: SizeTable;
   freeLists: FreeListTable;
   /** Present only for the incremental collector profile. */

@@ -149,6 +149,9 @@ export class HeapAdapter implements HeapPort {
   newDict(): ObjId {
     return this.heap.newDict();
   }
+  newDictFromType(): ObjId {
+    return this.heap.newDictFromType();
+  }
   newFrameStandIn(): ObjId {
     return this.heap.newFrameStandIn();
   }
@@ -318,6 +321,12 @@ export class HeapAdapter implements HeapPort {
   }
   dictClear(d: ObjId): void {
     this.heap.dictClear(d);
+  }
+  dictMerge(target: ObjId, other: ObjId): void {
+    this.heap.dictMerge(target, other);
+  }
+  dictCopy(d: ObjId): ObjId {
+    return this.heap.dictCopy(d);
   }
   dictEntries(d: ObjId): [ObjId, ObjId][] {
     return this.heap.dictEntries(d);
