@@ -11,7 +11,7 @@ import type { EngineEvent, EventSink, TraceLevel } from '../../../shared/events'
 import { traceLevelRank } from '../../../shared/events';
 import {
   Kind, KIND_NAMES, type ObjId, STATIC_GC_BASE,
-  F_GC, F_TRACKED, F_FINALIZED, F_IMMORTAL, F_FROM_FREELIST, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_FRAME, F_MANAGED_DICT, F_EMBEDDED,
+  F_GC, F_TRACKED, F_FINALIZED, F_IMMORTAL, F_FROM_FREELIST, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_FRAME, F_MANAGED_DICT, F_EMBEDDED, F_CFUNC,
 } from './kinds';
 import { Store, FIRST_ID } from './store';
 import { FreeLists, type FreeListCounts } from './freelists';
@@ -108,6 +108,7 @@ const MANAGED_DICT = F_MANAGED_DICT;
 const EMBEDDED = F_EMBEDDED;
 const HASDEL = F_HASDEL;
 const FRAME = F_FRAME;
+const CFUNC = F_CFUNC;
 const K_BOOL = Kind.Bool;
 const K_BYTES = Kind.Bytes;
 const K_CELL = Kind.Cell;
@@ -381,7 +382,7 @@ export class Heap {
   }
 
   /** Release the object's own block: free list (no count0 change) or allocator (+ count0 decrement for GC). */
-  private release(id: ObjId, freeList: 'float' | 'list' | 'dict' | 'frame' | 'method' | 'tuple' | null, tupleLength = 0): void {
+  private release(id: ObjId, freeList: 'float' | 'list' | 'dict' | 'frame' | 'method' | 'cfunction' | 'tuple' | null, tupleLength = 0): void {
     const s = this.s;
     const addr = s.addr[id];
     let kept = false;
@@ -449,7 +450,8 @@ export class Heap {
         if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
         this.dropRefsForward(id);
         if (k === K_METHOD) {
-          this.release(id, 'method'); // 3.8 method_dealloc: onto the free list while it has room
+          // 3.8 method_dealloc / meth_dealloc: onto their free lists while they have room
+          this.release(id, s.flags[id] & CFUNC ? 'cfunction' : 'method');
           return;
         }
         if (k === K_CLASS) {
@@ -2071,6 +2073,18 @@ export class Heap {
     s.refLen[id] = 1;
     this.track(id);
     this.internal.set(id, (this.internal.get(id) ?? 0) + 1); // sys.modules
+    return id;
+  }
+
+  /**
+   * 3.8: a bound builtin method (PyCFunctionObject, e.g. print's `file.write`), made and dropped inside one
+   * call: it references nothing the lab tracks; its memory comes from and returns to its own free list.
+   */
+  newCFunctionStandIn(): ObjId {
+    const id = this.newGc(K_METHOD, this.profile.sizes.cfunctionObject, this.freeLists.pop('cfunction'));
+    this.s.flags[id] |= CFUNC;
+    this.s.refLen[id] = 0;
+    this.track(id);
     return id;
   }
 

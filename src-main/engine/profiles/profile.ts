@@ -32,6 +32,8 @@ export interface SizeTable {
   functionObject: number;
   cellObject: number;
   methodObject: number;
+  /** 3.8 PyCFunctionObject incl. GC header (a bound builtin method). */
+  cfunctionObject: number;
   moduleObject: number;
   classObject: number; // heap type struct (approximation, see profiles/README)
 }
@@ -45,6 +47,8 @@ export interface FreeListTable {
   frame: number;
   /** classobject.c free_list of bound methods (PyMethod_MAXFREELIST 256 on 3.8; gone in 3.9). */
   method: number;
+  /** methodobject.c free_list of PyCFunctionObjects (PyCFunction_MAXFREELIST 256 on 3.8; gone in 3.9). */
+  cfunction: number;
   /** Tuples of length 1..tupleMaxLength have a free list each. */
   tupleMaxLength: number;
   tuplePerLength: number;

@@ -27,6 +27,7 @@ const sizes38: SizeTable = {
   functionObject: 136,
   cellObject: 40,
   methodObject: 64,
+  cfunctionObject: 72, // PyCFunctionObject 56 + PyGC_Head (3.8; a builtin bound method)
   moduleObject: 72,
   classObject: 1064,
 };
@@ -58,8 +59,8 @@ const sizes312: SizeTable = {
 // 3.13: values inline after the 48 bytes; the request adds round8(n) + 8*(n+1) (see heap/sizes.ts).
 const sizes313: SizeTable = { ...sizes312, classObject: 1712 };
 
-const freeLists38: FreeListTable = { float: 100, list: 80, dict: 80, dictKeys: 80, frame: 200, method: 256, tupleMaxLength: 19, tuplePerLength: 2000 };
-const freeLists39: FreeListTable = { ...freeLists38, method: 0 }; // bpo-37340: no bound-method free list
+const freeLists38: FreeListTable = { float: 100, list: 80, dict: 80, dictKeys: 80, frame: 200, method: 256, cfunction: 256, tupleMaxLength: 19, tuplePerLength: 2000 };
+const freeLists39: FreeListTable = { ...freeLists38, method: 0, cfunction: 0 }; // bpo-37340: no bound-method free list
 const freeLists311: FreeListTable = { ...freeLists39, frame: 0, tupleMaxLength: 20 };
 
 const classic = {

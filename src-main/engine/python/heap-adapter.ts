@@ -152,6 +152,10 @@ export class HeapAdapter implements HeapPort {
   newDictFromType(): ObjId {
     return this.heap.newDictFromType();
   }
+  newBoundBuiltinStandIn(): ObjId {
+    if (this.heap.profile.freeLists.cfunction > 0) return this.heap.newCFunctionStandIn();
+    return this.heap.newTuple(new Array<ObjId>(17).fill(this.heap.None));
+  }
   newFrameStandIn(): ObjId {
     return this.heap.newFrameStandIn();
   }

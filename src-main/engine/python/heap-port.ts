@@ -64,6 +64,9 @@ export interface HeapPort {
   newDict(): ObjId;
   /** `dict(...)`: dict_new (tp_alloc, not the free list; 3.8-3.9 with an 8-slot table). */
   newDictFromType(): ObjId;
+  /** A bound builtin method made and dropped inside one call (3.8: a PyCFunctionObject on its own free list;
+   * elsewhere a 17-tuple, a free list nothing else uses). New reference. */
+  newBoundBuiltinStandIn(): ObjId;
   /** A frame object's stand-in (3.8-3.10): a dict on the frame free list, not the dict one. */
   newFrameStandIn(): ObjId;
   newSet(): ObjId;
