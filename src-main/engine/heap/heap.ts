@@ -80,7 +80,8 @@ export interface ClassInfo {
 
 /**
  * 3.8-3.10 a shared PyDictKeysObject (split tables): attribute names in dk_entries order, one reference from the
- * class (while cached) and one per split dict using it. The keys table is a pymalloc block of its own.
+ * class (while cached) and one per split dict using it. The keys table is an allocation of its own (pymalloc up
+ * to 16 slots, raw malloc from 32).
  */
 export interface SharedKeys {
   /** DK_SIZE: slots of the table; the values arrays hold USABLE_FRACTION(size) pointers. */
