@@ -3,7 +3,7 @@
 import type { Profile } from '../profiles/profile';
 import type { Allocator } from '../alloc/allocator';
 
-export type FreeListName = 'float' | 'list' | 'dict' | 'dictKeys' | 'frame' | 'method';
+export type FreeListName = 'float' | 'list' | 'dict' | 'dictKeys' | 'frame' | 'method' | 'cfunction';
 
 export interface FreeListCounts {
   float: number;
@@ -12,12 +12,13 @@ export interface FreeListCounts {
   dictKeys: number;
   frame: number;
   method: number;
+  cfunction: number;
   /** tuple[n] = free tuples of length n (index 0 unused). */
   tuple: number[];
 }
 
 export class FreeLists {
-  private lists: Record<FreeListName, number[]> = { float: [], list: [], dict: [], dictKeys: [], frame: [], method: [] };
+  private lists: Record<FreeListName, number[]> = { float: [], list: [], dict: [], dictKeys: [], frame: [], method: [], cfunction: [] };
   private tuples: number[][];
 
   constructor(private readonly p: Profile) {
@@ -57,6 +58,7 @@ export class FreeLists {
       dictKeys: this.lists.dictKeys.length,
       frame: this.lists.frame.length,
       method: this.lists.method.length,
+      cfunction: this.lists.cfunction.length,
       tuple: this.tuples.map((l) => l.length),
     };
   }
@@ -64,7 +66,7 @@ export class FreeLists {
   /** _PyGC_ClearAllFreeLists: free every kept block; returns how many blocks were released. */
   clearAll(alloc: Allocator): number {
     let n = 0;
-    for (const name of ['float', 'list', 'dict', 'dictKeys', 'frame', 'method'] as const) {
+    for (const name of ['float', 'list', 'dict', 'dictKeys', 'frame', 'method', 'cfunction'] as const) {
       for (const a of this.lists[name]) alloc.free(a);
       n += this.lists[name].length;
       this.lists[name] = [];

@@ -11,7 +11,7 @@ import type { EngineEvent, EventSink, TraceLevel } from '../../../shared/events'
 import { traceLevelRank } from '../../../shared/events';
 import {
   Kind, KIND_NAMES, type ObjId, STATIC_GC_BASE,
-  F_GC, F_TRACKED, F_FINALIZED, F_IMMORTAL, F_FROM_FREELIST, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_FRAME, F_MANAGED_DICT, F_EMBEDDED,
+  F_GC, F_TRACKED, F_FINALIZED, F_IMMORTAL, F_FROM_FREELIST, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_FRAME, F_MANAGED_DICT, F_EMBEDDED, F_CFUNC,
 } from './kinds';
 import { Store, FIRST_ID } from './store';
 import { FreeLists, type FreeListCounts } from './freelists';
@@ -83,7 +83,8 @@ export interface ClassInfo {
 
 /**
  * 3.8-3.10 a shared PyDictKeysObject (split tables): attribute names in dk_entries order, one reference from the
- * class (while cached) and one per split dict using it. The keys table is a pymalloc block of its own.
+ * class (while cached) and one per split dict using it. The keys table is an allocation of its own (pymalloc up
+ * to 16 slots, raw malloc from 32).
  */
 export interface SharedKeys {
   /** DK_SIZE: slots of the table; the values arrays hold USABLE_FRACTION(size) pointers. */
@@ -111,6 +112,7 @@ const MANAGED_DICT = F_MANAGED_DICT;
 const EMBEDDED = F_EMBEDDED;
 const HASDEL = F_HASDEL;
 const FRAME = F_FRAME;
+const CFUNC = F_CFUNC;
 const K_BOOL = Kind.Bool;
 const K_BYTES = Kind.Bytes;
 const K_CELL = Kind.Cell;
@@ -405,7 +407,7 @@ export class Heap {
   }
 
   /** Release the object's own block: free list (no count0 change) or allocator (+ count0 decrement for GC). */
-  private release(id: ObjId, freeList: 'float' | 'list' | 'dict' | 'frame' | 'method' | 'tuple' | null, tupleLength = 0): void {
+  private release(id: ObjId, freeList: 'float' | 'list' | 'dict' | 'frame' | 'method' | 'cfunction' | 'tuple' | null, tupleLength = 0): void {
     const s = this.s;
     const addr = s.addr[id];
     let kept = false;
@@ -473,7 +475,8 @@ export class Heap {
         if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
         this.dropRefsForward(id);
         if (k === K_METHOD) {
-          this.release(id, 'method'); // 3.8 method_dealloc: onto the free list while it has room
+          // 3.8 method_dealloc / meth_dealloc: onto their free lists while they have room
+          this.release(id, s.flags[id] & CFUNC ? 'cfunction' : 'method');
           return;
         }
         if (k === K_CLASS) {
@@ -1022,6 +1025,22 @@ export class Heap {
   }
 
   /**
+   * dict_new, the `dict(...)` constructor: type->tp_alloc, so never a dict from the free list (a GC allocation
+   * every time); an 8-slot keys table at once on 3.8-3.9 (profile `dictNewKeys`), the empty keys on 3.10+.
+   */
+  newDictFromType(): ObjId {
+    const id = this.newGc(K_DICT, this.profile.sizes.dictObject, 0);
+    this.s.aux2[id] = 0;
+    if (this.profile.dictNewKeys === 'minsize') {
+      this.s.addr2[id] = this.allocKeys(id, 8, true);
+      this.s.aux2[id] = 8;
+      this.s.flags[id] |= UNICODE_KEYS;
+    }
+    if (this.profile.dictTracking === 'always') this.track(id);
+    return id;
+  }
+
+  /**
    * A dict standing in for a frame object (3.8-3.10): its memory comes from and returns to the frame free list
    * (frameobject.c free_list), never the dict one, so frames do not use up dicts' reusable blocks.
    */
@@ -1182,6 +1201,111 @@ export class Heap {
     }
     map.set(hk, n);
     this.maintainTracking(d, key, value);
+  }
+
+  /**
+   * dict_merge(target, other, override=1) for a dict source (`dict(d)`, `target.update(d)`, the slow path of
+   * `copy()`): 3.10+ clone a clean combined source into an empty target (profile `dictMergeClones`); else one
+   * resize up front to ESTIMATE_SIZE(used + other's used) = (n * 3 + 1) >> 1 when the target's usable slots are
+   * fewer than the source's keys, then the items in order.
+   */
+  dictMerge(target: ObjId, other: ObjId): void {
+    const s = this.s;
+    if (target === other) return;
+    const otherUsed = s.aux[other];
+    if (s.aux[target] === 0 && this.profile.dictMergeClones && this.isCleanCombined(other, true)) {
+      this.cloneTable(target, other);
+      return;
+    }
+    if (sz.usable(s.aux2[target]) < otherUsed) {
+      const unicode = (s.flags[other] & UNICODE_KEYS) !== 0 && (s.aux[target] === 0 || (s.flags[target] & UNICODE_KEYS) !== 0);
+      this.dictResize(target, ((s.aux[target] + otherUsed) * 3 + 1) >> 1, unicode);
+    }
+    for (const [k, v] of this.dictEntries(other)) this.dictSetItem(target, k, v);
+  }
+
+  /**
+   * PyDict_Copy: an empty dict for an empty one; a split table shares its keys (3.8-3.10); a combined table at
+   * most a third of whose entries are deleted is cloned as it is (clone_combined_dict: same size, same holes);
+   * otherwise a new dict merged from it (compact).
+   */
+  dictCopy(d: ObjId): ObjId {
+    const s = this.s;
+    if (s.aux[d] === 0) return this.newDict();
+    if (s.flags[d] & SPLIT) return this.splitCopy(d);
+    const c = this.newDict();
+    if (!(s.flags[d] & SPLIT) && s.aux[d] >= (((s.refLen[d] >> 1) * 2) / 3 | 0)) this.cloneTable(c, d);
+    else this.dictMerge(c, d);
+    return c;
+  }
+
+  /** Combined, no deleted entries, and (for dict_merge) a minimal or more than half-full table. */
+  private isCleanCombined(d: ObjId, mergeRule: boolean): boolean {
+    const s = this.s;
+    const size = s.aux2[d];
+    if (size === 0 || s.flags[d] & SPLIT || s.aux[d] !== s.refLen[d] >> 1) return false;
+    return !mergeRule || size === 8 || sz.usable(size >> 1) < s.aux[d];
+  }
+
+  /** clone_combined_dict: `target` (empty) takes a copy of the source's table: size, entries, holes. */
+  private cloneTable(target: ObjId, src: ObjId): void {
+    const s = this.s;
+    if (s.aux2[target] > 0 && s.addr2[target] !== 0) this.freeDictContents(target);
+    const unicode = (s.flags[src] & UNICODE_KEYS) !== 0;
+    const size = s.aux2[src];
+    s.addr2[target] = this.alloc.malloc(sz.dictKeysBytes(this.profile, size, unicode), target); // PyObject_Malloc
+    s.aux2[target] = size;
+    if (unicode) s.flags[target] |= UNICODE_KEYS;
+    else s.flags[target] &= ~UNICODE_KEYS;
+    const n = s.refLen[src];
+    s.reserveRefs(target, n);
+    const from = s.refOff[src];
+    const to = s.refOff[target];
+    for (let i = 0; i < n; i++) {
+      const r = s.pool[from + i];
+      s.pool[to + i] = r;
+      if (r !== 0) this.incref(r);
+    }
+    s.refLen[target] = n;
+    s.aux[target] = s.aux[src];
+    this.reindexDict(target);
+    if (s.flags[src] & TRACKED && !(s.flags[target] & TRACKED)) this.track(target);
+  }
+
+  /**
+   * PyDict_Copy of a split table: PyObject_GC_New (no free list), a new values array on the same keys: 3.8-3.10
+   * USABLE_FRACTION(size) pointers; 3.11+ shared_keys_usable_size (dk_nentries + dk_usable) values, never
+   * embedded.
+   */
+  private splitCopy(d: ObjId): ObjId {
+    const s = this.s;
+    const c = this.newGc(K_DICT, this.profile.sizes.dictObject, 0);
+    s.flags[c] |= SPLIT | UNICODE_KEYS;
+    s.aux2[c] = s.aux2[d];
+    const keys = this.splitKeys.get(d);
+    const cls = this.managedDictClass.get(d);
+    if (keys) {
+      keys.refcnt++;
+      this.splitKeys.set(c, keys);
+      s.addr2[c] = this.alloc.malloc(8 * sz.usable(keys.size), c);
+    } else if (cls) {
+      const n = cls.shared.length + cls.keysUsable;
+      this.managedDictClass.set(c, cls);
+      const bytes = this.profile.instanceLayout === 'inline' ? sz.inlineValuesBytes(n) : sz.valuesArrayBytes(n);
+      s.addr2[c] = this.alloc.malloc(bytes, c);
+    }
+    const n = s.refLen[d];
+    s.reserveRefs(c, n);
+    for (let i = 0; i < n; i++) {
+      const r = s.pool[s.refOff[d] + i];
+      s.pool[s.refOff[c] + i] = r;
+      if (r !== 0) this.incref(r);
+    }
+    s.refLen[c] = n;
+    s.aux[c] = s.aux[d];
+    this.reindexDict(c);
+    if (s.flags[d] & TRACKED) this.track(c);
+    return c;
   }
 
   /** MAINTAIN_TRACKING: an untracked dict becomes tracked when it receives a possibly-tracked key or value. */
@@ -1970,6 +2094,18 @@ export class Heap {
     s.meta[(id << 2) + 2] = 1;
     this.track(id);
     this.internal.set(id, (this.internal.get(id) ?? 0) + 1); // sys.modules
+    return id;
+  }
+
+  /**
+   * 3.8: a bound builtin method (PyCFunctionObject, e.g. print's `file.write`), made and dropped inside one
+   * call: it references nothing the lab tracks; its memory comes from and returns to its own free list.
+   */
+  newCFunctionStandIn(): ObjId {
+    const id = this.newGc(K_METHOD, this.profile.sizes.cfunctionObject, this.freeLists.pop('cfunction'));
+    this.s.flags[id] |= CFUNC;
+    this.s.refLen[id] = 0;
+    this.track(id);
     return id;
   }
 

@@ -76,6 +76,7 @@ export const F_HASDEL = 1024; // instance: its class defines __del__ (tp_finaliz
 export const F_FRAME = 2048; // dict standing in for a frame object (3.8-3.10): uses the frame free list, not the dict one
 export const F_MANAGED_DICT = 4096; // instance (3.11+): its attributes moved into a materialised __dict__ (run = slots + dict)
 export const F_EMBEDDED = 8192; // dict (3.13+): embeds its owner's inline values: the owner visits them, the dict nothing
+export const F_CFUNC = 16384; // method standing in for a bound builtin method (3.8 PyCFunctionObject): its own free list
 
 /** Kinds that keep a value in Store.payload. */
 export const hasPayload = (k: number): boolean => k <= 6 || k === 13 || k === 14;

@@ -32,6 +32,8 @@ export interface SizeTable {
   functionObject: number;
   cellObject: number;
   methodObject: number;
+  /** 3.8 PyCFunctionObject incl. GC header (a bound builtin method). */
+  cfunctionObject: number;
   moduleObject: number;
   classObject: number; // heap type struct (approximation, see profiles/README)
 }
@@ -45,6 +47,8 @@ export interface FreeListTable {
   frame: number;
   /** classobject.c free_list of bound methods (PyMethod_MAXFREELIST 256 on 3.8; gone in 3.9). */
   method: number;
+  /** methodobject.c free_list of PyCFunctionObjects (PyCFunction_MAXFREELIST 256 on 3.8; gone in 3.9). */
+  cfunction: number;
   /** Tuples of length 1..tupleMaxLength have a free list each. */
   tupleMaxLength: number;
   tuplePerLength: number;
@@ -117,6 +121,13 @@ export interface Profile {
    * entries are the same); 3.11+ insertion_resize to a general table. A split table resizes on every version.
    */
   dictNonStrKey: 'relookup' | 'resize';
+  /**
+   * `dict(...)` (dict_new: tp_alloc, never the dict free list) starts with 3.8-3.9 an 8-slot keys table
+   * (new_keys_object(PyDict_MINSIZE): getsizeof(dict()) 232), 3.10+ the shared empty keys (64).
+   */
+  dictNewKeys: 'minsize' | 'empty';
+  /** dict_merge into an empty dict clones a clean combined source's table first (3.10+). */
+  dictMergeClones: boolean;
   sizes: SizeTable;
   freeLists: FreeListTable;
   /** Present only for the incremental collector profile. */

@@ -27,6 +27,7 @@ const sizes38: SizeTable = {
   functionObject: 136,
   cellObject: 40,
   methodObject: 64,
+  cfunctionObject: 72, // PyCFunctionObject 56 + PyGC_Head (3.8; a builtin bound method)
   moduleObject: 72,
   classObject: 1064,
 };
@@ -58,8 +59,8 @@ const sizes312: SizeTable = {
 // 3.13: values inline after the 48 bytes; the request adds round8(n) + 8*(n+1) (see heap/sizes.ts).
 const sizes313: SizeTable = { ...sizes312, classObject: 1712 };
 
-const freeLists38: FreeListTable = { float: 100, list: 80, dict: 80, dictKeys: 80, frame: 200, method: 256, tupleMaxLength: 19, tuplePerLength: 2000 };
-const freeLists39: FreeListTable = { ...freeLists38, method: 0 }; // bpo-37340: no bound-method free list
+const freeLists38: FreeListTable = { float: 100, list: 80, dict: 80, dictKeys: 80, frame: 200, method: 256, cfunction: 256, tupleMaxLength: 19, tuplePerLength: 2000 };
+const freeLists39: FreeListTable = { ...freeLists38, method: 0, cfunction: 0 }; // bpo-37340: no bound-method free list
 const freeLists311: FreeListTable = { ...freeLists39, frame: 0, tupleMaxLength: 20 };
 
 const classic = {
@@ -88,6 +89,8 @@ export const PROFILES: Record<ProfileId, Profile> = {
     listGrowth: 'py38',
     dictKeysize: 'smallestAtLeast',
     dictNonStrKey: 'relookup',
+    dictNewKeys: 'minsize',
+    dictMergeClones: false,
     sizes: sizes38,
     freeLists: freeLists38,
     pymalloc: PYMALLOC['3.8'],
@@ -110,6 +113,8 @@ export const PROFILES: Record<ProfileId, Profile> = {
     listGrowth: 'py39',
     dictKeysize: 'smallestAtLeast',
     dictNonStrKey: 'relookup',
+    dictNewKeys: 'minsize',
+    dictMergeClones: false,
     sizes: sizes38,
     freeLists: freeLists39,
     pymalloc: PYMALLOC['3.9'],
@@ -132,6 +137,8 @@ export const PROFILES: Record<ProfileId, Profile> = {
     listGrowth: 'py39',
     dictKeysize: 'bitLength',
     dictNonStrKey: 'relookup',
+    dictNewKeys: 'empty',
+    dictMergeClones: true,
     sizes: sizes310,
     freeLists: freeLists39,
     pymalloc: PYMALLOC['3.10'],
@@ -154,6 +161,8 @@ export const PROFILES: Record<ProfileId, Profile> = {
     listGrowth: 'py39',
     dictKeysize: 'bitLength',
     dictNonStrKey: 'resize',
+    dictNewKeys: 'empty',
+    dictMergeClones: true,
     sizes: sizes311,
     freeLists: freeLists311,
     pymalloc: PYMALLOC['3.11'],
@@ -176,6 +185,8 @@ export const PROFILES: Record<ProfileId, Profile> = {
     listGrowth: 'py39',
     dictKeysize: 'bitLength',
     dictNonStrKey: 'resize',
+    dictNewKeys: 'empty',
+    dictMergeClones: true,
     sizes: sizes312,
     freeLists: freeLists311,
     pymalloc: PYMALLOC['3.12'],
@@ -198,6 +209,8 @@ export const PROFILES: Record<ProfileId, Profile> = {
     listGrowth: 'py39',
     dictKeysize: 'bitLength',
     dictNonStrKey: 'resize',
+    dictNewKeys: 'empty',
+    dictMergeClones: true,
     sizes: sizes313,
     freeLists: freeLists311,
     pymalloc: PYMALLOC['3.13'],
@@ -222,6 +235,8 @@ export const PROFILES: Record<ProfileId, Profile> = {
     listGrowth: 'py39',
     dictKeysize: 'bitLength',
     dictNonStrKey: 'resize',
+    dictNewKeys: 'empty',
+    dictMergeClones: true,
     sizes: sizes313,
     freeLists: freeLists311,
     incremental: { scanRateDivisor: 10, workCapFactor: 2, initialWorkToDo: -5000, markCountedTimes: 2, startupHeapSize: 20078, startupMarked: 19077 },
@@ -246,6 +261,8 @@ export const PROFILES: Record<ProfileId, Profile> = {
     listGrowth: 'py39',
     dictKeysize: 'bitLength',
     dictNonStrKey: 'resize',
+    dictNewKeys: 'empty',
+    dictMergeClones: true,
     sizes: sizes313,
     freeLists: freeLists311,
     pymalloc: PYMALLOC['3.14'],

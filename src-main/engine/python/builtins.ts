@@ -203,11 +203,14 @@ export function installBuiltins(rt: Runtime): void {
     return s;
   });
   ctor('dict', (args, kw) => {
-    const d = h.newDict();
+    const d = h.newDictFromType();
     try {
       if (args.length) {
         const src = args[0]!;
-        if (h.kind(src) === 'dict') for (const [k, v] of h.dictEntries(src)) h.dictSet(d, k, v);
+        if (h.kind(src) === 'dict') {
+          if (rt.ip.dictUpdateKeysLookup) rt.transientAllocs(0, 0, 1); // 3.8: the bound `src.keys`
+          h.dictMerge(d, src);
+        }
         else forEach(rt, src, (pair) => {
           const kv = iterToArray(rt, pair);
           h.decref(pair);

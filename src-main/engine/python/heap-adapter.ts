@@ -149,6 +149,13 @@ export class HeapAdapter implements HeapPort {
   newDict(): ObjId {
     return this.heap.newDict();
   }
+  newDictFromType(): ObjId {
+    return this.heap.newDictFromType();
+  }
+  newBoundBuiltinStandIn(): ObjId {
+    if (this.heap.profile.freeLists.cfunction > 0) return this.heap.newCFunctionStandIn();
+    return this.heap.newTuple(new Array<ObjId>(17).fill(this.heap.None));
+  }
   newFrameStandIn(): ObjId {
     return this.heap.newFrameStandIn();
   }
@@ -318,6 +325,12 @@ export class HeapAdapter implements HeapPort {
   }
   dictClear(d: ObjId): void {
     this.heap.dictClear(d);
+  }
+  dictMerge(target: ObjId, other: ObjId): void {
+    this.heap.dictMerge(target, other);
+  }
+  dictCopy(d: ObjId): ObjId {
+    return this.heap.dictCopy(d);
   }
   dictEntries(d: ObjId): [ObjId, ObjId][] {
     return this.heap.dictEntries(d);

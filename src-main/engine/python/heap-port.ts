@@ -62,6 +62,11 @@ export interface HeapPort {
   /** Items are increfed. */
   newList(items: readonly ObjId[]): ObjId;
   newDict(): ObjId;
+  /** `dict(...)`: dict_new (tp_alloc, not the free list; 3.8-3.9 with an 8-slot table). */
+  newDictFromType(): ObjId;
+  /** A bound builtin method made and dropped inside one call (3.8: a PyCFunctionObject on its own free list;
+   * elsewhere a 17-tuple, a free list nothing else uses). New reference. */
+  newBoundBuiltinStandIn(): ObjId;
   /** A frame object's stand-in (3.8-3.10): a dict on the frame free list, not the dict one. */
   newFrameStandIn(): ObjId;
   newSet(): ObjId;
@@ -115,6 +120,10 @@ export interface HeapPort {
   dictClear(d: ObjId): void;
   /** Borrowed keys and values in insertion order. */
   dictEntries(d: ObjId): [ObjId, ObjId][];
+  /** dict_merge of a dict into `target` (presized once, as CPython does). */
+  dictMerge(target: ObjId, other: ObjId): void;
+  /** PyDict_Copy. */
+  dictCopy(d: ObjId): ObjId;
 
   // ---- sets ----
   setLen(s: ObjId): number;

@@ -179,7 +179,10 @@ const DICT: Record<string, Method> = {
     const h = rt.heap;
     if (args.length) {
       const src = args[0]!;
-      if (h.kind(src) === 'dict') for (const [k, v] of h.dictEntries(src)) h.dictSet(self, k, v);
+      if (h.kind(src) === 'dict') {
+        if (rt.ip.dictUpdateKeysLookup) rt.transientAllocs(0, 0, 1); // 3.8: the bound `src.keys`
+        h.dictMerge(self, src);
+      }
       else {
         forEach(rt, src, (pair) => {
           const kv = iterToArray(rt, pair);
@@ -197,9 +200,7 @@ const DICT: Record<string, Method> = {
   },
   copy(rt, self, args, kw) {
     arity(rt, 'dict.copy', args, 0, 0, kw);
-    const d = rt.heap.newDict();
-    for (const [k, v] of rt.heap.dictEntries(self)) rt.heap.dictSet(d, k, v);
-    return d;
+    return rt.heap.dictCopy(self);
   },
   popitem(rt, self, args, kw) {
     arity(rt, 'popitem', args, 0, 0, kw);

@@ -184,7 +184,7 @@ export class Runtime {
     const h = this.heap;
     if (tuples + dicts + cfuncs === 0) return;
     const made: ObjId[] = [];
-    for (let i = 0; i < cfuncs; i++) made.push(h.newTuple(new Array<ObjId>(17).fill(h.None)));
+    for (let i = 0; i < cfuncs; i++) made.push(h.newBoundBuiltinStandIn());
     for (let i = 0; i < tuples; i++) made.push(h.newTuple([h.None]));
     for (let i = 0; i < dicts; i++) made.push(h.newDict());
     for (let i = made.length - 1; i >= 0; i--) h.decref(made[i]!);

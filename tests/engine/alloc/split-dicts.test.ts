@@ -2,7 +2,10 @@
 // pymalloc blocks per size class as in the real interpreter (instances, dict objects, values arrays of
 // USABLE_FRACTION(keys size) pointers, the re-shared keys table), between two sys._debugmallocstats() reports.
 import { describe, expect, it } from 'vitest';
-import { runProgram } from '../../../src-main/engine/python/session';
+import { createPythonSession, runProgram } from '../../../src-main/engine/python/session';
+import { checkHeapInvariants } from '../../../src-main/engine/heap/invariants';
+import { checkAllocatorInvariants } from '../../../src-main/engine/alloc/invariants';
+import type { Pymalloc } from '../../../src-main/engine/alloc/pymalloc';
 import { findInterpreters, interpreterReport, runPythonAsync } from '../../support/cpython';
 import { parseMallocStats } from './mallocstats-text';
 
@@ -70,5 +73,60 @@ describe('3.8-3.10 split instance dicts: blocks per class against sys._debugmall
         expect(blocksAdded(lab.stderr)).toEqual(blocks);
       });
     }
+  }
+});
+
+describe('split and copied dicts keep the heap consistent', () => {
+  // the scenarios of corpus 101 and 103 without printing: shared keys re-shared, dropped, deleted from,
+  // copied (split and combined), merged; then everything is dropped and collected
+  const SCENARIOS = `
+class B:
+    pass
+keep = []
+for k in (1, 5, 6, 11, 22):
+    first = B()
+    second = B()
+    i = 0
+    while i < k:
+        setattr(first, "a" + str(i), [i])
+        setattr(second, "a" + str(i), i)
+        i += 1
+    keep.append(first.__dict__.copy())
+    keep.append(dict(second.__dict__))
+    del second.a0
+    keep.append(second)
+class F:
+    pass
+f1 = F(); f1.a = 1; f1.b = 2
+f2 = F(); f2.b = 1; f2.a = 2
+d = {}
+i = 0
+while i < 12:
+    d["k" + str(i)] = i
+    i += 1
+i = 0
+while i < 7:
+    del d["k" + str(i)]
+    i += 1
+e = {"x": 1}
+e.update(d)
+keep.append([d.copy(), dict(d), e, f1.__dict__.copy(), f2])
+del f1
+first = second = f2 = d = e = None
+keep = None
+B = F = None
+`;
+  for (const version of ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13'] as const) {
+    it(`on ${version}: refcounts and allocator invariants hold, and dropped instances are collected`, () => {
+      const session = createPythonSession(version);
+      session.heap.disable();
+      const r = session.exec(SCENARIOS, { wholeProgram: true });
+      expect(r.stderr).toBe('');
+      expect(checkHeapInvariants(session.heap)).toEqual([]);
+      session.heap.collect(2);
+      expect(checkHeapInvariants(session.heap)).toEqual([]);
+      expect(checkAllocatorInvariants(session.heap.alloc as Pymalloc)).toEqual([]);
+      expect(session.heap.getObjects().filter((id) => ['B', 'F'].includes(session.heap.typeName(id)))).toEqual([]);
+    });
   }
 });
