@@ -476,7 +476,7 @@ export class Heap {
         this.dropRefsForward(id);
         if (k === K_METHOD) {
           // 3.8 method_dealloc / meth_dealloc: onto their free lists while they have room
-          this.release(id, s.flags[id] & CFUNC ? 'cfunction' : 'method');
+          this.release(id, s.meta[id << 2] & CFUNC ? 'cfunction' : 'method');
           return;
         }
         if (k === K_CLASS) {
@@ -1034,7 +1034,7 @@ export class Heap {
     if (this.profile.dictNewKeys === 'minsize') {
       this.s.addr2[id] = this.allocKeys(id, 8, true);
       this.s.aux2[id] = 8;
-      this.s.flags[id] |= UNICODE_KEYS;
+      this.s.meta[id << 2] |= UNICODE_KEYS;
     }
     if (this.profile.dictTracking === 'always') this.track(id);
     return id;
@@ -1212,14 +1212,14 @@ export class Heap {
   dictMerge(target: ObjId, other: ObjId): void {
     const s = this.s;
     if (target === other) return;
-    const otherUsed = s.aux[other];
-    if (s.aux[target] === 0 && this.profile.dictMergeClones && this.isCleanCombined(other, true)) {
+    const otherUsed = s.meta[(other << 2) + 3];
+    if (s.meta[(target << 2) + 3] === 0 && this.profile.dictMergeClones && this.isCleanCombined(other, true)) {
       this.cloneTable(target, other);
       return;
     }
     if (sz.usable(s.aux2[target]) < otherUsed) {
-      const unicode = (s.flags[other] & UNICODE_KEYS) !== 0 && (s.aux[target] === 0 || (s.flags[target] & UNICODE_KEYS) !== 0);
-      this.dictResize(target, ((s.aux[target] + otherUsed) * 3 + 1) >> 1, unicode);
+      const unicode = (s.meta[other << 2] & UNICODE_KEYS) !== 0 && (s.meta[(target << 2) + 3] === 0 || (s.meta[target << 2] & UNICODE_KEYS) !== 0);
+      this.dictResize(target, ((s.meta[(target << 2) + 3] + otherUsed) * 3 + 1) >> 1, unicode);
     }
     for (const [k, v] of this.dictEntries(other)) this.dictSetItem(target, k, v);
   }
@@ -1231,10 +1231,10 @@ export class Heap {
    */
   dictCopy(d: ObjId): ObjId {
     const s = this.s;
-    if (s.aux[d] === 0) return this.newDict();
-    if (s.flags[d] & SPLIT) return this.splitCopy(d);
+    if (s.meta[(d << 2) + 3] === 0) return this.newDict();
+    if (s.meta[d << 2] & SPLIT) return this.splitCopy(d);
     const c = this.newDict();
-    if (!(s.flags[d] & SPLIT) && s.aux[d] >= (((s.refLen[d] >> 1) * 2) / 3 | 0)) this.cloneTable(c, d);
+    if (!(s.meta[d << 2] & SPLIT) && s.meta[(d << 2) + 3] >= (((s.meta[(d << 2) + 2] >> 1) * 2) / 3 | 0)) this.cloneTable(c, d);
     else this.dictMerge(c, d);
     return c;
   }
@@ -1243,33 +1243,33 @@ export class Heap {
   private isCleanCombined(d: ObjId, mergeRule: boolean): boolean {
     const s = this.s;
     const size = s.aux2[d];
-    if (size === 0 || s.flags[d] & SPLIT || s.aux[d] !== s.refLen[d] >> 1) return false;
-    return !mergeRule || size === 8 || sz.usable(size >> 1) < s.aux[d];
+    if (size === 0 || s.meta[d << 2] & SPLIT || s.meta[(d << 2) + 3] !== s.meta[(d << 2) + 2] >> 1) return false;
+    return !mergeRule || size === 8 || sz.usable(size >> 1) < s.meta[(d << 2) + 3];
   }
 
   /** clone_combined_dict: `target` (empty) takes a copy of the source's table: size, entries, holes. */
   private cloneTable(target: ObjId, src: ObjId): void {
     const s = this.s;
     if (s.aux2[target] > 0 && s.addr2[target] !== 0) this.freeDictContents(target);
-    const unicode = (s.flags[src] & UNICODE_KEYS) !== 0;
+    const unicode = (s.meta[src << 2] & UNICODE_KEYS) !== 0;
     const size = s.aux2[src];
     s.addr2[target] = this.alloc.malloc(sz.dictKeysBytes(this.profile, size, unicode), target); // PyObject_Malloc
     s.aux2[target] = size;
-    if (unicode) s.flags[target] |= UNICODE_KEYS;
-    else s.flags[target] &= ~UNICODE_KEYS;
-    const n = s.refLen[src];
+    if (unicode) s.meta[target << 2] |= UNICODE_KEYS;
+    else s.meta[target << 2] &= ~UNICODE_KEYS;
+    const n = s.meta[(src << 2) + 2];
     s.reserveRefs(target, n);
-    const from = s.refOff[src];
-    const to = s.refOff[target];
+    const from = s.meta[(src << 2) + 1];
+    const to = s.meta[(target << 2) + 1];
     for (let i = 0; i < n; i++) {
       const r = s.pool[from + i];
       s.pool[to + i] = r;
       if (r !== 0) this.incref(r);
     }
-    s.refLen[target] = n;
-    s.aux[target] = s.aux[src];
+    s.meta[(target << 2) + 2] = n;
+    s.meta[(target << 2) + 3] = s.meta[(src << 2) + 3];
     this.reindexDict(target);
-    if (s.flags[src] & TRACKED && !(s.flags[target] & TRACKED)) this.track(target);
+    if (s.meta[src << 2] & TRACKED && !(s.meta[target << 2] & TRACKED)) this.track(target);
   }
 
   /**
@@ -1280,7 +1280,7 @@ export class Heap {
   private splitCopy(d: ObjId): ObjId {
     const s = this.s;
     const c = this.newGc(K_DICT, this.profile.sizes.dictObject, 0);
-    s.flags[c] |= SPLIT | UNICODE_KEYS;
+    s.meta[c << 2] |= SPLIT | UNICODE_KEYS;
     s.aux2[c] = s.aux2[d];
     const keys = this.splitKeys.get(d);
     const cls = this.managedDictClass.get(d);
@@ -1294,17 +1294,17 @@ export class Heap {
       const bytes = this.profile.instanceLayout === 'inline' ? sz.inlineValuesBytes(n) : sz.valuesArrayBytes(n);
       s.addr2[c] = this.alloc.malloc(bytes, c);
     }
-    const n = s.refLen[d];
+    const n = s.meta[(d << 2) + 2];
     s.reserveRefs(c, n);
     for (let i = 0; i < n; i++) {
-      const r = s.pool[s.refOff[d] + i];
-      s.pool[s.refOff[c] + i] = r;
+      const r = s.pool[s.meta[(d << 2) + 1] + i];
+      s.pool[s.meta[(c << 2) + 1] + i] = r;
       if (r !== 0) this.incref(r);
     }
-    s.refLen[c] = n;
-    s.aux[c] = s.aux[d];
+    s.meta[(c << 2) + 2] = n;
+    s.meta[(c << 2) + 3] = s.meta[(d << 2) + 3];
     this.reindexDict(c);
-    if (s.flags[d] & TRACKED) this.track(c);
+    if (s.meta[d << 2] & TRACKED) this.track(c);
     return c;
   }
 
@@ -2103,8 +2103,8 @@ export class Heap {
    */
   newCFunctionStandIn(): ObjId {
     const id = this.newGc(K_METHOD, this.profile.sizes.cfunctionObject, this.freeLists.pop('cfunction'));
-    this.s.flags[id] |= CFUNC;
-    this.s.refLen[id] = 0;
+    this.s.meta[id << 2] |= CFUNC;
+    this.s.meta[(id << 2) + 2] = 0;
     this.track(id);
     return id;
   }
