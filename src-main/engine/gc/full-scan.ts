@@ -189,8 +189,10 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
       if (k === K_INSTANCE) {
         for (let i = off, end = off + n; i < end; i++) {
           const r = pool[i];
-          const g = hdr[(r << 2) + GC_REFS];
-          if (g <= 0) lost -= reach(s, r, g, young);
+          const y = (r << 2) + GC_REFS;
+          const g = hdr[y];
+          if (g === 0) hdr[y] = 1; // reach(), inlined for the usual case
+          else if (g < 0) lost -= reach(s, r, g, young);
         }
         if (f & MANAGED_DICT) lost -= reachEmbeddedScan(s, o, young);
         const c = meta[x + AUX];

@@ -446,33 +446,43 @@ export class Heap {
    */
   private deallocInstanceUntraced(id: ObjId): void {
     const s = this.s;
-    const f = s.meta[id << 2];
+    const { hdr, meta } = s;
+    const x = id << 2;
+    const f = meta[x];
     if (f & TRACKED) {
-      s.meta[id << 2] = f & ~TRACKED;
-      listUnlink(s, id);
+      // untrack: flag off, unlinked, gen -1 (field 0), inlined
+      meta[x] = f & ~TRACKED & ~(0xff << 16);
+      const p = hdr[x + 3];
+      const nx = hdr[x + 2];
+      hdr[(p << 2) + 2] = nx;
+      hdr[(nx << 2) + 3] = p;
+      hdr[x + 2] = 0;
+      hdr[x + 3] = 0;
       if (this.countTracked) untracked(this);
     }
     this.trashDepth++;
     if ((f & (HASDEL | FINALIZED)) === HASDEL || f & MANAGED_DICT || s.wrHead[id] !== 0 || s.addr2[id] !== 0) {
       this.deallocInstance(id);
     } else {
-      const cls = s.meta[(id << 2) + 3];
-      const n = s.meta[(id << 2) + 2];
+      const cls = meta[x + 3];
+      const n = meta[x + 2];
       for (let i = 0; i < n; i++) {
-        const at = s.meta[(id << 2) + 1] + i; // re-read: a nested dealloc may run code that moves the run
-        const r = s.pool[at];
+        const at = meta[x + 1] + i; // re-read: a nested dealloc may run code that moves the run
+        const pool = s.pool;
+        const r = pool[at];
         if (r === 0) continue;
-        s.pool[at] = 0;
+        pool[at] = 0;
         // decref(r), inlined
-        if (s.meta[r << 2] & IMMORTAL) continue;
-        const rc = --s.hdr[r << 2];
+        const fr = meta[r << 2];
+        if (fr & IMMORTAL) continue;
+        const rc = --hdr[r << 2];
         if (this.tl >= 2) this.emit({ t: 'decref', id: r, rc });
         if (rc === 0) {
-          if ((s.meta[r << 2] >>> 24) === K_INSTANCE && this.tl < 2 && this.trashDepth < TRASHCAN_LIMIT) this.deallocInstanceUntraced(r);
+          if (fr >>> 24 === K_INSTANCE && this.tl < 2 && this.trashDepth < TRASHCAN_LIMIT) this.deallocInstanceUntraced(r);
           else this.dealloc(r);
         } else if (rc < 0) throw new Error(`refcount of ${r} went negative`);
       }
-      s.meta[(id << 2) + 2] = 0;
+      meta[x + 2] = 0;
       const addr = s.addr[id];
       this.alloc.free(addr);
       if (this.countAllocs && f & GC) {
@@ -483,7 +493,13 @@ export class Heap {
       }
       if (this.tl >= 2) this.emit({ t: 'free', id, addr, toFreeList: false });
       s.releaseEmptyId(id);
-      this.decref(cls);
+      // decref(cls), inlined
+      if (!(meta[cls << 2] & IMMORTAL)) {
+        const rc = --hdr[cls << 2];
+        if (this.tl >= 2) this.emit({ t: 'decref', id: cls, rc });
+        if (rc === 0) this.dealloc(cls);
+        else if (rc < 0) throw new Error(`refcount of ${cls} went negative`);
+      }
     }
     this.trashDepth--;
     if (this.trashDepth <= 0 && this.trashLater.length > 0) this.destroyTrashChain();
