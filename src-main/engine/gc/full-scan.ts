@@ -187,12 +187,21 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
       const off = meta[x + REF_OFF];
       const n = meta[x + REF_LEN];
       if (k === K_INSTANCE) {
-        for (let i = off, end = off + n; i < end; i++) {
-          const r = pool[i];
+        if (n === 1) {
+          // one slot (the usual __slots__ node): no inner loop, whose entry V8 pays per object
+          const r = pool[off];
           const y = (r << 2) + GC_REFS;
           const g = hdr[y];
           if (g === 0) hdr[y] = 1; // reach(), inlined for the usual case
           else if (g < 0) lost -= reach(s, r, g, young);
+        } else {
+          for (let i = off, end = off + n; i < end; i++) {
+            const r = pool[i];
+            const y = (r << 2) + GC_REFS;
+            const g = hdr[y];
+            if (g === 0) hdr[y] = 1;
+            else if (g < 0) lost -= reach(s, r, g, young);
+          }
         }
         if (f & MANAGED_DICT) lost -= reachEmbeddedScan(s, o, young);
         const c = meta[x + AUX];
