@@ -8,7 +8,7 @@
 // Same result, same list orders as update_refs + subtract_refs + move_unreachable + untrack_tuples.
 import type { Heap } from '../heap/heap';
 import { Kind, STATIC_GC_BASE, F_COLLECTING, F_UNREACHABLE, F_TRACKED, F_FINALIZED, F_GC, F_IMMORTAL, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_MANAGED_DICT, F_EMBEDDED } from '../heap/kinds';
-import { FIRST_ID, type Store } from '../heap/store';
+import { FIRST_ID, REC, GEN_SHIFT as GEN_SHIFT_, KIND_SHIFT as KIND_SHIFT_, type Store } from '../heap/store';
 import * as L from './lists';
 
 // Module-local copies (imported bindings are getter calls under the TS runners).
@@ -28,16 +28,9 @@ const K_LIST = Kind.List;
 const K_TUPLE = Kind.Tuple;
 const K_WEAKREF = Kind.Weakref;
 const moveTo = L.moveTo;
-// Record offsets (store.ts): hdr [rc, gcRefs, next, prev], meta [word, refOff, refLen, aux].
-const RC = 0;
-const GC_REFS = 1;
-const NEXT = 2;
-const PREV = 3;
-const REF_OFF = 1;
-const REF_LEN = 2;
-const AUX = 3;
-const GEN_SHIFT = 16;
-const KIND_SHIFT = 24;
+const { RC, GC_REFS, NEXT, PREV, REF_OFF, REF_LEN, AUX } = REC; // record offsets (store.ts)
+const GEN_SHIFT = GEN_SHIFT_;
+const KIND_SHIFT = KIND_SHIFT_;
 const GEN_CLEAR = ~(0xff << GEN_SHIFT);
 
 /** gc_refs of an object outside the set. Far below any count, so that decrements never bring it near 0. */
@@ -58,8 +51,8 @@ export function mayBeTracked(s: Store, r: number): boolean {
 
 /** _PyTuple_MaybeUntrack's test: some item is NULL or may be tracked. */
 export function tupleMayBeTracked(s: Store, t: number): boolean {
-  const off = s.meta[(t << 2) + 1];
-  for (let i = 0; i < s.meta[(t << 2) + 2]; i++) {
+  const off = s.meta[(t << 2) + REF_OFF];
+  for (let i = 0; i < s.meta[(t << 2) + REF_LEN]; i++) {
     const r = s.pool[off + i];
     if (r === 0 || mayBeTracked(s, r)) return true;
   }
@@ -119,27 +112,27 @@ export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void
 /** 3.13+: the dict an instance's inline values are embedded in (it visits those values, not the dict), or 0. */
 export function embeddedDictOf(s: Store, o: number): number {
   if (!(s.meta[o << 2] & MANAGED_DICT)) return 0;
-  const d = s.pool[s.meta[(o << 2) + 1] + s.meta[(o << 2) + 2] - 1];
+  const d = s.pool[s.meta[(o << 2) + REF_OFF] + s.meta[(o << 2) + REF_LEN] - 1];
   return d !== 0 && s.meta[d << 2] & EMBEDDED ? d : 0;
 }
 
 /** Calls visit(value) for the values of a dict (str keys), in entry order. */
 export function eachValue(s: Store, d: number, visit: (r: number) => void): void {
-  const off = s.meta[(d << 2) + 1];
-  for (let i = 0; i < s.meta[(d << 2) + 2]; i += 2) if (s.pool[off + i] !== 0) visit(s.pool[off + i + 1]);
+  const off = s.meta[(d << 2) + REF_OFF];
+  for (let i = 0; i < s.meta[(d << 2) + REF_LEN]; i += 2) if (s.pool[off + i] !== 0) visit(s.pool[off + i + 1]);
 }
 
 /** The scan's subtract for the rare embedded case, after the plain loop: undo what it did for the dict. */
 function subtractEmbeddedScan(s: Store, o: number): void {
   const hdr = s.hdr;
   if ((s.meta[o << 2] >>> 24) === K_DICT) {
-    eachValue(s, o, (r) => { hdr[(r << 2) + 1]++; });
+    eachValue(s, o, (r) => { hdr[(r << 2) + GC_REFS]++; });
     return;
   }
   const d = embeddedDictOf(s, o);
   if (d === 0) return;
-  hdr[(d << 2) + 1]++;
-  eachValue(s, d, (r) => { hdr[(r << 2) + 1]--; });
+  hdr[(d << 2) + GC_REFS]++;
+  eachValue(s, d, (r) => { hdr[(r << 2) + GC_REFS]--; });
 }
 
 /**
@@ -150,13 +143,13 @@ function subtractEmbeddedScan(s: Store, o: number): void {
  */
 function reach(s: Store, r: number, g: number, young: number): number {
   if (g === 0) {
-    s.hdr[(r << 2) + 1] = 1;
+    s.hdr[(r << 2) + GC_REFS] = 1;
     return 0;
   }
   if (g !== UNR) return 0; // not a member
   s.meta[r << 2] &= ~(COLLECTING | UNREACHABLE);
   moveTo(s, r, young);
-  s.hdr[(r << 2) + 1] = 1;
+  s.hdr[(r << 2) + GC_REFS] = 1;
   return 1;
 }
 
@@ -273,7 +266,7 @@ function reachEmbeddedScan(s: Store, o: number, young: number): number {
   let back = 0;
   if (d !== 0) {
     eachValue(s, d, (r) => {
-      const g = s.hdr[(r << 2) + 1];
+      const g = s.hdr[(r << 2) + GC_REFS];
       if (g <= 0) back += reach(s, r, g, young);
     });
   }

@@ -18,6 +18,12 @@
 // linked in, -1 when untracked. Flag bits are tested and set on the word directly (`meta[id << 2] & F_X`).
 import { hasPayload, type ObjId } from './kinds';
 
+/** Word offsets in the records: hdr [RC, GC_REFS, NEXT, PREV], meta [word 0, REF_OFF, REF_LEN, AUX]. */
+export const REC = { RC: 0, GC_REFS: 1, NEXT: 2, PREV: 3, REF_OFF: 1, REF_LEN: 2, AUX: 3 } as const;
+// Local copies (imported bindings are getter calls under the TS runners); other modules copy them the same way:
+// `const { NEXT, PREV } = REC;`.
+const { REF_OFF, REF_LEN } = REC;
+
 /** The word's gen field (gen + 1) and kind field. */
 export const GEN_SHIFT = 16;
 export const GEN_MASK = 0xff << GEN_SHIFT;
@@ -114,13 +120,13 @@ export class Store {
     // flags 0, untracked, kind unchanged (Free until the caller sets it); a small reference run stays with its
     // id across reuse (zeroed here, refOff kept); see releaseId.
     meta[i] &= ~(FLAGS_MASK | GEN_MASK);
-    meta[i + 2] = 0;
-    meta[i + 3] = 0;
+    meta[i + REF_LEN] = 0;
+    meta[i + REC.AUX] = 0;
     this.addr[id] = 0;
     this.addr2[id] = 0;
     this.aux2[id] = 0;
     const cap = this.refCap(id);
-    if (cap > 0) this.pool.fill(0, meta[i + 1], meta[i + 1] + cap);
+    if (cap > 0) this.pool.fill(0, meta[i + REF_OFF], meta[i + REF_OFF] + cap);
     this.wrHead[id] = 0;
     return id;
   }
@@ -130,11 +136,11 @@ export class Store {
     const meta = this.meta;
     if (payloadKind(meta[i] >>> KIND_SHIFT)) this.payload[id] = undefined;
     meta[i] &= FLAGS_MASK | GEN_MASK; // kind Free
-    meta[i + 2] = 0;
+    meta[i + REF_LEN] = 0;
     if (this.refCapLog[id] > 4) {
       // runs of more than 8 slots go back to the pool; small ones stay with the id
-      this.freeRun(meta[i + 1], this.refCap(id));
-      meta[i + 1] = 0;
+      this.freeRun(meta[i + REF_OFF], this.refCap(id));
+      meta[i + REF_OFF] = 0;
       this.refCapLog[id] = 0;
     }
     if (this.freeIdCount === this.freeIdStack.length) {
@@ -151,8 +157,8 @@ export class Store {
     const meta = this.meta;
     meta[i] &= FLAGS_MASK | GEN_MASK; // kind Free
     if (this.refCapLog[id] > 4) {
-      this.freeRun(meta[i + 1], this.refCap(id));
-      meta[i + 1] = 0;
+      this.freeRun(meta[i + REF_OFF], this.refCap(id));
+      meta[i + REF_OFF] = 0;
       this.refCapLog[id] = 0;
     }
     const n = this.freeIdCount;
@@ -178,13 +184,13 @@ export class Store {
     let c = cap === 0 ? 1 : cap;
     while (c < need) c *= 2;
     const off = this.allocRun(c);
-    const old = this.meta[(id << 2) + 1];
-    const len = this.meta[(id << 2) + 2];
+    const old = this.meta[(id << 2) + REF_OFF];
+    const len = this.meta[(id << 2) + REF_LEN];
     const pool = this.pool; // allocRun may have replaced it
     for (let i = 0; i < len; i++) pool[off + i] = pool[old + i];
     for (let i = len; i < c; i++) pool[off + i] = 0;
     if (cap > 0) this.freeRun(old, cap);
-    this.meta[(id << 2) + 1] = off;
+    this.meta[(id << 2) + REF_OFF] = off;
     this.refCapLog[id] = 32 - Math.clz32(c);
   }
 
