@@ -72,12 +72,11 @@ export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void
   const { hdr, meta, pool } = s;
   const top = s.top;
   const span = hi - lo;
-  // ids below FIRST_ID (NULL, list heads) too: NULL referents need no test
-  for (let i = GC_REFS, end = top << 2; i < end; i += 4) hdr[i] = NC;
+  const hiWord = (hi + 1) << GEN_SHIFT;
+  resetGcRefs(hdr, top);
   // Instances of one class usually come in runs: their class references are counted here and applied at once.
   let cls = 0;
   let clsRefs = 0;
-  const hiWord = (hi + 1) << GEN_SHIFT;
   for (let o = FIRST_ID; o < top; o++) {
     const x = o << 2;
     const f = meta[x];
@@ -106,7 +105,21 @@ export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void
       }
     }
   }
-  hdr[(cls << 2) + GC_REFS] -= clsRefs;
+  subtractFrom(hdr, cls, clsRefs);
+}
+
+/**
+ * gc_refs = NC for ids 0..top-1 (below FIRST_ID too: NULL referents need no test). A loop of its own: V8 compiles
+ * the scan's main loop on stack (OSR) and keeps that code for later calls, so the scan itself must not start with
+ * another hot loop, nor end with operations the first compile has no feedback for (see subtractFrom).
+ */
+function resetGcRefs(hdr: Int32Array, top: number): void {
+  for (let i = GC_REFS, end = top << 2; i < end; i += 4) hdr[i] = NC;
+}
+
+/** gc_refs[id] -= n, after a loop (a call: no type feedback needed where it stands). */
+function subtractFrom(hdr: Int32Array, id: number, n: number): void {
+  hdr[(id << 2) + GC_REFS] -= n;
 }
 
 /** 3.13+: the dict an instance's inline values are embedded in (it visits those values, not the dict), or 0. */
@@ -254,10 +267,15 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
       o = nx;
     }
   }
+  setScanResult(survivors, lost, weak, del);
+}
+
+/** After the walk's loop, a call (see resetGcRefs: no feedback needed where it stands). */
+function setScanResult(survivors: number, unreachable: number, weakrefs: boolean, finalizers: boolean): void {
   scanResult.survivors = survivors;
-  scanResult.unreachable = lost;
-  scanResult.weakrefs = weak;
-  scanResult.finalizers = del;
+  scanResult.unreachable = unreachable;
+  scanResult.weakrefs = weakrefs;
+  scanResult.finalizers = finalizers;
 }
 
 /** move_unreachable for an instance's embedded values (3.13+; its dict is never visited). */
