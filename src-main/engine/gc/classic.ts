@@ -14,7 +14,7 @@ import { updateAndSubtractRefsScan, moveUnreachableScan, scanResult, embeddedDic
 import * as L from './lists';
 import { DEBUG_SAVEALL } from './state';
 import type { GcList } from '../../../shared/events';
-const { AUX, GC_REFS, NEXT, PREV, REF_LEN, REF_OFF } = REC; // record offsets (store.ts)
+const { AUX, NEXT, PREV, REF_LEN, REF_OFF, WR_HEAD } = REC; // record offsets (store.ts)
 
 // Module-local copies of the shared constants: test runners turn imported bindings into getter calls,
 // which would dominate the hot loops below.
@@ -56,15 +56,15 @@ function check(cond: boolean, what: string): void {
 
 /** subtract_refs for the rare embedded case, after the plain loop: undo what it did for the dict. */
 function subtractEmbedded(s: Store, o: number): void {
-  const { hdr, meta } = s;
+  const { hdr, meta, gcRefs } = s;
   if ((s.meta[o << 2] >>> 24) === K_DICT) {
-    eachValue(s, o, (r) => { if (meta[r << 2] & COLLECTING) hdr[(r << 2) + GC_REFS]++; });
+    eachValue(s, o, (r) => { if (meta[r << 2] & COLLECTING) gcRefs[r]++; });
     return;
   }
   const d = embeddedDictOf(s, o);
   if (d === 0) return;
-  if (meta[d << 2] & COLLECTING) hdr[(d << 2) + GC_REFS]++;
-  eachValue(s, d, (r) => { if (meta[r << 2] & COLLECTING) hdr[(r << 2) + GC_REFS]--; });
+  if (meta[d << 2] & COLLECTING) gcRefs[d]++;
+  eachValue(s, d, (r) => { if (meta[r << 2] & COLLECTING) gcRefs[r]--; });
 }
 
 /** move_unreachable for an instance's embedded values (its dict is never unreachable: nothing visits it). */
@@ -127,12 +127,12 @@ export function updateRefs(h: Heap, young: number): void {
       o = nx;
       continue;
     }
-    s.hdr[(o << 2) + GC_REFS] = s.hdr[o << 2];
+    s.gcRefs[o] = s.hdr[o << 2];
     s.meta[o << 2] |= COLLECTING;
-    if (full) h.emit({ t: 'gc-refs', id: o, refs: s.hdr[(o << 2) + GC_REFS] });
+    if (full) h.emit({ t: 'gc-refs', id: o, refs: s.gcRefs[o] });
     o = nx;
   }
-  if (gcDebug.checks) for (let o = s.hdr[(young << 2) + NEXT]; o !== young; o = s.hdr[(o << 2) + NEXT]) check(s.hdr[(o << 2) + GC_REFS] > 0, 'update_refs: refcount > 0');
+  if (gcDebug.checks) for (let o = s.hdr[(young << 2) + NEXT]; o !== young; o = s.hdr[(o << 2) + NEXT]) check(s.gcRefs[o] > 0, 'update_refs: refcount > 0');
 }
 
 /**
@@ -147,21 +147,21 @@ export function subtractRefs(h: Heap, young: number): void {
   // Hot path: plain loops over the typed arrays, no closures (they would force per-iteration contexts).
   // Visiting a dict's keys too is harmless here: only GC referents in the set count, order does not matter.
   const s = h.s;
-  const { hdr, meta, pool } = s;
+  const { hdr, meta, pool, gcRefs } = s;
   for (let o = hdr[(young << 2) + NEXT]; o !== young; o = hdr[(o << 2) + NEXT]) {
     const off = meta[(o << 2) + REF_OFF];
     const end = off + meta[(o << 2) + REF_LEN];
     for (let i = off; i < end; i++) {
       const r = pool[i];
-      if (r !== 0 && meta[r << 2] & COLLECTING) hdr[(r << 2) + GC_REFS]--;
+      if (r !== 0 && meta[r << 2] & COLLECTING) gcRefs[r]--;
     }
     if ((meta[o << 2] >>> 24) === K_INSTANCE) {
       const c = meta[(o << 2) + AUX];
-      if (meta[c << 2] & COLLECTING) hdr[(c << 2) + GC_REFS]--;
+      if (meta[c << 2] & COLLECTING) gcRefs[c]--;
     }
     if (meta[o << 2] & (MANAGED_DICT | EMBEDDED)) subtractEmbedded(s, o);
   }
-  if (gcDebug.checks) for (let o = hdr[(young << 2) + NEXT]; o !== young; o = hdr[(o << 2) + NEXT]) check(hdr[(o << 2) + GC_REFS] >= 0, 'subtract_refs: gc_refs >= 0');
+  if (gcDebug.checks) for (let o = hdr[(young << 2) + NEXT]; o !== young; o = hdr[(o << 2) + NEXT]) check(gcRefs[o] >= 0, 'subtract_refs: gc_refs >= 0');
 }
 
 function subtractRefsTraced(h: Heap, young: number): void {
@@ -169,8 +169,8 @@ function subtractRefsTraced(h: Heap, young: number): void {
   let from = 0;
   const visit = (r: number): void => {
     if (s.meta[r << 2] & COLLECTING) {
-      s.hdr[(r << 2) + GC_REFS]--;
-      h.emit({ t: 'gc-subtract', from, to: r, refs: s.hdr[(r << 2) + GC_REFS] });
+      s.gcRefs[r]--;
+      h.emit({ t: 'gc-subtract', from, to: r, refs: s.gcRefs[r] });
     }
   };
   for (let o = s.hdr[(young << 2) + NEXT]; o !== young; o = s.hdr[(o << 2) + NEXT]) {
@@ -190,11 +190,11 @@ function visitReachable(h: Heap, r: number, young: number): number {
   if (f & UNREACHABLE) {
     s.meta[r << 2] = f & ~UNREACHABLE;
     moveTo(s, r, young);
-    s.hdr[(r << 2) + GC_REFS] = 1;
+    s.gcRefs[r] = 1;
     if (h.tl >= 3) h.emit({ t: 'gc-move', id: r, to: 'young' });
     return 1;
   }
-  if (s.hdr[(r << 2) + GC_REFS] === 0) s.hdr[(r << 2) + GC_REFS] = 1;
+  if (s.gcRefs[r] === 0) s.gcRefs[r] = 1;
   return 0;
 }
 
@@ -206,11 +206,11 @@ function visitReachable(h: Heap, r: number, young: number): number {
  */
 export function moveUnreachable(h: Heap, young: number, unreachable: number): void {
   const s = h.s;
-  const { hdr, meta } = s;
+  const { hdr, meta, gcRefs } = s;
   const full = h.tl >= 3;
   let o = hdr[(young << 2) + NEXT];
   while (o !== young) {
-    if (hdr[(o << 2) + GC_REFS] > 0) {
+    if (gcRefs[o] > 0) {
       const k = (meta[o << 2] >>> 24);
       if (k === K_DICT) {
         // value before key, as dict_traverse visits them (values only for str-keyed tables)
@@ -233,7 +233,7 @@ export function moveUnreachable(h: Heap, young: number, unreachable: number): vo
           const f = meta[r << 2];
           if (f & COLLECTING) {
             if (f & UNREACHABLE) visitReachable(h, r, young);
-            else if (hdr[(r << 2) + GC_REFS] === 0) hdr[(r << 2) + GC_REFS] = 1;
+            else if (gcRefs[r] === 0) gcRefs[r] = 1;
           }
         }
         if (k === K_INSTANCE) {
@@ -278,14 +278,14 @@ export function moveUnreachable(h: Heap, young: number, unreachable: number): vo
  */
 function moveUnreachableFused(h: Heap, young: number, unreachable: number): void {
   const s = h.s;
-  const { hdr, meta, wrHead } = s;
+  const { hdr, meta, gcRefs } = s;
   let survivors = 0;
   let lost = 0;
   let weak = false;
   let del = false;
   let o = hdr[(young << 2) + NEXT];
   while (o !== young) {
-    if (hdr[(o << 2) + GC_REFS] > 0) {
+    if (gcRefs[o] > 0) {
       const k = (meta[o << 2] >>> 24);
       if (k === K_DICT) {
         const valuesOnly = (meta[o << 2] & (UNICODE_KEYS | SPLIT)) !== 0;
@@ -307,7 +307,7 @@ function moveUnreachableFused(h: Heap, young: number, unreachable: number): void
           const f = meta[r << 2];
           if (f & COLLECTING) {
             if (f & UNREACHABLE) lost -= visitReachable(h, r, young);
-            else if (hdr[(r << 2) + GC_REFS] === 0) hdr[(r << 2) + GC_REFS] = 1;
+            else if (gcRefs[r] === 0) gcRefs[r] = 1;
           }
         }
         if (k === K_INSTANCE) {
@@ -317,7 +317,7 @@ function moveUnreachableFused(h: Heap, young: number, unreachable: number): void
           const fc = meta[c << 2];
           if (fc & COLLECTING) {
             if (fc & UNREACHABLE) lost -= visitReachable(h, c, young);
-            else if (hdr[(c << 2) + GC_REFS] === 0) hdr[(c << 2) + GC_REFS] = 1;
+            else if (gcRefs[c] === 0) gcRefs[c] = 1;
           }
         }
       }
@@ -341,7 +341,7 @@ function moveUnreachableFused(h: Heap, young: number, unreachable: number): void
       const f = meta[o << 2];
       meta[o << 2] = f | UNREACHABLE;
       if ((f & (HASDEL | FINALIZED)) === HASDEL) del = true;
-      if (wrHead[o] !== 0 || (meta[o << 2] >>> 24) === K_WEAKREF) weak = true;
+      if (hdr[(o << 2) + WR_HEAD] !== 0 || (meta[o << 2] >>> 24) === K_WEAKREF) weak = true;
       lost++;
       o = nx;
     }
@@ -433,8 +433,8 @@ export function handleWeakrefs(h: Heap, unreachable: number, old: number): numbe
       if (full && s.meta[(o << 2) + AUX] !== 0) h.emit({ t: 'gc-weakref-clear', wr: o, target: s.meta[(o << 2) + AUX] });
       h.clearWeakref(o);
     }
-    while (s.wrHead[o] !== 0) {
-      const wr = s.wrHead[o];
+    while (s.hdr[(o << 2) + WR_HEAD] !== 0) {
+      const wr = s.hdr[(o << 2) + WR_HEAD];
       if (full) h.emit({ t: 'gc-weakref-clear', wr, target: o });
       h.clearWeakref(wr);
       if (h.weakrefCallbackOf(wr) === 0) continue;
@@ -454,7 +454,7 @@ export function handleWeakrefs(h: Heap, unreachable: number, old: number): numbe
     if (s.hdr[(wrcb << 2) + NEXT] === wr) L.moveTo(s, wr, old);
     else freed++;
   }
-  if (gcDebug.checks) for (let o = s.hdr[(unreachable << 2) + NEXT]; o !== unreachable; o = s.hdr[(o << 2) + NEXT]) check(s.wrHead[o] === 0, 'handle_weakrefs: no weakrefs left');
+  if (gcDebug.checks) for (let o = s.hdr[(unreachable << 2) + NEXT]; o !== unreachable; o = s.hdr[(o << 2) + NEXT]) check(s.hdr[(o << 2) + WR_HEAD] === 0, 'handle_weakrefs: no weakrefs left');
   return freed;
 }
 
@@ -496,11 +496,11 @@ export function handleResurrected(h: Heap, unreachable: number, stillUnreachable
 /** 3.8 check_garbage: true when anything in the set is referenced from outside (then nothing is collected). */
 export function checkGarbage(h: Heap, collectable: number): boolean {
   const s = h.s;
-  for (let o = s.hdr[(collectable << 2) + NEXT]; o !== collectable; o = s.hdr[(o << 2) + NEXT]) s.hdr[(o << 2) + GC_REFS] = s.hdr[o << 2];
+  for (let o = s.hdr[(collectable << 2) + NEXT]; o !== collectable; o = s.hdr[(o << 2) + NEXT]) s.gcRefs[o] = s.hdr[o << 2];
   subtractRefs(h, collectable);
   let resurrected = false;
   for (let o = s.hdr[(collectable << 2) + NEXT]; o !== collectable; o = s.hdr[(o << 2) + NEXT]) {
-    if (s.hdr[(o << 2) + GC_REFS] !== 0) resurrected = true;
+    if (s.gcRefs[o] !== 0) resurrected = true;
     s.meta[o << 2] &= ~(COLLECTING | UNREACHABLE);
   }
   return resurrected;
@@ -659,7 +659,7 @@ export function collectList(h: Heap, young: number, old: number, g: number, full
     handleResurrected(h, unreachable, finalList, old);
   }
   if (h.profile.secondWeakrefClear) {
-    for (let o = s.hdr[(finalList << 2) + NEXT]; o !== finalList; o = s.hdr[(o << 2) + NEXT]) while (s.wrHead[o] !== 0) h.clearWeakref(s.wrHead[o]);
+    for (let o = s.hdr[(finalList << 2) + NEXT]; o !== finalList; o = s.hdr[(o << 2) + NEXT]) while (s.hdr[(o << 2) + WR_HEAD] !== 0) h.clearWeakref(s.hdr[(o << 2) + WR_HEAD]);
   }
   collected += finalList === unreachable && garbage >= 0 && h.hostCalls === calls ? garbage : L.listLength(s, finalList);
   if (full) h.emit({ t: 'gc-phase', phase: 'delete_garbage', generation: g });

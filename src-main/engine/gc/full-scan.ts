@@ -28,7 +28,7 @@ const K_LIST = Kind.List;
 const K_TUPLE = Kind.Tuple;
 const K_WEAKREF = Kind.Weakref;
 const moveTo = L.moveTo;
-const { RC, GC_REFS, NEXT, PREV, REF_OFF, REF_LEN, AUX } = REC; // record offsets (store.ts)
+const { RC, NEXT, PREV, REF_OFF, REF_LEN, AUX, WR_HEAD } = REC; // record offsets (store.ts)
 const GEN_SHIFT = GEN_SHIFT_;
 const KIND_SHIFT = KIND_SHIFT_;
 const GEN_CLEAR = ~(0xff << GEN_SHIFT);
@@ -69,11 +69,11 @@ export function tupleMayBeTracked(s: Store, t: number): boolean {
  */
 export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void {
   const s = h.s;
-  const { hdr, meta, pool } = s;
+  const { hdr, meta, pool, gcRefs } = s;
   const top = s.top;
   const span = hi - lo;
   const hiWord = (hi + 1) << GEN_SHIFT;
-  resetGcRefs(hdr, top);
+  resetGcRefs(gcRefs, top);
   // Instances of one class usually come in runs: their class references are counted here and applied at once.
   let cls = 0;
   let clsRefs = 0;
@@ -85,27 +85,27 @@ export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void
     if (f & IMMORTAL) {
       if (h.profile.immortalInCollection === 'untrack') h.untrack(o);
       else moveTo(s, o, L.PERMANENT);
-      hdr[x + GC_REFS] = NC;
+      gcRefs[o] = NC;
       continue;
     }
     if (g !== hi) meta[x] = (f & GEN_CLEAR) | hiWord;
-    hdr[x + GC_REFS] += hdr[x + RC] - NC;
+    gcRefs[o] += hdr[x + RC] - NC;
     const off = meta[x + REF_OFF];
     const n = meta[x + REF_LEN];
-    if (n === 1) hdr[(pool[off] << 2) + GC_REFS]--;
-    else for (let i = off, end = off + n; i < end; i++) hdr[(pool[i] << 2) + GC_REFS]--;
+    if (n === 1) gcRefs[pool[off]]--;
+    else for (let i = off, end = off + n; i < end; i++) gcRefs[pool[i]]--;
     if (f & (MANAGED_DICT | EMBEDDED)) subtractEmbeddedScan(s, o);
     if (f >>> KIND_SHIFT === K_INSTANCE) {
       const c = meta[x + AUX];
       if (c === cls) clsRefs++;
       else {
-        hdr[(cls << 2) + GC_REFS] -= clsRefs;
+        gcRefs[cls] -= clsRefs;
         cls = c;
         clsRefs = 1;
       }
     }
   }
-  subtractFrom(hdr, cls, clsRefs);
+  subtractFrom(gcRefs, cls, clsRefs);
 }
 
 /**
@@ -113,13 +113,13 @@ export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void
  * the scan's main loop on stack (OSR) and keeps that code for later calls, so the scan itself must not start with
  * another hot loop, nor end with operations the first compile has no feedback for (see subtractFrom).
  */
-function resetGcRefs(hdr: Int32Array, top: number): void {
-  for (let i = GC_REFS, end = top << 2; i < end; i += 4) hdr[i] = NC;
+function resetGcRefs(gcRefs: Int32Array, top: number): void {
+  gcRefs.fill(NC, 0, top);
 }
 
 /** gc_refs[id] -= n, after a loop (a call: no type feedback needed where it stands). */
-function subtractFrom(hdr: Int32Array, id: number, n: number): void {
-  hdr[(id << 2) + GC_REFS] -= n;
+function subtractFrom(gcRefs: Int32Array, id: number, n: number): void {
+  gcRefs[id] -= n;
 }
 
 /** 3.13+: the dict an instance's inline values are embedded in (it visits those values, not the dict), or 0. */
@@ -137,15 +137,15 @@ export function eachValue(s: Store, d: number, visit: (r: number) => void): void
 
 /** The scan's subtract for the rare embedded case, after the plain loop: undo what it did for the dict. */
 function subtractEmbeddedScan(s: Store, o: number): void {
-  const hdr = s.hdr;
+  const gcRefs = s.gcRefs;
   if ((s.meta[o << 2] >>> 24) === K_DICT) {
-    eachValue(s, o, (r) => { hdr[(r << 2) + GC_REFS]++; });
+    eachValue(s, o, (r) => { gcRefs[r]++; });
     return;
   }
   const d = embeddedDictOf(s, o);
   if (d === 0) return;
-  hdr[(d << 2) + GC_REFS]++;
-  eachValue(s, d, (r) => { hdr[(r << 2) + GC_REFS]--; });
+  gcRefs[d]++;
+  eachValue(s, d, (r) => { gcRefs[r]--; });
 }
 
 /**
@@ -156,13 +156,13 @@ function subtractEmbeddedScan(s: Store, o: number): void {
  */
 function reach(s: Store, r: number, g: number, young: number): number {
   if (g === 0) {
-    s.hdr[(r << 2) + GC_REFS] = 1;
+    s.gcRefs[r] = 1;
     return 0;
   }
   if (g !== UNR) return 0; // not a member
   s.meta[r << 2] &= ~(COLLECTING | UNREACHABLE);
   moveTo(s, r, young);
-  s.hdr[(r << 2) + GC_REFS] = 1;
+  s.gcRefs[r] = 1;
   return 1;
 }
 
@@ -174,7 +174,7 @@ function reach(s: Store, r: number, g: number, young: number): number {
  */
 export function moveUnreachableScan(h: Heap, young: number, unreachable: number): void {
   const s = h.s;
-  const { hdr, meta, wrHead } = s;
+  const { hdr, meta, gcRefs } = s;
   let survivors = 0;
   let lost = 0;
   let weak = false;
@@ -186,7 +186,7 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
   let o = hdr[(young << 2) + NEXT];
   while (o !== young) {
     const x = o << 2;
-    if (hdr[x + GC_REFS] > 0) {
+    if (gcRefs[o] > 0) {
       const pool = s.pool;
       const f = meta[x];
       const k = f >>> KIND_SHIFT;
@@ -196,23 +196,21 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
         if (n === 1) {
           // one slot (the usual __slots__ node): no inner loop, whose entry V8 pays per object
           const r = pool[off];
-          const y = (r << 2) + GC_REFS;
-          const g = hdr[y];
-          if (g === 0) hdr[y] = 1; // reach(), inlined for the usual case
+          const g = gcRefs[r];
+          if (g === 0) gcRefs[r] = 1; // reach(), inlined for the usual case
           else if (g < 0) lost -= reach(s, r, g, young);
         } else {
           for (let i = off, end = off + n; i < end; i++) {
             const r = pool[i];
-            const y = (r << 2) + GC_REFS;
-            const g = hdr[y];
-            if (g === 0) hdr[y] = 1;
+            const g = gcRefs[r];
+            if (g === 0) gcRefs[r] = 1;
             else if (g < 0) lost -= reach(s, r, g, young);
           }
         }
         if (f & MANAGED_DICT) lost -= reachEmbeddedScan(s, o, young);
         const c = meta[x + AUX];
         if (c !== doneCls) {
-          const g = hdr[(c << 2) + GC_REFS];
+          const g = gcRefs[c];
           if (g <= 0) lost -= reach(s, c, g, young);
           doneCls = c;
         }
@@ -223,23 +221,23 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
           const key = pool[i];
           if (key === 0) continue;
           const v = pool[i + 1];
-          const g = hdr[(v << 2) + GC_REFS];
+          const g = gcRefs[v];
           if (g <= 0) lost -= reach(s, v, g, young);
           if (valuesOnly) continue;
-          const gk = hdr[(key << 2) + GC_REFS];
+          const gk = gcRefs[key];
           if (gk <= 0) lost -= reach(s, key, gk, young);
         }
       } else if (k === K_LIST || k === K_TUPLE) {
         // lists and tuples visit their items last to first (list_traverse / tuple_traverse)
         for (let i = off + n - 1; i >= off; i--) {
           const r = pool[i];
-          const g = hdr[(r << 2) + GC_REFS];
+          const g = gcRefs[r];
           if (g <= 0) lost -= reach(s, r, g, young);
         }
       } else {
         for (let i = off, end = off + n; i < end; i++) {
           const r = pool[i];
-          const g = hdr[(r << 2) + GC_REFS];
+          const g = gcRefs[r];
           if (g <= 0) lost -= reach(s, r, g, young);
         }
       }
@@ -258,11 +256,11 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
       hdr[x + PREV] = last;
       hdr[x + NEXT] = unreachable;
       hdr[(unreachable << 2) + PREV] = o;
-      hdr[x + GC_REFS] = UNR;
+      gcRefs[o] = UNR;
       const f = meta[x];
       meta[x] = (f & GEN_CLEAR) | unreachableWord | COLLECTING | UNREACHABLE;
       if ((f & (HASDEL | FINALIZED)) === HASDEL) del = true;
-      if (wrHead[o] !== 0 || f >>> KIND_SHIFT === K_WEAKREF) weak = true;
+      if (hdr[(o << 2) + WR_HEAD] !== 0 || f >>> KIND_SHIFT === K_WEAKREF) weak = true;
       lost++;
       o = nx;
     }
@@ -284,7 +282,7 @@ function reachEmbeddedScan(s: Store, o: number, young: number): number {
   let back = 0;
   if (d !== 0) {
     eachValue(s, d, (r) => {
-      const g = s.hdr[(r << 2) + GC_REFS];
+      const g = s.gcRefs[r];
       if (g <= 0) back += reach(s, r, g, young);
     });
   }

@@ -27,7 +27,7 @@ import { SET_HASHING } from '../profiles/set-hashing';
 import * as gcm from '../gc/module';
 import { evalBreaker as runEvalBreaker } from '../gc/triggers';
 import type { GenStats } from '../gc/state';
-const { AUX, GC_REFS, NEXT, PREV, REF_LEN, REF_OFF } = REC; // record offsets (store.ts)
+const { AUX, NEXT, PREV, REF_LEN, REF_OFF, WR_HEAD } = REC; // record offsets (store.ts)
 
 /** Python code the heap must run, implemented by the interpreter (or by tests). */
 export interface HeapHost {
@@ -431,7 +431,7 @@ export class Heap {
       default: {
         // class, function, module, method, cell
         this.untrack(id);
-        if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
+        if (s.hdr[(id << 2) + WR_HEAD] !== 0) this.clearWeakrefsTo(id);
         this.dropRefsForward(id);
         if (k === K_CLASS) this.classes.delete(id);
         this.release(id, null);
@@ -462,7 +462,7 @@ export class Heap {
       if (this.countTracked) untracked(this);
     }
     this.trashDepth++;
-    if ((f & (HASDEL | FINALIZED)) === HASDEL || f & MANAGED_DICT || s.wrHead[id] !== 0 || s.addr2[id] !== 0) {
+    if ((f & (HASDEL | FINALIZED)) === HASDEL || f & MANAGED_DICT || s.hdr[(id << 2) + WR_HEAD] !== 0 || s.addr2[id] !== 0) {
       this.deallocInstance(id);
     } else {
       const cls = meta[x + AUX];
@@ -538,7 +538,7 @@ export class Heap {
         this.release(id, s.meta[id << 2] & FRAME ? 'frame' : 'dict');
         return;
       case K_SET:
-        if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
+        if (s.hdr[(id << 2) + WR_HEAD] !== 0) this.clearWeakrefsTo(id);
         this.dropRefsForward(id);
         if (s.addr2[id] !== 0) this.alloc.free(s.addr2[id]);
         this.release(id, null);
@@ -564,7 +564,7 @@ export class Heap {
       if (--s.hdr[id << 2] > 0) return; // resurrected: stays alive (and tracked)
       this.untrack(id);
     }
-    if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
+    if (s.hdr[(id << 2) + WR_HEAD] !== 0) this.clearWeakrefsTo(id);
     if (s.meta[id << 2] & MANAGED_DICT) this.detachEmbeddedDict(id);
     // Slots in order, then the __dict__ (3.8-3.10) or the values in order (dropRefsForward, inlined: the run may
     // move while decrefs run code, so the offset is re-read).
@@ -639,8 +639,8 @@ export class Heap {
       s.meta[(wr << 2) + REF_LEN] = 1;
       this.incref(callback);
     }
-    s.aux2[wr] = s.wrHead[target];
-    s.wrHead[target] = wr;
+    s.aux2[wr] = s.hdr[(target << 2) + WR_HEAD];
+    s.hdr[(target << 2) + WR_HEAD] = wr;
     this.track(wr);
     return wr;
   }
@@ -664,7 +664,7 @@ export class Heap {
   /** Weakrefs to `id`, newest first. */
   weakrefsTo(id: ObjId): ObjId[] {
     const out: ObjId[] = [];
-    for (let w = this.s.wrHead[id]; w !== 0; w = this.s.aux2[w]) out.push(w);
+    for (let w = this.s.hdr[(id << 2) + WR_HEAD]; w !== 0; w = this.s.aux2[w]) out.push(w);
     return out;
   }
 
@@ -673,9 +673,9 @@ export class Heap {
     const s = this.s;
     const t = s.meta[(wr << 2) + AUX];
     if (t === 0) return;
-    if (s.wrHead[t] === wr) s.wrHead[t] = s.aux2[wr];
+    if (s.hdr[(t << 2) + WR_HEAD] === wr) s.hdr[(t << 2) + WR_HEAD] = s.aux2[wr];
     else {
-      let p = s.wrHead[t];
+      let p = s.hdr[(t << 2) + WR_HEAD];
       while (p !== 0 && s.aux2[p] !== wr) p = s.aux2[p];
       if (p !== 0) s.aux2[p] = s.aux2[wr];
     }
@@ -697,8 +697,8 @@ export class Heap {
   private clearWeakrefsTo(id: ObjId): void {
     const s = this.s;
     const pending: number[] = [];
-    while (s.wrHead[id] !== 0) {
-      const wr = s.wrHead[id];
+    while (s.hdr[(id << 2) + WR_HEAD] !== 0) {
+      const wr = s.hdr[(id << 2) + WR_HEAD];
       const cb = this.takeWeakrefCallback(wr);
       this.clearWeakref(wr);
       if (cb !== 0) {
