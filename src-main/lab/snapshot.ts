@@ -27,6 +27,8 @@ import { debugMallocStats } from '../engine/alloc/debugmallocstats';
 import * as L from '../engine/gc/lists';
 import type { Heap } from '../engine/heap/heap';
 import { Kind, type ObjId } from '../engine/heap/kinds';
+import { REC } from '../engine/heap/store';
+const { REF_LEN, REF_OFF } = REC; // record offsets (store.ts)
 
 const KIND_TEXT: Record<number, string> = {
   [Kind.None]: 'none',
@@ -147,8 +149,8 @@ export function refsOf(heap: Heap, id: ObjId, hidden: ReadonlySet<ObjId>): SnapR
   switch (heap.kind(id)) {
     case Kind.List:
     case Kind.Tuple: {
-      const off = s.meta[(id << 2) + 1]!;
-      for (let i = 0; i < s.meta[(id << 2) + 2]!; i++) add(s.pool[off + i]!, { kind: 'item', label: `[${i}]`, index: i });
+      const off = s.meta[(id << 2) + REF_OFF]!;
+      for (let i = 0; i < s.meta[(id << 2) + REF_LEN]!; i++) add(s.pool[off + i]!, { kind: 'item', label: `[${i}]`, index: i });
       break;
     }
     case Kind.Dict:

@@ -9,11 +9,12 @@
 //  16. uncollectable accounting    17. clear free lists (full)   18. stats   19. "stop" callbacks
 import type { Heap } from '../heap/heap';
 import { Kind, F_COLLECTING, F_UNREACHABLE, F_TRACKED, F_FINALIZED, F_GC, F_IMMORTAL, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_MANAGED_DICT, F_EMBEDDED } from '../heap/kinds';
-import type { Store } from '../heap/store';
+import { REC, type Store } from '../heap/store';
 import { updateAndSubtractRefsScan, moveUnreachableScan, scanResult, embeddedDictOf, eachValue, mayBeTracked as mayBeTrackedF, tupleMayBeTracked as tupleMayBeTrackedF } from './full-scan';
 import * as L from './lists';
 import { DEBUG_SAVEALL } from './state';
 import type { GcList } from '../../../shared/events';
+const { AUX, NEXT, PREV, REF_LEN, REF_OFF, WR_HEAD } = REC; // record offsets (store.ts)
 
 // Module-local copies of the shared constants: test runners turn imported bindings into getter calls,
 // which would dominate the hot loops below.
@@ -55,15 +56,15 @@ function check(cond: boolean, what: string): void {
 
 /** subtract_refs for the rare embedded case, after the plain loop: undo what it did for the dict. */
 function subtractEmbedded(s: Store, o: number): void {
-  const { hdr, meta } = s;
+  const { hdr, meta, gcRefs } = s;
   if ((s.meta[o << 2] >>> 24) === K_DICT) {
-    eachValue(s, o, (r) => { if (meta[r << 2] & COLLECTING) hdr[(r << 2) + 1]++; });
+    eachValue(s, o, (r) => { if (meta[r << 2] & COLLECTING) gcRefs[r]++; });
     return;
   }
   const d = embeddedDictOf(s, o);
   if (d === 0) return;
-  if (meta[d << 2] & COLLECTING) hdr[(d << 2) + 1]++;
-  eachValue(s, d, (r) => { if (meta[r << 2] & COLLECTING) hdr[(r << 2) + 1]--; });
+  if (meta[d << 2] & COLLECTING) gcRefs[d]++;
+  eachValue(s, d, (r) => { if (meta[r << 2] & COLLECTING) gcRefs[r]--; });
 }
 
 /** move_unreachable for an instance's embedded values (its dict is never unreachable: nothing visits it). */
@@ -79,8 +80,8 @@ function reachEmbedded(h: Heap, o: number, young: number): number {
  * order, dict entries value-then-key (generic tables) or values only (str-keyed tables), then an instance's class.
  */
 export function traverse(s: Store, id: number, visit: (r: number) => void): void {
-  const off = s.meta[(id << 2) + 1];
-  const n = s.meta[(id << 2) + 2];
+  const off = s.meta[(id << 2) + REF_OFF];
+  const n = s.meta[(id << 2) + REF_LEN];
   const k = (s.meta[id << 2] >>> 24);
   if (k === K_DICT) {
     if (s.meta[id << 2] & EMBEDDED) return; // dict_traverse skips embedded values: their owner visits them
@@ -107,7 +108,7 @@ export function traverse(s: Store, id: number, visit: (r: number) => void): void
     if (r !== 0) visit(r);
   }
   if (ed !== 0) eachValue(s, ed, visit); // PyObject_VisitManagedDict: the inline values while they are valid
-  if (k === K_INSTANCE) visit(s.meta[(id << 2) + 3]);
+  if (k === K_INSTANCE) visit(s.meta[(id << 2) + AUX]);
 }
 
 /**
@@ -118,20 +119,20 @@ export function traverse(s: Store, id: number, visit: (r: number) => void): void
 export function updateRefs(h: Heap, young: number): void {
   const s = h.s;
   const full = h.tl >= 3;
-  for (let o = s.hdr[(young << 2) + 2]; o !== young; ) {
-    const nx = s.hdr[(o << 2) + 2];
+  for (let o = s.hdr[(young << 2) + NEXT]; o !== young; ) {
+    const nx = s.hdr[(o << 2) + NEXT];
     if (s.meta[o << 2] & IMMORTAL) {
       if (h.profile.immortalInCollection === 'untrack') h.untrack(o);
       else L.moveTo(s, o, L.PERMANENT);
       o = nx;
       continue;
     }
-    s.hdr[(o << 2) + 1] = s.hdr[o << 2];
+    s.gcRefs[o] = s.hdr[o << 2];
     s.meta[o << 2] |= COLLECTING;
-    if (full) h.emit({ t: 'gc-refs', id: o, refs: s.hdr[(o << 2) + 1] });
+    if (full) h.emit({ t: 'gc-refs', id: o, refs: s.gcRefs[o] });
     o = nx;
   }
-  if (gcDebug.checks) for (let o = s.hdr[(young << 2) + 2]; o !== young; o = s.hdr[(o << 2) + 2]) check(s.hdr[(o << 2) + 1] > 0, 'update_refs: refcount > 0');
+  if (gcDebug.checks) for (let o = s.hdr[(young << 2) + NEXT]; o !== young; o = s.hdr[(o << 2) + NEXT]) check(s.gcRefs[o] > 0, 'update_refs: refcount > 0');
 }
 
 /**
@@ -146,21 +147,21 @@ export function subtractRefs(h: Heap, young: number): void {
   // Hot path: plain loops over the typed arrays, no closures (they would force per-iteration contexts).
   // Visiting a dict's keys too is harmless here: only GC referents in the set count, order does not matter.
   const s = h.s;
-  const { hdr, meta, pool } = s;
-  for (let o = hdr[(young << 2) + 2]; o !== young; o = hdr[(o << 2) + 2]) {
-    const off = meta[(o << 2) + 1];
-    const end = off + meta[(o << 2) + 2];
+  const { hdr, meta, pool, gcRefs } = s;
+  for (let o = hdr[(young << 2) + NEXT]; o !== young; o = hdr[(o << 2) + NEXT]) {
+    const off = meta[(o << 2) + REF_OFF];
+    const end = off + meta[(o << 2) + REF_LEN];
     for (let i = off; i < end; i++) {
       const r = pool[i];
-      if (r !== 0 && meta[r << 2] & COLLECTING) hdr[(r << 2) + 1]--;
+      if (r !== 0 && meta[r << 2] & COLLECTING) gcRefs[r]--;
     }
     if ((meta[o << 2] >>> 24) === K_INSTANCE) {
-      const c = meta[(o << 2) + 3];
-      if (meta[c << 2] & COLLECTING) hdr[(c << 2) + 1]--;
+      const c = meta[(o << 2) + AUX];
+      if (meta[c << 2] & COLLECTING) gcRefs[c]--;
     }
     if (meta[o << 2] & (MANAGED_DICT | EMBEDDED)) subtractEmbedded(s, o);
   }
-  if (gcDebug.checks) for (let o = hdr[(young << 2) + 2]; o !== young; o = hdr[(o << 2) + 2]) check(hdr[(o << 2) + 1] >= 0, 'subtract_refs: gc_refs >= 0');
+  if (gcDebug.checks) for (let o = hdr[(young << 2) + NEXT]; o !== young; o = hdr[(o << 2) + NEXT]) check(gcRefs[o] >= 0, 'subtract_refs: gc_refs >= 0');
 }
 
 function subtractRefsTraced(h: Heap, young: number): void {
@@ -168,11 +169,11 @@ function subtractRefsTraced(h: Heap, young: number): void {
   let from = 0;
   const visit = (r: number): void => {
     if (s.meta[r << 2] & COLLECTING) {
-      s.hdr[(r << 2) + 1]--;
-      h.emit({ t: 'gc-subtract', from, to: r, refs: s.hdr[(r << 2) + 1] });
+      s.gcRefs[r]--;
+      h.emit({ t: 'gc-subtract', from, to: r, refs: s.gcRefs[r] });
     }
   };
-  for (let o = s.hdr[(young << 2) + 2]; o !== young; o = s.hdr[(o << 2) + 2]) {
+  for (let o = s.hdr[(young << 2) + NEXT]; o !== young; o = s.hdr[(o << 2) + NEXT]) {
     from = o;
     traverse(s, o, visit);
   }
@@ -189,11 +190,11 @@ function visitReachable(h: Heap, r: number, young: number): number {
   if (f & UNREACHABLE) {
     s.meta[r << 2] = f & ~UNREACHABLE;
     moveTo(s, r, young);
-    s.hdr[(r << 2) + 1] = 1;
+    s.gcRefs[r] = 1;
     if (h.tl >= 3) h.emit({ t: 'gc-move', id: r, to: 'young' });
     return 1;
   }
-  if (s.hdr[(r << 2) + 1] === 0) s.hdr[(r << 2) + 1] = 1;
+  if (s.gcRefs[r] === 0) s.gcRefs[r] = 1;
   return 0;
 }
 
@@ -205,25 +206,25 @@ function visitReachable(h: Heap, r: number, young: number): number {
  */
 export function moveUnreachable(h: Heap, young: number, unreachable: number): void {
   const s = h.s;
-  const { hdr, meta } = s;
+  const { hdr, meta, gcRefs } = s;
   const full = h.tl >= 3;
-  let o = hdr[(young << 2) + 2];
+  let o = hdr[(young << 2) + NEXT];
   while (o !== young) {
-    if (hdr[(o << 2) + 1] > 0) {
+    if (gcRefs[o] > 0) {
       const k = (meta[o << 2] >>> 24);
       if (k === K_DICT) {
         // value before key, as dict_traverse visits them (values only for str-keyed tables)
         const valuesOnly = (meta[o << 2] & (UNICODE_KEYS | SPLIT)) !== 0;
-        for (let i = 0; i < (meta[o << 2] & EMBEDDED ? 0 : meta[(o << 2) + 2]); i += 2) {
-          const key = s.pool[meta[(o << 2) + 1] + i];
+        for (let i = 0; i < (meta[o << 2] & EMBEDDED ? 0 : meta[(o << 2) + REF_LEN]); i += 2) {
+          const key = s.pool[meta[(o << 2) + REF_OFF] + i];
           if (key === 0) continue;
-          visitReachable(h, s.pool[meta[(o << 2) + 1] + i + 1], young);
+          visitReachable(h, s.pool[meta[(o << 2) + REF_OFF] + i + 1], young);
           if (!valuesOnly) visitReachable(h, key, young);
         }
       } else {
         const pool = s.pool;
-        const off = meta[(o << 2) + 1];
-        const end = off + meta[(o << 2) + 2];
+        const off = meta[(o << 2) + REF_OFF];
+        const end = off + meta[(o << 2) + REF_LEN];
         // lists and tuples visit their items last to first (list_traverse / tuple_traverse)
         const back = k === K_LIST || k === K_TUPLE;
         for (let j = off; j < end; j++) {
@@ -232,28 +233,28 @@ export function moveUnreachable(h: Heap, young: number, unreachable: number): vo
           const f = meta[r << 2];
           if (f & COLLECTING) {
             if (f & UNREACHABLE) visitReachable(h, r, young);
-            else if (hdr[(r << 2) + 1] === 0) hdr[(r << 2) + 1] = 1;
+            else if (gcRefs[r] === 0) gcRefs[r] = 1;
           }
         }
         if (k === K_INSTANCE) {
           if (meta[o << 2] & MANAGED_DICT) reachEmbedded(h, o, young);
-          const c = meta[(o << 2) + 3];
+          const c = meta[(o << 2) + AUX];
           if (meta[c << 2] & COLLECTING) visitReachable(h, c, young);
         }
       }
       meta[o << 2] &= ~COLLECTING;
-      o = hdr[(o << 2) + 2]; // read after the traversal: it may have appended to young
+      o = hdr[(o << 2) + NEXT]; // read after the traversal: it may have appended to young
     } else {
       // gc_list_move(o, unreachable), inlined
-      const nx = hdr[(o << 2) + 2];
-      const pv = hdr[(o << 2) + 3];
-      hdr[(pv << 2) + 2] = nx;
-      hdr[(nx << 2) + 3] = pv;
-      const last = hdr[(unreachable << 2) + 3];
-      hdr[(last << 2) + 2] = o;
-      hdr[(o << 2) + 3] = last;
-      hdr[(o << 2) + 2] = unreachable;
-      hdr[(unreachable << 2) + 3] = o;
+      const nx = hdr[(o << 2) + NEXT];
+      const pv = hdr[(o << 2) + PREV];
+      hdr[(pv << 2) + NEXT] = nx;
+      hdr[(nx << 2) + PREV] = pv;
+      const last = hdr[(unreachable << 2) + PREV];
+      hdr[(last << 2) + NEXT] = o;
+      hdr[(o << 2) + PREV] = last;
+      hdr[(o << 2) + NEXT] = unreachable;
+      hdr[(unreachable << 2) + PREV] = o;
       meta[o << 2] = (meta[o << 2] & GEN_CLEAR) | ((unreachable + 1) << 16);
       meta[o << 2] |= UNREACHABLE;
       if (full) h.emit({ t: 'gc-move', id: o, to: 'unreachable' });
@@ -261,8 +262,8 @@ export function moveUnreachable(h: Heap, young: number, unreachable: number): vo
     }
   }
   if (gcDebug.checks) {
-    for (let x = hdr[(young << 2) + 2]; x !== young; x = hdr[(x << 2) + 2]) check(!(meta[x << 2] & COLLECTING), 'move_unreachable: young not collecting');
-    for (let x = hdr[(unreachable << 2) + 2]; x !== unreachable; x = hdr[(x << 2) + 2]) {
+    for (let x = hdr[(young << 2) + NEXT]; x !== young; x = hdr[(x << 2) + NEXT]) check(!(meta[x << 2] & COLLECTING), 'move_unreachable: young not collecting');
+    for (let x = hdr[(unreachable << 2) + NEXT]; x !== unreachable; x = hdr[(x << 2) + NEXT]) {
       check((meta[x << 2] & (COLLECTING | UNREACHABLE)) === (COLLECTING | UNREACHABLE), 'move_unreachable: unreachable flags');
     }
   }
@@ -277,27 +278,27 @@ export function moveUnreachable(h: Heap, young: number, unreachable: number): vo
  */
 function moveUnreachableFused(h: Heap, young: number, unreachable: number): void {
   const s = h.s;
-  const { hdr, meta, wrHead } = s;
+  const { hdr, meta, gcRefs } = s;
   let survivors = 0;
   let lost = 0;
   let weak = false;
   let del = false;
-  let o = hdr[(young << 2) + 2];
+  let o = hdr[(young << 2) + NEXT];
   while (o !== young) {
-    if (hdr[(o << 2) + 1] > 0) {
+    if (gcRefs[o] > 0) {
       const k = (meta[o << 2] >>> 24);
       if (k === K_DICT) {
         const valuesOnly = (meta[o << 2] & (UNICODE_KEYS | SPLIT)) !== 0;
-        for (let i = 0; i < (meta[o << 2] & EMBEDDED ? 0 : meta[(o << 2) + 2]); i += 2) {
-          const key = s.pool[meta[(o << 2) + 1] + i];
+        for (let i = 0; i < (meta[o << 2] & EMBEDDED ? 0 : meta[(o << 2) + REF_LEN]); i += 2) {
+          const key = s.pool[meta[(o << 2) + REF_OFF] + i];
           if (key === 0) continue;
-          lost -= visitReachable(h, s.pool[meta[(o << 2) + 1] + i + 1], young);
+          lost -= visitReachable(h, s.pool[meta[(o << 2) + REF_OFF] + i + 1], young);
           if (!valuesOnly) lost -= visitReachable(h, key, young);
         }
       } else {
         const pool = s.pool;
-        const off = meta[(o << 2) + 1];
-        const end = off + meta[(o << 2) + 2];
+        const off = meta[(o << 2) + REF_OFF];
+        const end = off + meta[(o << 2) + REF_LEN];
         // lists and tuples visit their items last to first (list_traverse / tuple_traverse)
         const back = k === K_LIST || k === K_TUPLE;
         for (let j = off; j < end; j++) {
@@ -306,41 +307,41 @@ function moveUnreachableFused(h: Heap, young: number, unreachable: number): void
           const f = meta[r << 2];
           if (f & COLLECTING) {
             if (f & UNREACHABLE) lost -= visitReachable(h, r, young);
-            else if (hdr[(r << 2) + 1] === 0) hdr[(r << 2) + 1] = 1;
+            else if (gcRefs[r] === 0) gcRefs[r] = 1;
           }
         }
         if (k === K_INSTANCE) {
           if (meta[o << 2] & MANAGED_DICT) lost -= reachEmbedded(h, o, young);
           // the class: nearly always a reachable member, so test inline before calling visit_reachable
-          const c = meta[(o << 2) + 3];
+          const c = meta[(o << 2) + AUX];
           const fc = meta[c << 2];
           if (fc & COLLECTING) {
             if (fc & UNREACHABLE) lost -= visitReachable(h, c, young);
-            else if (hdr[(c << 2) + 1] === 0) hdr[(c << 2) + 1] = 1;
+            else if (gcRefs[c] === 0) gcRefs[c] = 1;
           }
         }
       }
       meta[o << 2] &= ~COLLECTING;
       meta[o << 2] = (meta[o << 2] & GEN_CLEAR) | ((young + 1) << 16);
-      const nx = hdr[(o << 2) + 2];
+      const nx = hdr[(o << 2) + NEXT];
       if (k === K_TUPLE && !tupleMayBeTracked(s, o)) h.untrack(o);
       else survivors++;
       o = nx;
     } else {
-      const nx = hdr[(o << 2) + 2];
-      const pv = hdr[(o << 2) + 3];
-      hdr[(pv << 2) + 2] = nx;
-      hdr[(nx << 2) + 3] = pv;
-      const last = hdr[(unreachable << 2) + 3];
-      hdr[(last << 2) + 2] = o;
-      hdr[(o << 2) + 3] = last;
-      hdr[(o << 2) + 2] = unreachable;
-      hdr[(unreachable << 2) + 3] = o;
+      const nx = hdr[(o << 2) + NEXT];
+      const pv = hdr[(o << 2) + PREV];
+      hdr[(pv << 2) + NEXT] = nx;
+      hdr[(nx << 2) + PREV] = pv;
+      const last = hdr[(unreachable << 2) + PREV];
+      hdr[(last << 2) + NEXT] = o;
+      hdr[(o << 2) + PREV] = last;
+      hdr[(o << 2) + NEXT] = unreachable;
+      hdr[(unreachable << 2) + PREV] = o;
       meta[o << 2] = (meta[o << 2] & GEN_CLEAR) | ((unreachable + 1) << 16);
       const f = meta[o << 2];
       meta[o << 2] = f | UNREACHABLE;
       if ((f & (HASDEL | FINALIZED)) === HASDEL) del = true;
-      if (wrHead[o] !== 0 || (meta[o << 2] >>> 24) === K_WEAKREF) weak = true;
+      if (hdr[(o << 2) + WR_HEAD] !== 0 || (meta[o << 2] >>> 24) === K_WEAKREF) weak = true;
       lost++;
       o = nx;
     }
@@ -365,13 +366,13 @@ function deduceUnreachable(h: Heap, base: number, unreachable: number): void {
 export function untrackTuples(h: Heap, young: number): number {
   const s = h.s;
   let n = 0;
-  for (let o = s.hdr[(young << 2) + 2]; o !== young; ) {
-    const nx = s.hdr[(o << 2) + 2];
+  for (let o = s.hdr[(young << 2) + NEXT]; o !== young; ) {
+    const nx = s.hdr[(o << 2) + NEXT];
     n++;
     if ((s.meta[o << 2] >>> 24) === K_TUPLE) {
       let keep = false;
-      const off = s.meta[(o << 2) + 1];
-      for (let i = 0; i < s.meta[(o << 2) + 2]; i++) {
+      const off = s.meta[(o << 2) + REF_OFF];
+      for (let i = 0; i < s.meta[(o << 2) + REF_LEN]; i++) {
         const r = s.pool[off + i];
         if (r === 0 || mayBeTracked(s, r)) {
           keep = true;
@@ -396,8 +397,8 @@ export function untrackTuples(h: Heap, young: number): number {
 export function untrackDicts(h: Heap, young: number): number {
   const s = h.s;
   let n = 0;
-  for (let o = s.hdr[(young << 2) + 2]; o !== young; ) {
-    const nx = s.hdr[(o << 2) + 2];
+  for (let o = s.hdr[(young << 2) + NEXT]; o !== young; ) {
+    const nx = s.hdr[(o << 2) + NEXT];
     n++;
     if ((s.meta[o << 2] >>> 24) === K_DICT) {
       let keep = false;
@@ -427,13 +428,13 @@ export function handleWeakrefs(h: Heap, unreachable: number, old: number): numbe
   const s = h.s;
   const wrcb = L.OLD_TMP;
   const full = h.tl >= 3;
-  for (let o = s.hdr[(unreachable << 2) + 2]; o !== unreachable; o = s.hdr[(o << 2) + 2]) {
+  for (let o = s.hdr[(unreachable << 2) + NEXT]; o !== unreachable; o = s.hdr[(o << 2) + NEXT]) {
     if ((s.meta[o << 2] >>> 24) === K_WEAKREF) {
-      if (full && s.meta[(o << 2) + 3] !== 0) h.emit({ t: 'gc-weakref-clear', wr: o, target: s.meta[(o << 2) + 3] });
+      if (full && s.meta[(o << 2) + AUX] !== 0) h.emit({ t: 'gc-weakref-clear', wr: o, target: s.meta[(o << 2) + AUX] });
       h.clearWeakref(o);
     }
-    while (s.wrHead[o] !== 0) {
-      const wr = s.wrHead[o];
+    while (s.hdr[(o << 2) + WR_HEAD] !== 0) {
+      const wr = s.hdr[(o << 2) + WR_HEAD];
       if (full) h.emit({ t: 'gc-weakref-clear', wr, target: o });
       h.clearWeakref(wr);
       if (h.weakrefCallbackOf(wr) === 0) continue;
@@ -444,14 +445,14 @@ export function handleWeakrefs(h: Heap, unreachable: number, old: number): numbe
   }
   let freed = 0;
   while (!L.isEmpty(s, wrcb)) {
-    const wr = s.hdr[(wrcb << 2) + 2];
+    const wr = s.hdr[(wrcb << 2) + NEXT];
     const cb = h.weakrefCallbackOf(wr);
     h.callWeakrefCallback(cb, wr);
     h.decref(wr);
-    if (s.hdr[(wrcb << 2) + 2] === wr) L.moveTo(s, wr, old);
+    if (s.hdr[(wrcb << 2) + NEXT] === wr) L.moveTo(s, wr, old);
     else freed++;
   }
-  if (gcDebug.checks) for (let o = s.hdr[(unreachable << 2) + 2]; o !== unreachable; o = s.hdr[(o << 2) + 2]) check(s.wrHead[o] === 0, 'handle_weakrefs: no weakrefs left');
+  if (gcDebug.checks) for (let o = s.hdr[(unreachable << 2) + NEXT]; o !== unreachable; o = s.hdr[(o << 2) + NEXT]) check(s.hdr[(o << 2) + WR_HEAD] === 0, 'handle_weakrefs: no weakrefs left');
   return freed;
 }
 
@@ -460,7 +461,7 @@ export function finalizeGarbage(h: Heap, collectable: number): void {
   const s = h.s;
   const seen = L.SEEN;
   while (!L.isEmpty(s, collectable)) {
-    const o = s.hdr[(collectable << 2) + 2];
+    const o = s.hdr[(collectable << 2) + NEXT];
     L.moveTo(s, o, seen);
     if ((s.meta[o << 2] & (HASDEL | FINALIZED)) === HASDEL) {
       s.meta[o << 2] |= FINALIZED;
@@ -475,27 +476,27 @@ export function finalizeGarbage(h: Heap, collectable: number): void {
 /** Whether finalize_garbage has anything to call (an instance with __del__ not yet finalized). */
 function hasFinalizers(h: Heap, list: number): boolean {
   const s = h.s;
-  for (let o = s.hdr[(list << 2) + 2]; o !== list; o = s.hdr[(o << 2) + 2]) if ((s.meta[o << 2] & (HASDEL | FINALIZED)) === HASDEL) return true;
+  for (let o = s.hdr[(list << 2) + NEXT]; o !== list; o = s.hdr[(o << 2) + NEXT]) if ((s.meta[o << 2] & (HASDEL | FINALIZED)) === HASDEL) return true;
   return false;
 }
 
 /** 3.9+ handle_resurrected_objects: what finalizers made reachable again goes to `old`. */
 export function handleResurrected(h: Heap, unreachable: number, stillUnreachable: number, old: number): void {
   const s = h.s;
-  for (let o = s.hdr[(unreachable << 2) + 2]; o !== unreachable; o = s.hdr[(o << 2) + 2]) s.meta[o << 2] &= ~(COLLECTING | UNREACHABLE);
+  for (let o = s.hdr[(unreachable << 2) + NEXT]; o !== unreachable; o = s.hdr[(o << 2) + NEXT]) s.meta[o << 2] &= ~(COLLECTING | UNREACHABLE);
   deduceUnreachable(h, unreachable, stillUnreachable);
-  for (let o = s.hdr[(stillUnreachable << 2) + 2]; o !== stillUnreachable; o = s.hdr[(o << 2) + 2]) s.meta[o << 2] &= ~UNREACHABLE;
+  for (let o = s.hdr[(stillUnreachable << 2) + NEXT]; o !== stillUnreachable; o = s.hdr[(o << 2) + NEXT]) s.meta[o << 2] &= ~UNREACHABLE;
   L.merge(s, unreachable, old);
 }
 
 /** 3.8 check_garbage: true when anything in the set is referenced from outside (then nothing is collected). */
 export function checkGarbage(h: Heap, collectable: number): boolean {
   const s = h.s;
-  for (let o = s.hdr[(collectable << 2) + 2]; o !== collectable; o = s.hdr[(o << 2) + 2]) s.hdr[(o << 2) + 1] = s.hdr[o << 2];
+  for (let o = s.hdr[(collectable << 2) + NEXT]; o !== collectable; o = s.hdr[(o << 2) + NEXT]) s.gcRefs[o] = s.hdr[o << 2];
   subtractRefs(h, collectable);
   let resurrected = false;
-  for (let o = s.hdr[(collectable << 2) + 2]; o !== collectable; o = s.hdr[(o << 2) + 2]) {
-    if (s.hdr[(o << 2) + 1] !== 0) resurrected = true;
+  for (let o = s.hdr[(collectable << 2) + NEXT]; o !== collectable; o = s.hdr[(o << 2) + NEXT]) {
+    if (s.gcRefs[o] !== 0) resurrected = true;
     s.meta[o << 2] &= ~(COLLECTING | UNREACHABLE);
   }
   return resurrected;
@@ -523,9 +524,9 @@ function tpClear(h: Heap, o: number): boolean {
       return true;
     default: {
       // instance (slots + dict/values; never the class), class attributes, function, module, cell
-      const n = s.meta[(o << 2) + 2];
+      const n = s.meta[(o << 2) + REF_LEN];
       for (let i = 0; i < n; i++) {
-        const off = s.meta[(o << 2) + 1];
+        const off = s.meta[(o << 2) + REF_OFF];
         const r = s.pool[off + i];
         if (r !== 0) {
           s.pool[off + i] = 0;
@@ -546,8 +547,8 @@ export function deleteGarbage(h: Heap, collectable: number, old: number): void {
   const s = h.s;
   const saveAll = (h.gcs.debug & DEBUG_SAVEALL) !== 0;
   const full = h.tl >= 3;
-  while (s.hdr[(collectable << 2) + 2] !== collectable) {
-    const o = s.hdr[(collectable << 2) + 2];
+  while (s.hdr[(collectable << 2) + NEXT] !== collectable) {
+    const o = s.hdr[(collectable << 2) + NEXT];
     if (saveAll) {
       h.listAppend(h.garbage, o);
       if (full) h.emit({ t: 'gc-move', id: o, to: 'garbage' });
@@ -557,7 +558,7 @@ export function deleteGarbage(h: Heap, collectable: number, old: number): void {
       tpClear(h, o);
       h.decref(o);
     }
-    if (s.hdr[(collectable << 2) + 2] === o) {
+    if (s.hdr[(collectable << 2) + NEXT] === o) {
       s.meta[o << 2] &= ~(COLLECTING | UNREACHABLE);
       moveTo(s, o, old);
       if (full) h.emit({ t: 'gc-move', id: o, to: LIST_NAME[old] ?? 'old' });
@@ -654,7 +655,7 @@ export function collectList(h: Heap, young: number, old: number, g: number, full
     handleResurrected(h, unreachable, finalList, old);
   }
   if (h.profile.secondWeakrefClear) {
-    for (let o = s.hdr[(finalList << 2) + 2]; o !== finalList; o = s.hdr[(o << 2) + 2]) while (s.wrHead[o] !== 0) h.clearWeakref(s.wrHead[o]);
+    for (let o = s.hdr[(finalList << 2) + NEXT]; o !== finalList; o = s.hdr[(o << 2) + NEXT]) while (s.hdr[(o << 2) + WR_HEAD] !== 0) h.clearWeakref(s.hdr[(o << 2) + WR_HEAD]);
   }
   collected += finalList === unreachable && garbage >= 0 && h.hostCalls === calls ? garbage : L.listLength(s, finalList);
   if (full) h.emit({ t: 'gc-phase', phase: 'delete_garbage', generation: g });

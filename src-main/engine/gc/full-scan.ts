@@ -8,7 +8,7 @@
 // Same result, same list orders as update_refs + subtract_refs + move_unreachable + untrack_tuples.
 import type { Heap } from '../heap/heap';
 import { Kind, STATIC_GC_BASE, F_COLLECTING, F_UNREACHABLE, F_TRACKED, F_FINALIZED, F_GC, F_IMMORTAL, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_MANAGED_DICT, F_EMBEDDED } from '../heap/kinds';
-import { FIRST_ID, type Store } from '../heap/store';
+import { FIRST_ID, REC, GEN_SHIFT as GEN_SHIFT_, KIND_SHIFT as KIND_SHIFT_, type Store } from '../heap/store';
 import * as L from './lists';
 
 // Module-local copies (imported bindings are getter calls under the TS runners).
@@ -28,16 +28,9 @@ const K_LIST = Kind.List;
 const K_TUPLE = Kind.Tuple;
 const K_WEAKREF = Kind.Weakref;
 const moveTo = L.moveTo;
-// Record offsets (store.ts): hdr [rc, gcRefs, next, prev], meta [word, refOff, refLen, aux].
-const RC = 0;
-const GC_REFS = 1;
-const NEXT = 2;
-const PREV = 3;
-const REF_OFF = 1;
-const REF_LEN = 2;
-const AUX = 3;
-const GEN_SHIFT = 16;
-const KIND_SHIFT = 24;
+const { RC, NEXT, PREV, REF_OFF, REF_LEN, AUX, WR_HEAD } = REC; // record offsets (store.ts)
+const GEN_SHIFT = GEN_SHIFT_;
+const KIND_SHIFT = KIND_SHIFT_;
 const GEN_CLEAR = ~(0xff << GEN_SHIFT);
 
 /** gc_refs of an object outside the set. Far below any count, so that decrements never bring it near 0. */
@@ -58,8 +51,8 @@ export function mayBeTracked(s: Store, r: number): boolean {
 
 /** _PyTuple_MaybeUntrack's test: some item is NULL or may be tracked. */
 export function tupleMayBeTracked(s: Store, t: number): boolean {
-  const off = s.meta[(t << 2) + 1];
-  for (let i = 0; i < s.meta[(t << 2) + 2]; i++) {
+  const off = s.meta[(t << 2) + REF_OFF];
+  for (let i = 0; i < s.meta[(t << 2) + REF_LEN]; i++) {
     const r = s.pool[off + i];
     if (r === 0 || mayBeTracked(s, r)) return true;
   }
@@ -76,15 +69,14 @@ export function tupleMayBeTracked(s: Store, t: number): boolean {
  */
 export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void {
   const s = h.s;
-  const { hdr, meta, pool } = s;
+  const { hdr, meta, pool, gcRefs } = s;
   const top = s.top;
   const span = hi - lo;
-  // ids below FIRST_ID (NULL, list heads) too: NULL referents need no test
-  for (let i = GC_REFS, end = top << 2; i < end; i += 4) hdr[i] = NC;
+  const hiWord = (hi + 1) << GEN_SHIFT;
+  resetGcRefs(gcRefs, top);
   // Instances of one class usually come in runs: their class references are counted here and applied at once.
   let cls = 0;
   let clsRefs = 0;
-  const hiWord = (hi + 1) << GEN_SHIFT;
   for (let o = FIRST_ID; o < top; o++) {
     const x = o << 2;
     const f = meta[x];
@@ -93,53 +85,67 @@ export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void
     if (f & IMMORTAL) {
       if (h.profile.immortalInCollection === 'untrack') h.untrack(o);
       else moveTo(s, o, L.PERMANENT);
-      hdr[x + GC_REFS] = NC;
+      gcRefs[o] = NC;
       continue;
     }
     if (g !== hi) meta[x] = (f & GEN_CLEAR) | hiWord;
-    hdr[x + GC_REFS] += hdr[x + RC] - NC;
+    gcRefs[o] += hdr[x + RC] - NC;
     const off = meta[x + REF_OFF];
     const n = meta[x + REF_LEN];
-    if (n === 1) hdr[(pool[off] << 2) + GC_REFS]--;
-    else for (let i = off, end = off + n; i < end; i++) hdr[(pool[i] << 2) + GC_REFS]--;
+    if (n === 1) gcRefs[pool[off]]--;
+    else for (let i = off, end = off + n; i < end; i++) gcRefs[pool[i]]--;
     if (f & (MANAGED_DICT | EMBEDDED)) subtractEmbeddedScan(s, o);
     if (f >>> KIND_SHIFT === K_INSTANCE) {
       const c = meta[x + AUX];
       if (c === cls) clsRefs++;
       else {
-        hdr[(cls << 2) + GC_REFS] -= clsRefs;
+        gcRefs[cls] -= clsRefs;
         cls = c;
         clsRefs = 1;
       }
     }
   }
-  hdr[(cls << 2) + GC_REFS] -= clsRefs;
+  subtractFrom(gcRefs, cls, clsRefs);
+}
+
+/**
+ * gc_refs = NC for ids 0..top-1 (below FIRST_ID too: NULL referents need no test). A loop of its own: V8 compiles
+ * the scan's main loop on stack (OSR) and keeps that code for later calls, so the scan itself must not start with
+ * another hot loop, nor end with operations the first compile has no feedback for (see subtractFrom).
+ */
+function resetGcRefs(gcRefs: Int32Array, top: number): void {
+  gcRefs.fill(NC, 0, top);
+}
+
+/** gc_refs[id] -= n, after a loop (a call: no type feedback needed where it stands). */
+function subtractFrom(gcRefs: Int32Array, id: number, n: number): void {
+  gcRefs[id] -= n;
 }
 
 /** 3.13+: the dict an instance's inline values are embedded in (it visits those values, not the dict), or 0. */
 export function embeddedDictOf(s: Store, o: number): number {
   if (!(s.meta[o << 2] & MANAGED_DICT)) return 0;
-  const d = s.pool[s.meta[(o << 2) + 1] + s.meta[(o << 2) + 2] - 1];
+  const d = s.pool[s.meta[(o << 2) + REF_OFF] + s.meta[(o << 2) + REF_LEN] - 1];
   return d !== 0 && s.meta[d << 2] & EMBEDDED ? d : 0;
 }
 
 /** Calls visit(value) for the values of a dict (str keys), in entry order. */
 export function eachValue(s: Store, d: number, visit: (r: number) => void): void {
-  const off = s.meta[(d << 2) + 1];
-  for (let i = 0; i < s.meta[(d << 2) + 2]; i += 2) if (s.pool[off + i] !== 0) visit(s.pool[off + i + 1]);
+  const off = s.meta[(d << 2) + REF_OFF];
+  for (let i = 0; i < s.meta[(d << 2) + REF_LEN]; i += 2) if (s.pool[off + i] !== 0) visit(s.pool[off + i + 1]);
 }
 
 /** The scan's subtract for the rare embedded case, after the plain loop: undo what it did for the dict. */
 function subtractEmbeddedScan(s: Store, o: number): void {
-  const hdr = s.hdr;
+  const gcRefs = s.gcRefs;
   if ((s.meta[o << 2] >>> 24) === K_DICT) {
-    eachValue(s, o, (r) => { hdr[(r << 2) + 1]++; });
+    eachValue(s, o, (r) => { gcRefs[r]++; });
     return;
   }
   const d = embeddedDictOf(s, o);
   if (d === 0) return;
-  hdr[(d << 2) + 1]++;
-  eachValue(s, d, (r) => { hdr[(r << 2) + 1]--; });
+  gcRefs[d]++;
+  eachValue(s, d, (r) => { gcRefs[r]--; });
 }
 
 /**
@@ -150,13 +156,13 @@ function subtractEmbeddedScan(s: Store, o: number): void {
  */
 function reach(s: Store, r: number, g: number, young: number): number {
   if (g === 0) {
-    s.hdr[(r << 2) + 1] = 1;
+    s.gcRefs[r] = 1;
     return 0;
   }
   if (g !== UNR) return 0; // not a member
   s.meta[r << 2] &= ~(COLLECTING | UNREACHABLE);
   moveTo(s, r, young);
-  s.hdr[(r << 2) + 1] = 1;
+  s.gcRefs[r] = 1;
   return 1;
 }
 
@@ -168,7 +174,7 @@ function reach(s: Store, r: number, g: number, young: number): number {
  */
 export function moveUnreachableScan(h: Heap, young: number, unreachable: number): void {
   const s = h.s;
-  const { hdr, meta, wrHead } = s;
+  const { hdr, meta, gcRefs } = s;
   let survivors = 0;
   let lost = 0;
   let weak = false;
@@ -180,22 +186,31 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
   let o = hdr[(young << 2) + NEXT];
   while (o !== young) {
     const x = o << 2;
-    if (hdr[x + GC_REFS] > 0) {
+    if (gcRefs[o] > 0) {
       const pool = s.pool;
       const f = meta[x];
       const k = f >>> KIND_SHIFT;
       const off = meta[x + REF_OFF];
       const n = meta[x + REF_LEN];
       if (k === K_INSTANCE) {
-        for (let i = off, end = off + n; i < end; i++) {
-          const r = pool[i];
-          const g = hdr[(r << 2) + GC_REFS];
-          if (g <= 0) lost -= reach(s, r, g, young);
+        if (n === 1) {
+          // one slot (the usual __slots__ node): no inner loop, whose entry V8 pays per object
+          const r = pool[off];
+          const g = gcRefs[r];
+          if (g === 0) gcRefs[r] = 1; // reach(), inlined for the usual case
+          else if (g < 0) lost -= reach(s, r, g, young);
+        } else {
+          for (let i = off, end = off + n; i < end; i++) {
+            const r = pool[i];
+            const g = gcRefs[r];
+            if (g === 0) gcRefs[r] = 1;
+            else if (g < 0) lost -= reach(s, r, g, young);
+          }
         }
         if (f & MANAGED_DICT) lost -= reachEmbeddedScan(s, o, young);
         const c = meta[x + AUX];
         if (c !== doneCls) {
-          const g = hdr[(c << 2) + GC_REFS];
+          const g = gcRefs[c];
           if (g <= 0) lost -= reach(s, c, g, young);
           doneCls = c;
         }
@@ -206,23 +221,23 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
           const key = pool[i];
           if (key === 0) continue;
           const v = pool[i + 1];
-          const g = hdr[(v << 2) + GC_REFS];
+          const g = gcRefs[v];
           if (g <= 0) lost -= reach(s, v, g, young);
           if (valuesOnly) continue;
-          const gk = hdr[(key << 2) + GC_REFS];
+          const gk = gcRefs[key];
           if (gk <= 0) lost -= reach(s, key, gk, young);
         }
       } else if (k === K_LIST || k === K_TUPLE) {
         // lists and tuples visit their items last to first (list_traverse / tuple_traverse)
         for (let i = off + n - 1; i >= off; i--) {
           const r = pool[i];
-          const g = hdr[(r << 2) + GC_REFS];
+          const g = gcRefs[r];
           if (g <= 0) lost -= reach(s, r, g, young);
         }
       } else {
         for (let i = off, end = off + n; i < end; i++) {
           const r = pool[i];
-          const g = hdr[(r << 2) + GC_REFS];
+          const g = gcRefs[r];
           if (g <= 0) lost -= reach(s, r, g, young);
         }
       }
@@ -241,19 +256,24 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
       hdr[x + PREV] = last;
       hdr[x + NEXT] = unreachable;
       hdr[(unreachable << 2) + PREV] = o;
-      hdr[x + GC_REFS] = UNR;
+      gcRefs[o] = UNR;
       const f = meta[x];
       meta[x] = (f & GEN_CLEAR) | unreachableWord | COLLECTING | UNREACHABLE;
       if ((f & (HASDEL | FINALIZED)) === HASDEL) del = true;
-      if (wrHead[o] !== 0 || f >>> KIND_SHIFT === K_WEAKREF) weak = true;
+      if (hdr[(o << 2) + WR_HEAD] !== 0 || f >>> KIND_SHIFT === K_WEAKREF) weak = true;
       lost++;
       o = nx;
     }
   }
+  setScanResult(survivors, lost, weak, del);
+}
+
+/** After the walk's loop, a call (see resetGcRefs: no feedback needed where it stands). */
+function setScanResult(survivors: number, unreachable: number, weakrefs: boolean, finalizers: boolean): void {
   scanResult.survivors = survivors;
-  scanResult.unreachable = lost;
-  scanResult.weakrefs = weak;
-  scanResult.finalizers = del;
+  scanResult.unreachable = unreachable;
+  scanResult.weakrefs = weakrefs;
+  scanResult.finalizers = finalizers;
 }
 
 /** move_unreachable for an instance's embedded values (3.13+; its dict is never visited). */
@@ -262,7 +282,7 @@ function reachEmbeddedScan(s: Store, o: number, young: number): number {
   let back = 0;
   if (d !== 0) {
     eachValue(s, d, (r) => {
-      const g = s.hdr[(r << 2) + 1];
+      const g = s.gcRefs[r];
       if (g <= 0) back += reach(s, r, g, young);
     });
   }

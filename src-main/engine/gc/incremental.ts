@@ -10,6 +10,8 @@ import type { Heap } from '../heap/heap';
 import { F_OLDSPACE, F_TRACKED, F_GC, F_IMMORTAL } from '../heap/kinds';
 import * as L from './lists';
 import { collectList, traverse, untrackTuples } from './classic';
+import { REC } from '../heap/store';
+const { NEXT } = REC; // record offsets (store.ts)
 
 const SPACE = [L.GEN1, L.GEN2];
 
@@ -24,7 +26,7 @@ export function pendingList(h: Heap): number {
 /** gc_list_set_space for every object of `list`: their old-space bit becomes the visited (or pending) value. */
 function setSpace(h: Heap, list: number, space: number): void {
   const s = h.s;
-  for (let o = s.hdr[(list << 2) + 2]; o !== list; o = s.hdr[(o << 2) + 2]) {
+  for (let o = s.hdr[(list << 2) + NEXT]; o !== list; o = s.hdr[(o << 2) + NEXT]) {
     if (space) s.meta[o << 2] |= F_OLDSPACE;
     else s.meta[o << 2] &= ~F_OLDSPACE;
   }
@@ -59,7 +61,7 @@ function closure(h: Heap, into: number, from: number): number {
       n++;
     }
   };
-  for (let o = from; o !== into; o = s.hdr[(o << 2) + 2]) traverse(s, o, visit);
+  for (let o = from; o !== into; o = s.hdr[(o << 2) + NEXT]) traverse(s, o, visit);
   return n;
 }
 
@@ -76,7 +78,7 @@ function markRoots(h: Heap, roots: number[]): number {
     }
   }
   if (n === 0) return 0;
-  n += closure(h, tmp, s.hdr[(tmp << 2) + 2]);
+  n += closure(h, tmp, s.hdr[(tmp << 2) + NEXT]);
   L.merge(s, tmp, visitedList(h));
   return n;
 }
@@ -220,7 +222,7 @@ function increment(h: Heap, full: boolean): [number, number] | null {
   }
   const pend = pendingList(h);
   while (size < st.workToDo && !L.isEmpty(s, pend)) {
-    const o = s.hdr[(pend << 2) + 2];
+    const o = s.hdr[(pend << 2) + NEXT];
     take(h, o, incr);
     size += 1 + closure(h, incr, o);
   }

@@ -1,7 +1,7 @@
 // Circular doubly linked lists of tracked objects, as PyGC_Head lists: each list has a sentinel head whose id is
 // below FIRST_ID; the gen field of an object's meta word (Store.genOf) names the head of the list it is in (-1 =
 // untracked). Links are the next/prev words of Store.hdr.
-import type { Store } from '../heap/store';
+import { REC, type Store } from '../heap/store';
 
 export const GEN0 = 1;
 export const GEN1 = 2;
@@ -14,9 +14,7 @@ export const YOUNG_TMP = 8; // scratch list (resurrection check, incremental inc
 export const OLD_TMP = 9;
 export const GEN_HEADS = [GEN0, GEN1, GEN2] as const;
 
-// Record offsets in Store.hdr / Store.meta (module-local: imported bindings are getter calls under the TS runners).
-const NEXT = 2;
-const PREV = 3;
+const { NEXT, PREV } = REC; // record offsets (store.ts)
 const GEN_CLEAR = ~(0xff << 16); // meta word without its gen field (store.ts)
 
 /** Label `id` as linked in list `h` (gen = h; -1 = untracked). */

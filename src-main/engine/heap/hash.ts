@@ -8,6 +8,8 @@ import { Kind, type ObjId } from './kinds';
 import type { Heap } from './heap';
 import { PyError } from './heap';
 import { SET_HASHING } from '../profiles/set-hashing';
+import { REC } from './store';
+const { REF_LEN, REF_OFF } = REC; // record offsets (store.ts)
 
 /** [lo, hi] of the last hashInto(). */
 export const HASH = new Int32Array(2);
@@ -144,10 +146,10 @@ const XXPRIME_5 = 2870177450012600261n;
 
 function tupleHash(heap: Heap, id: ObjId): bigint {
   const s = heap.s;
-  const n = s.meta[(id << 2) + 2];
+  const n = s.meta[(id << 2) + REF_LEN];
   let acc = XXPRIME_5;
   for (let i = 0; i < n; i++) {
-    const lane = BigInt.asUintN(64, hashValue(heap, s.pool[s.meta[(id << 2) + 1] + i]));
+    const lane = BigInt.asUintN(64, hashValue(heap, s.pool[s.meta[(id << 2) + REF_OFF] + i]));
     acc = (acc + lane * XXPRIME_2) & M64;
     acc = rotl(acc, 31n);
     acc = (acc * XXPRIME_1) & M64;

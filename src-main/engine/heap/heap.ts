@@ -13,7 +13,7 @@ import {
   Kind, KIND_NAMES, type ObjId, STATIC_GC_BASE,
   F_GC, F_TRACKED, F_FINALIZED, F_IMMORTAL, F_FROM_FREELIST, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_FRAME, F_MANAGED_DICT, F_EMBEDDED, F_CFUNC,
 } from './kinds';
-import { Store, FIRST_ID } from './store';
+import { Store, FIRST_ID, REC } from './store';
 import { FreeLists, type FreeListCounts } from './freelists';
 import { Pymalloc } from '../alloc/pymalloc';
 import * as sz from './sizes';
@@ -27,6 +27,7 @@ import { SET_HASHING } from '../profiles/set-hashing';
 import * as gcm from '../gc/module';
 import { evalBreaker as runEvalBreaker } from '../gc/triggers';
 import type { GenStats } from '../gc/state';
+const { AUX, NEXT, PREV, REF_LEN, REF_OFF, WR_HEAD } = REC; // record offsets (store.ts)
 
 /** Python code the heap must run, implemented by the interpreter (or by tests). */
 export interface HeapHost {
@@ -308,7 +309,7 @@ export class Heap {
 
   typeName(id: ObjId): string {
     const k = (this.s.meta[id << 2] >>> 24) as Kind;
-    if (k === K_INSTANCE) return this.classes.get(this.s.meta[(id << 2) + 3])?.name ?? 'object';
+    if (k === K_INSTANCE) return this.classes.get(this.s.meta[(id << 2) + AUX])?.name ?? 'object';
     if (k === K_DICT && this.s.meta[id << 2] & SPLIT) return 'dict';
     return KIND_NAMES[k];
   }
@@ -472,7 +473,7 @@ export class Heap {
       default: {
         // class, function, module, method, cell
         this.untrack(id);
-        if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
+        if (s.hdr[(id << 2) + WR_HEAD] !== 0) this.clearWeakrefsTo(id);
         this.dropRefsForward(id);
         if (k === K_METHOD) {
           // 3.8 method_dealloc / meth_dealloc: onto their free lists while they have room
@@ -497,33 +498,43 @@ export class Heap {
    */
   private deallocInstanceUntraced(id: ObjId): void {
     const s = this.s;
-    const f = s.meta[id << 2];
+    const { hdr, meta } = s;
+    const x = id << 2;
+    const f = meta[x];
     if (f & TRACKED) {
-      s.meta[id << 2] = f & ~TRACKED;
-      listUnlink(s, id);
+      // untrack: flag off, unlinked, gen -1 (field 0), inlined
+      meta[x] = f & ~TRACKED & ~(0xff << 16);
+      const p = hdr[x + PREV];
+      const nx = hdr[x + NEXT];
+      hdr[(p << 2) + NEXT] = nx;
+      hdr[(nx << 2) + PREV] = p;
+      hdr[x + NEXT] = 0;
+      hdr[x + PREV] = 0;
       if (this.countTracked) untracked(this);
     }
     this.trashDepth++;
-    if ((f & (HASDEL | FINALIZED)) === HASDEL || f & MANAGED_DICT || s.wrHead[id] !== 0 || s.addr2[id] !== 0) {
+    if ((f & (HASDEL | FINALIZED)) === HASDEL || f & MANAGED_DICT || s.hdr[(id << 2) + WR_HEAD] !== 0 || s.addr2[id] !== 0) {
       this.deallocInstance(id);
     } else {
-      const cls = s.meta[(id << 2) + 3];
-      const n = s.meta[(id << 2) + 2];
+      const cls = meta[x + AUX];
+      const n = meta[x + REF_LEN];
       for (let i = 0; i < n; i++) {
-        const at = s.meta[(id << 2) + 1] + i; // re-read: a nested dealloc may run code that moves the run
-        const r = s.pool[at];
+        const at = meta[x + REF_OFF] + i; // re-read: a nested dealloc may run code that moves the run
+        const pool = s.pool;
+        const r = pool[at];
         if (r === 0) continue;
-        s.pool[at] = 0;
+        pool[at] = 0;
         // decref(r), inlined
-        if (s.meta[r << 2] & IMMORTAL) continue;
-        const rc = --s.hdr[r << 2];
+        const fr = meta[r << 2];
+        if (fr & IMMORTAL) continue;
+        const rc = --hdr[r << 2];
         if (this.tl >= 2) this.emit({ t: 'decref', id: r, rc });
         if (rc === 0) {
-          if ((s.meta[r << 2] >>> 24) === K_INSTANCE && this.tl < 2 && this.trashDepth < TRASHCAN_LIMIT) this.deallocInstanceUntraced(r);
+          if (fr >>> 24 === K_INSTANCE && this.tl < 2 && this.trashDepth < TRASHCAN_LIMIT) this.deallocInstanceUntraced(r);
           else this.dealloc(r);
         } else if (rc < 0) throw new Error(`refcount of ${r} went negative`);
       }
-      s.meta[(id << 2) + 2] = 0;
+      meta[x + REF_LEN] = 0;
       const addr = s.addr[id];
       this.alloc.free(addr);
       if (this.countAllocs && f & GC) {
@@ -534,7 +545,13 @@ export class Heap {
       }
       if (this.tl >= 2) this.emit({ t: 'free', id, addr, toFreeList: false });
       s.releaseEmptyId(id);
-      this.decref(cls);
+      // decref(cls), inlined
+      if (!(meta[cls << 2] & IMMORTAL)) {
+        const rc = --hdr[cls << 2];
+        if (this.tl >= 2) this.emit({ t: 'decref', id: cls, rc });
+        if (rc === 0) this.dealloc(cls);
+        else if (rc < 0) throw new Error(`refcount of ${cls} went negative`);
+      }
     }
     this.trashDepth--;
     if (this.trashDepth <= 0 && this.trashLater.length > 0) this.destroyTrashChain();
@@ -560,7 +577,7 @@ export class Heap {
         return;
       }
       case K_TUPLE: {
-        const n = s.meta[(id << 2) + 2]; // the free list is per length: read it before the items are dropped
+        const n = s.meta[(id << 2) + REF_LEN]; // the free list is per length: read it before the items are dropped
         this.dropRefsBackward(id);
         this.release(id, 'tuple', n);
         return;
@@ -572,7 +589,7 @@ export class Heap {
         this.release(id, s.meta[id << 2] & FRAME ? 'frame' : 'dict');
         return;
       case K_SET:
-        if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
+        if (s.hdr[(id << 2) + WR_HEAD] !== 0) this.clearWeakrefsTo(id);
         this.dropRefsForward(id);
         if (s.addr2[id] !== 0) this.alloc.free(s.addr2[id]);
         this.release(id, null);
@@ -586,7 +603,7 @@ export class Heap {
   /** subtype_dealloc: __del__ (once, may resurrect), weakrefs, slots, dict/values, memory, then the class. */
   private deallocInstance(id: ObjId): void {
     const s = this.s;
-    const cls = s.meta[(id << 2) + 3];
+    const cls = s.meta[(id << 2) + AUX];
     if ((s.meta[id << 2] & (HASDEL | FINALIZED)) === HASDEL) {
       // PyObject_CallFinalizerFromDealloc: tracked again for the call, temporary reference 1.
       if (s.meta[id << 2] & GC) this.track(id);
@@ -596,20 +613,20 @@ export class Heap {
       if (--s.hdr[id << 2] > 0) return; // resurrected: stays alive (and tracked)
       this.untrack(id);
     }
-    if (s.wrHead[id] !== 0) this.clearWeakrefsTo(id);
+    if (s.hdr[(id << 2) + WR_HEAD] !== 0) this.clearWeakrefsTo(id);
     if (s.meta[id << 2] & MANAGED_DICT) this.detachEmbeddedDict(id);
     // Slots in order, then the __dict__ (3.8-3.10) or the values in order (dropRefsForward, inlined: the run may
     // move while decrefs run code, so the offset is re-read).
-    const n = s.meta[(id << 2) + 2];
+    const n = s.meta[(id << 2) + REF_LEN];
     for (let i = 0; i < n; i++) {
-      const at = s.meta[(id << 2) + 1] + i;
+      const at = s.meta[(id << 2) + REF_OFF] + i;
       const r = s.pool[at];
       if (r !== 0) {
         s.pool[at] = 0;
         this.decref(r);
       }
     }
-    s.meta[(id << 2) + 2] = 0;
+    s.meta[(id << 2) + REF_LEN] = 0;
     if (s.addr2[id] !== 0) this.alloc.free(s.addr2[id]); // 3.11/3.12 values array
     // release(id, null), inlined for the kind without a free list or payload
     const addr = s.addr[id];
@@ -628,31 +645,31 @@ export class Heap {
   /** Drop references last to first (list, tuple). */
   private dropRefsBackward(id: ObjId): void {
     const s = this.s;
-    const off = s.meta[(id << 2) + 1];
-    for (let i = s.meta[(id << 2) + 2] - 1; i >= 0; i--) {
+    const off = s.meta[(id << 2) + REF_OFF];
+    for (let i = s.meta[(id << 2) + REF_LEN] - 1; i >= 0; i--) {
       const r = s.pool[off + i];
       if (r !== 0) {
         s.pool[off + i] = 0;
-        s.meta[(id << 2) + 2] = i;
+        s.meta[(id << 2) + REF_LEN] = i;
         this.decref(r);
       }
     }
-    s.meta[(id << 2) + 2] = 0;
+    s.meta[(id << 2) + REF_LEN] = 0;
   }
 
   /** Drop references first to last. The run may move while decrefs run code, so re-read the offset. */
   private dropRefsForward(id: ObjId): void {
     const s = this.s;
-    const n = s.meta[(id << 2) + 2];
+    const n = s.meta[(id << 2) + REF_LEN];
     for (let i = 0; i < n; i++) {
-      const off = s.meta[(id << 2) + 1];
+      const off = s.meta[(id << 2) + REF_OFF];
       const r = s.pool[off + i];
       if (r !== 0) {
         s.pool[off + i] = 0;
         this.decref(r);
       }
     }
-    s.meta[(id << 2) + 2] = 0;
+    s.meta[(id << 2) + REF_LEN] = 0;
   }
 
   // ---------------------------------------------------------------------------------------- weakrefs
@@ -664,64 +681,64 @@ export class Heap {
     }
     const s = this.s;
     const wr = this.newGc(K_WEAKREF, this.profile.sizes.weakrefObject);
-    s.meta[(wr << 2) + 3] = target;
+    s.meta[(wr << 2) + AUX] = target;
     if (callback !== 0 && callback !== this.None) {
       s.reserveRefs(wr, 1);
-      s.pool[s.meta[(wr << 2) + 1]] = callback;
-      s.meta[(wr << 2) + 2] = 1;
+      s.pool[s.meta[(wr << 2) + REF_OFF]] = callback;
+      s.meta[(wr << 2) + REF_LEN] = 1;
       this.incref(callback);
     }
-    s.aux2[wr] = s.wrHead[target];
-    s.wrHead[target] = wr;
+    s.aux2[wr] = s.hdr[(target << 2) + WR_HEAD];
+    s.hdr[(target << 2) + WR_HEAD] = wr;
     this.track(wr);
     return wr;
   }
 
   supportsWeakrefs(id: ObjId): boolean {
     const k = (this.s.meta[id << 2] >>> 24) as Kind;
-    if (k === K_INSTANCE) return this.classes.get(this.s.meta[(id << 2) + 3])!.hasWeakref;
+    if (k === K_INSTANCE) return this.classes.get(this.s.meta[(id << 2) + AUX])!.hasWeakref;
     return k === K_SET || k === K_CLASS || k === K_FUNCTION || k === K_MODULE;
   }
 
   /** The referent of a weakref (borrowed), or None once it died. */
   weakrefGet(wr: ObjId): ObjId {
-    const t = this.s.meta[(wr << 2) + 3];
+    const t = this.s.meta[(wr << 2) + AUX];
     return t === 0 ? this.None : t;
   }
 
   weakrefCallbackOf(wr: ObjId): ObjId {
-    return this.s.meta[(wr << 2) + 2] > 0 ? this.s.pool[this.s.meta[(wr << 2) + 1]] : 0;
+    return this.s.meta[(wr << 2) + REF_LEN] > 0 ? this.s.pool[this.s.meta[(wr << 2) + REF_OFF]] : 0;
   }
 
   /** Weakrefs to `id`, newest first. */
   weakrefsTo(id: ObjId): ObjId[] {
     const out: ObjId[] = [];
-    for (let w = this.s.wrHead[id]; w !== 0; w = this.s.aux2[w]) out.push(w);
+    for (let w = this.s.hdr[(id << 2) + WR_HEAD]; w !== 0; w = this.s.aux2[w]) out.push(w);
     return out;
   }
 
   /** clear_weakref: unlink `wr` from its referent's list; the referent becomes None. */
   clearWeakref(wr: ObjId): void {
     const s = this.s;
-    const t = s.meta[(wr << 2) + 3];
+    const t = s.meta[(wr << 2) + AUX];
     if (t === 0) return;
-    if (s.wrHead[t] === wr) s.wrHead[t] = s.aux2[wr];
+    if (s.hdr[(t << 2) + WR_HEAD] === wr) s.hdr[(t << 2) + WR_HEAD] = s.aux2[wr];
     else {
-      let p = s.wrHead[t];
+      let p = s.hdr[(t << 2) + WR_HEAD];
       while (p !== 0 && s.aux2[p] !== wr) p = s.aux2[p];
       if (p !== 0) s.aux2[p] = s.aux2[wr];
     }
     s.aux2[wr] = 0;
-    s.meta[(wr << 2) + 3] = 0;
+    s.meta[(wr << 2) + AUX] = 0;
   }
 
   /** Detach the callback of `wr` (ownership passes to the caller). */
   takeWeakrefCallback(wr: ObjId): ObjId {
     const s = this.s;
-    if (s.meta[(wr << 2) + 2] === 0) return 0;
-    const cb = s.pool[s.meta[(wr << 2) + 1]];
-    s.pool[s.meta[(wr << 2) + 1]] = 0;
-    s.meta[(wr << 2) + 2] = 0;
+    if (s.meta[(wr << 2) + REF_LEN] === 0) return 0;
+    const cb = s.pool[s.meta[(wr << 2) + REF_OFF]];
+    s.pool[s.meta[(wr << 2) + REF_OFF]] = 0;
+    s.meta[(wr << 2) + REF_LEN] = 0;
     return cb;
   }
 
@@ -729,8 +746,8 @@ export class Heap {
   private clearWeakrefsTo(id: ObjId): void {
     const s = this.s;
     const pending: number[] = [];
-    while (s.wrHead[id] !== 0) {
-      const wr = s.wrHead[id];
+    while (s.hdr[(id << 2) + WR_HEAD] !== 0) {
+      const wr = s.hdr[(id << 2) + WR_HEAD];
       const cb = this.takeWeakrefCallback(wr);
       this.clearWeakref(wr);
       if (cb !== 0) {
@@ -834,14 +851,14 @@ export class Heap {
     const s = this.s;
     const id = this.newGc(K_TUPLE, this.profile.sizes.tupleBase + 8 * n, this.freeLists.popTuple(n));
     s.reserveRefs(id, n);
-    const off = s.meta[(id << 2) + 1];
+    const off = s.meta[(id << 2) + REF_OFF];
     let anyGc = false;
     for (let i = 0; i < n; i++) {
       s.pool[off + i] = items[i];
       this.incref(items[i]);
       if (s.meta[(items[i]) << 2] & GC) anyGc = true;
     }
-    s.meta[(id << 2) + 2] = n;
+    s.meta[(id << 2) + REF_LEN] = n;
     if (this.profile.tupleTrackAtCreation === 'always' || anyGc) this.track(id);
     return id;
   }
@@ -856,87 +873,87 @@ export class Heap {
     if (n > 0) {
       s.addr2[id] = this.alloc.malloc(8 * n, id);
       s.reserveRefs(id, n);
-      const off = s.meta[(id << 2) + 1];
+      const off = s.meta[(id << 2) + REF_OFF];
       for (let i = 0; i < n; i++) {
         s.pool[off + i] = items[i];
         this.incref(items[i]);
       }
     }
-    s.meta[(id << 2) + 2] = n;
-    s.meta[(id << 2) + 3] = n; // allocated
+    s.meta[(id << 2) + REF_LEN] = n;
+    s.meta[(id << 2) + AUX] = n; // allocated
     this.track(id);
     return id;
   }
 
   len(id: ObjId): number {
     const k = (this.s.meta[id << 2] >>> 24);
-    if (k === K_DICT || k === K_SET) return this.s.meta[(id << 2) + 3];
-    return this.s.meta[(id << 2) + 2];
+    if (k === K_DICT || k === K_SET) return this.s.meta[(id << 2) + AUX];
+    return this.s.meta[(id << 2) + REF_LEN];
   }
 
   /** Borrowed item i of a list or tuple (i already normalised by the caller). */
   item(id: ObjId, i: number): ObjId {
-    return this.s.pool[this.s.meta[(id << 2) + 1] + i];
+    return this.s.pool[this.s.meta[(id << 2) + REF_OFF] + i];
   }
 
   /** Items of a list/tuple/set (borrowed ids, NULLs skipped). */
   items(id: ObjId): ObjId[] {
     const s = this.s;
     const out: ObjId[] = [];
-    const off = s.meta[(id << 2) + 1];
-    for (let i = 0; i < s.meta[(id << 2) + 2]; i++) if (s.pool[off + i] !== 0) out.push(s.pool[off + i]);
+    const off = s.meta[(id << 2) + REF_OFF];
+    for (let i = 0; i < s.meta[(id << 2) + REF_LEN]; i++) if (s.pool[off + i] !== 0) out.push(s.pool[off + i]);
     return out;
   }
 
   /** list_resize: reallocate the item array per CPython's over-allocation rule. */
   private listResize(id: ObjId, newsize: number): void {
     const s = this.s;
-    const na = sz.listResize(this.profile, newsize, s.meta[(id << 2) + 3], s.meta[(id << 2) + 2]);
+    const na = sz.listResize(this.profile, newsize, s.meta[(id << 2) + AUX], s.meta[(id << 2) + REF_LEN]);
     if (na >= 0) {
       s.addr2[id] = s.addr2[id] === 0 ? this.alloc.malloc(8 * na, id) : this.alloc.realloc(s.addr2[id], 8 * na, id);
-      s.meta[(id << 2) + 3] = na;
+      s.meta[(id << 2) + AUX] = na;
     }
     s.reserveRefs(id, newsize);
   }
 
   listAppend(l: ObjId, v: ObjId): void {
     const s = this.s;
-    const n = s.meta[(l << 2) + 2];
+    const n = s.meta[(l << 2) + REF_LEN];
     this.listResize(l, n + 1);
     this.incref(v);
-    s.pool[s.meta[(l << 2) + 1] + n] = v;
-    s.meta[(l << 2) + 2] = n + 1;
+    s.pool[s.meta[(l << 2) + REF_OFF] + n] = v;
+    s.meta[(l << 2) + REF_LEN] = n + 1;
   }
 
   listInsert(l: ObjId, index: number, v: ObjId): void {
     const s = this.s;
-    const n = s.meta[(l << 2) + 2];
+    const n = s.meta[(l << 2) + REF_LEN];
     let i = index < 0 ? Math.max(0, index + n) : Math.min(index, n);
     this.listResize(l, n + 1);
-    const off = s.meta[(l << 2) + 1];
+    const off = s.meta[(l << 2) + REF_OFF];
     for (let j = n; j > i; j--) s.pool[off + j] = s.pool[off + j - 1];
     this.incref(v);
     s.pool[off + i] = v;
-    s.meta[(l << 2) + 2] = n + 1;
+    s.meta[(l << 2) + REF_LEN] = n + 1;
     i = 0;
   }
 
   /** list.pop(i): returns a NEW reference to the removed item. */
   listPop(l: ObjId, index = -1): ObjId {
     const s = this.s;
-    const n = s.meta[(l << 2) + 2];
+    const n = s.meta[(l << 2) + REF_LEN];
     if (n === 0) throw new PyError('IndexError', 'pop from empty list');
     const i = index < 0 ? index + n : index;
     if (i < 0 || i >= n) throw new PyError('IndexError', 'pop index out of range');
-    const off = s.meta[(l << 2) + 1];
+    const off = s.meta[(l << 2) + REF_OFF];
     const v = s.pool[off + i];
     for (let j = i; j < n - 1; j++) s.pool[off + j] = s.pool[off + j + 1];
     s.pool[off + n - 1] = 0;
-    s.meta[(l << 2) + 2] = n - 1;
-    const na = sz.listResize(this.profile, n - 1, s.meta[(l << 2) + 3], n);
+    s.meta[(l << 2) + REF_LEN] = n - 1;
+    const na = sz.listResize(this.profile, n - 1, s.meta[(l << 2) + AUX], n);
     if (na >= 0) {
       s.addr2[l] = na === 0 && s.addr2[l] !== 0 ? (this.alloc.free(s.addr2[l]), 0) : this.alloc.realloc(s.addr2[l], 8 * na, l);
-      s.meta[(l << 2) + 3] = na;
+      s.meta[(l << 2) + AUX] = na;
     }
     return v; // the list's reference passes to the caller
   }
@@ -944,11 +961,11 @@ export class Heap {
   /** list[i] = v */
   listSetItem(l: ObjId, index: number, v: ObjId): void {
     const s = this.s;
-    const n = s.meta[(l << 2) + 2];
+    const n = s.meta[(l << 2) + REF_LEN];
     const i = index < 0 ? index + n : index;
     if (i < 0 || i >= n) throw new PyError('IndexError', 'list assignment index out of range');
     this.incref(v);
-    const off = s.meta[(l << 2) + 1];
+    const off = s.meta[(l << 2) + REF_OFF];
     const old = s.pool[off + i];
     s.pool[off + i] = v;
     this.xdecref(old);
@@ -963,8 +980,8 @@ export class Heap {
   listRemove(l: ObjId, v: ObjId): void {
     const s = this.s;
     const want = keyOf(this, v);
-    for (let i = 0; i < s.meta[(l << 2) + 2]; i++) {
-      const x = s.pool[s.meta[(l << 2) + 1] + i];
+    for (let i = 0; i < s.meta[(l << 2) + REF_LEN]; i++) {
+      const x = s.pool[s.meta[(l << 2) + REF_OFF] + i];
       if (x === v || keyOf(this, x) === want) {
         this.listDelItem(l, i);
         return;
@@ -976,14 +993,14 @@ export class Heap {
   /** list.clear(): items dropped last to first, then the array is freed. */
   listClear(l: ObjId): void {
     const s = this.s;
-    const n = s.meta[(l << 2) + 2];
+    const n = s.meta[(l << 2) + REF_LEN];
     const items: number[] = [];
-    const off = s.meta[(l << 2) + 1];
+    const off = s.meta[(l << 2) + REF_OFF];
     for (let i = 0; i < n; i++) items.push(s.pool[off + i]);
-    s.meta[(l << 2) + 2] = 0;
+    s.meta[(l << 2) + REF_LEN] = 0;
     const arr = s.addr2[l];
     s.addr2[l] = 0;
-    s.meta[(l << 2) + 3] = 0;
+    s.meta[(l << 2) + AUX] = 0;
     for (let i = n - 1; i >= 0; i--) this.xdecref(items[i]);
     if (arr !== 0) this.alloc.free(arr);
   }
@@ -991,25 +1008,25 @@ export class Heap {
   /** list[start:stop] = values (start/stop already clamped, 0 <= start <= stop <= len). */
   listSetSlice(l: ObjId, start: number, stop: number, values: readonly ObjId[]): void {
     const s = this.s;
-    const n = s.meta[(l << 2) + 2];
+    const n = s.meta[(l << 2) + REF_LEN];
     const old: number[] = [];
-    for (let i = start; i < stop; i++) old.push(s.pool[s.meta[(l << 2) + 1] + i]);
+    for (let i = start; i < stop; i++) old.push(s.pool[s.meta[(l << 2) + REF_OFF] + i]);
     for (const v of values) this.incref(v);
     const newsize = n - (stop - start) + values.length;
     const tail: number[] = [];
-    for (let i = stop; i < n; i++) tail.push(s.pool[s.meta[(l << 2) + 1] + i]);
+    for (let i = stop; i < n; i++) tail.push(s.pool[s.meta[(l << 2) + REF_OFF] + i]);
     if (newsize > n) this.listResize(l, newsize);
-    const off = s.meta[(l << 2) + 1];
+    const off = s.meta[(l << 2) + REF_OFF];
     let j = start;
     for (const v of values) s.pool[off + j++] = v;
     for (const v of tail) s.pool[off + j++] = v;
     for (let i = newsize; i < n; i++) s.pool[off + i] = 0;
-    s.meta[(l << 2) + 2] = newsize;
+    s.meta[(l << 2) + REF_LEN] = newsize;
     if (newsize < n) {
-      const na = sz.listResize(this.profile, newsize, s.meta[(l << 2) + 3], n);
+      const na = sz.listResize(this.profile, newsize, s.meta[(l << 2) + AUX], n);
       if (na >= 0) {
         s.addr2[l] = na === 0 ? (this.alloc.free(s.addr2[l]), 0) : this.alloc.realloc(s.addr2[l], 8 * na, l);
-        s.meta[(l << 2) + 3] = na;
+        s.meta[(l << 2) + AUX] = na;
       }
     }
     for (const o of old) this.xdecref(o);
@@ -1090,17 +1107,17 @@ export class Heap {
     if (unicode) s.meta[d << 2] |= UNICODE_KEYS;
     else s.meta[d << 2] &= ~UNICODE_KEYS;
     // compact holes
-    const off = s.meta[(d << 2) + 1];
+    const off = s.meta[(d << 2) + REF_OFF];
     let j = 0;
-    for (let i = 0; i < s.meta[(d << 2) + 2]; i += 2) {
+    for (let i = 0; i < s.meta[(d << 2) + REF_LEN]; i += 2) {
       if (s.pool[off + i] !== 0) {
         s.pool[off + j] = s.pool[off + i];
         s.pool[off + j + 1] = s.pool[off + i + 1];
         j += 2;
       }
     }
-    for (let i = j; i < s.meta[(d << 2) + 2]; i++) s.pool[off + i] = 0;
-    s.meta[(d << 2) + 2] = j;
+    for (let i = j; i < s.meta[(d << 2) + REF_LEN]; i++) s.pool[off + i] = 0;
+    s.meta[(d << 2) + REF_LEN] = j;
     this.reindexDict(d);
     if (oldSize > 0 && oldAddr !== 0) {
       if (s.meta[d << 2] & SPLIT) this.alloc.free(oldAddr);
@@ -1124,7 +1141,7 @@ export class Heap {
    */
   private splitInsert(d: ObjId, key: ObjId): void {
     const keys = this.splitKeys.get(d)!;
-    const used = this.s.meta[(d << 2) + 3];
+    const used = this.s.meta[(d << 2) + AUX];
     const name = this.s.payload[key] as string;
     const ix = keys.names.indexOf(name);
     if (ix >= 0 ? ix === used : used === keys.names.length && used < sz.usable(keys.size)) {
@@ -1137,8 +1154,8 @@ export class Heap {
   private reindexDict(d: ObjId): void {
     const s = this.s;
     const idx = new Map<string, number>();
-    const off = s.meta[(d << 2) + 1];
-    for (let i = 0; i < s.meta[(d << 2) + 2]; i += 2) {
+    const off = s.meta[(d << 2) + REF_OFF];
+    for (let i = 0; i < s.meta[(d << 2) + REF_LEN]; i += 2) {
       const k = s.pool[off + i];
       if (k !== 0) idx.set(keyOf(this, k), i);
     }
@@ -1157,7 +1174,7 @@ export class Heap {
     const at = idx?.get(hk);
     this.incref(value);
     if (at !== undefined) {
-      const off = s.meta[(d << 2) + 1];
+      const off = s.meta[(d << 2) + REF_OFF];
       const old = s.pool[off + at + 1];
       s.pool[off + at + 1] = value;
       this.maintainTracking(d, key, value);
@@ -1166,9 +1183,9 @@ export class Heap {
     }
     this.incref(key);
     const isStr = (s.meta[key << 2] >>> 24) === K_STR;
-    const used = s.meta[(d << 2) + 3];
+    const used = s.meta[(d << 2) + AUX];
     const size = s.aux2[d];
-    const nentries = s.meta[(d << 2) + 2] >> 1;
+    const nentries = s.meta[(d << 2) + REF_LEN] >> 1;
     if (size === 0) {
       s.addr2[d] = this.allocKeys(d, 8, isStr);
       s.aux2[d] = 8;
@@ -1187,13 +1204,13 @@ export class Heap {
     } else if (nentries >= sz.usable(size)) {
       this.dictResize(d, used * 3, (s.meta[d << 2] & UNICODE_KEYS) !== 0); // GROWTH_RATE = used * 3
     }
-    const n = s.meta[(d << 2) + 2];
+    const n = s.meta[(d << 2) + REF_LEN];
     s.reserveRefs(d, n + 2);
-    const off = s.meta[(d << 2) + 1];
+    const off = s.meta[(d << 2) + REF_OFF];
     s.pool[off + n] = key;
     s.pool[off + n + 1] = value;
-    s.meta[(d << 2) + 2] = n + 2;
-    s.meta[(d << 2) + 3] = used + 1;
+    s.meta[(d << 2) + REF_LEN] = n + 2;
+    s.meta[(d << 2) + AUX] = used + 1;
     let map = this.dictIndex.get(d);
     if (!map) {
       map = new Map();
@@ -1212,14 +1229,14 @@ export class Heap {
   dictMerge(target: ObjId, other: ObjId): void {
     const s = this.s;
     if (target === other) return;
-    const otherUsed = s.meta[(other << 2) + 3];
-    if (s.meta[(target << 2) + 3] === 0 && this.profile.dictMergeClones && this.isCleanCombined(other, true)) {
+    const otherUsed = s.meta[(other << 2) + AUX];
+    if (s.meta[(target << 2) + AUX] === 0 && this.profile.dictMergeClones && this.isCleanCombined(other, true)) {
       this.cloneTable(target, other);
       return;
     }
     if (sz.usable(s.aux2[target]) < otherUsed) {
-      const unicode = (s.meta[other << 2] & UNICODE_KEYS) !== 0 && (s.meta[(target << 2) + 3] === 0 || (s.meta[target << 2] & UNICODE_KEYS) !== 0);
-      this.dictResize(target, ((s.meta[(target << 2) + 3] + otherUsed) * 3 + 1) >> 1, unicode);
+      const unicode = (s.meta[other << 2] & UNICODE_KEYS) !== 0 && (s.meta[(target << 2) + AUX] === 0 || (s.meta[target << 2] & UNICODE_KEYS) !== 0);
+      this.dictResize(target, ((s.meta[(target << 2) + AUX] + otherUsed) * 3 + 1) >> 1, unicode);
     }
     for (const [k, v] of this.dictEntries(other)) this.dictSetItem(target, k, v);
   }
@@ -1231,10 +1248,10 @@ export class Heap {
    */
   dictCopy(d: ObjId): ObjId {
     const s = this.s;
-    if (s.meta[(d << 2) + 3] === 0) return this.newDict();
+    if (s.meta[(d << 2) + AUX] === 0) return this.newDict();
     if (s.meta[d << 2] & SPLIT) return this.splitCopy(d);
     const c = this.newDict();
-    if (!(s.meta[d << 2] & SPLIT) && s.meta[(d << 2) + 3] >= (((s.meta[(d << 2) + 2] >> 1) * 2) / 3 | 0)) this.cloneTable(c, d);
+    if (!(s.meta[d << 2] & SPLIT) && s.meta[(d << 2) + AUX] >= (((s.meta[(d << 2) + REF_LEN] >> 1) * 2) / 3 | 0)) this.cloneTable(c, d);
     else this.dictMerge(c, d);
     return c;
   }
@@ -1243,8 +1260,8 @@ export class Heap {
   private isCleanCombined(d: ObjId, mergeRule: boolean): boolean {
     const s = this.s;
     const size = s.aux2[d];
-    if (size === 0 || s.meta[d << 2] & SPLIT || s.meta[(d << 2) + 3] !== s.meta[(d << 2) + 2] >> 1) return false;
-    return !mergeRule || size === 8 || sz.usable(size >> 1) < s.meta[(d << 2) + 3];
+    if (size === 0 || s.meta[d << 2] & SPLIT || s.meta[(d << 2) + AUX] !== s.meta[(d << 2) + REF_LEN] >> 1) return false;
+    return !mergeRule || size === 8 || sz.usable(size >> 1) < s.meta[(d << 2) + AUX];
   }
 
   /** clone_combined_dict: `target` (empty) takes a copy of the source's table: size, entries, holes. */
@@ -1257,17 +1274,17 @@ export class Heap {
     s.aux2[target] = size;
     if (unicode) s.meta[target << 2] |= UNICODE_KEYS;
     else s.meta[target << 2] &= ~UNICODE_KEYS;
-    const n = s.meta[(src << 2) + 2];
+    const n = s.meta[(src << 2) + REF_LEN];
     s.reserveRefs(target, n);
-    const from = s.meta[(src << 2) + 1];
-    const to = s.meta[(target << 2) + 1];
+    const from = s.meta[(src << 2) + REF_OFF];
+    const to = s.meta[(target << 2) + REF_OFF];
     for (let i = 0; i < n; i++) {
       const r = s.pool[from + i];
       s.pool[to + i] = r;
       if (r !== 0) this.incref(r);
     }
-    s.meta[(target << 2) + 2] = n;
-    s.meta[(target << 2) + 3] = s.meta[(src << 2) + 3];
+    s.meta[(target << 2) + REF_LEN] = n;
+    s.meta[(target << 2) + AUX] = s.meta[(src << 2) + AUX];
     this.reindexDict(target);
     if (s.meta[src << 2] & TRACKED && !(s.meta[target << 2] & TRACKED)) this.track(target);
   }
@@ -1294,15 +1311,15 @@ export class Heap {
       const bytes = this.profile.instanceLayout === 'inline' ? sz.inlineValuesBytes(n) : sz.valuesArrayBytes(n);
       s.addr2[c] = this.alloc.malloc(bytes, c);
     }
-    const n = s.meta[(d << 2) + 2];
+    const n = s.meta[(d << 2) + REF_LEN];
     s.reserveRefs(c, n);
     for (let i = 0; i < n; i++) {
-      const r = s.pool[s.meta[(d << 2) + 1] + i];
-      s.pool[s.meta[(c << 2) + 1] + i] = r;
+      const r = s.pool[s.meta[(d << 2) + REF_OFF] + i];
+      s.pool[s.meta[(c << 2) + REF_OFF] + i] = r;
       if (r !== 0) this.incref(r);
     }
-    s.meta[(c << 2) + 2] = n;
-    s.meta[(c << 2) + 3] = s.meta[(d << 2) + 3];
+    s.meta[(c << 2) + REF_LEN] = n;
+    s.meta[(c << 2) + AUX] = s.meta[(d << 2) + AUX];
     this.reindexDict(c);
     if (s.meta[d << 2] & TRACKED) this.track(c);
     return c;
@@ -1317,13 +1334,13 @@ export class Heap {
   /** d[key] (borrowed) or 0 when missing. */
   dictGetItem(d: ObjId, key: ObjId): ObjId {
     const at = this.dictSlot(d, key);
-    return at < 0 ? 0 : this.s.pool[this.s.meta[(d << 2) + 1] + at + 1];
+    return at < 0 ? 0 : this.s.pool[this.s.meta[(d << 2) + REF_OFF] + at + 1];
   }
 
   /** Lookup by a str key without creating an object. */
   dictGetStr(d: ObjId, key: string): ObjId {
     const at = this.dictIndex.get(d)?.get('s:' + key);
-    return at === undefined ? 0 : this.s.pool[this.s.meta[(d << 2) + 1] + at + 1];
+    return at === undefined ? 0 : this.s.pool[this.s.meta[(d << 2) + REF_OFF] + at + 1];
   }
 
   /** del d[key]; false when the key is missing (KeyError is the interpreter's). Key, then value, are dropped. */
@@ -1339,12 +1356,12 @@ export class Heap {
       return this.dictDelItem(d, key);
     }
     idx!.delete(hk);
-    const off = s.meta[(d << 2) + 1];
+    const off = s.meta[(d << 2) + REF_OFF];
     const k = s.pool[off + at];
     const v = s.pool[off + at + 1];
     s.pool[off + at] = 0;
     s.pool[off + at + 1] = 0;
-    s.meta[(d << 2) + 3]--;
+    s.meta[(d << 2) + AUX]--;
     this.decref(k);
     this.decref(v);
     return true;
@@ -1354,8 +1371,8 @@ export class Heap {
   dictEntries(d: ObjId): [ObjId, ObjId][] {
     const s = this.s;
     const out: [ObjId, ObjId][] = [];
-    const off = s.meta[(d << 2) + 1];
-    for (let i = 0; i < s.meta[(d << 2) + 2]; i += 2) if (s.pool[off + i] !== 0) out.push([s.pool[off + i], s.pool[off + i + 1]]);
+    const off = s.meta[(d << 2) + REF_OFF];
+    for (let i = 0; i < s.meta[(d << 2) + REF_LEN]; i += 2) if (s.pool[off + i] !== 0) out.push([s.pool[off + i], s.pool[off + i + 1]]);
     return out;
   }
 
@@ -1363,7 +1380,7 @@ export class Heap {
   dictClear(d: ObjId): void {
     const s = this.s;
     this.freeDictContents(d);
-    s.meta[(d << 2) + 3] = 0;
+    s.meta[(d << 2) + AUX] = 0;
     s.aux2[d] = 0;
     s.addr2[d] = 0;
     s.meta[d << 2] &= ~(UNICODE_KEYS | SPLIT | EMBEDDED);
@@ -1374,13 +1391,13 @@ export class Heap {
   /** Drop every entry (key then value, insertion order) and free the keys table or split values. */
   private freeDictContents(d: ObjId): void {
     const s = this.s;
-    const n = s.meta[(d << 2) + 2];
+    const n = s.meta[(d << 2) + REF_LEN];
     const entries: number[] = [];
-    const off = s.meta[(d << 2) + 1];
+    const off = s.meta[(d << 2) + REF_OFF];
     for (let i = 0; i < n; i++) entries.push(s.pool[off + i]);
     for (let i = 0; i < n; i++) s.pool[off + i] = 0;
-    s.meta[(d << 2) + 2] = 0;
-    s.meta[(d << 2) + 3] = 0;
+    s.meta[(d << 2) + REF_LEN] = 0;
+    s.meta[(d << 2) + AUX] = 0;
     const size = s.aux2[d];
     const keysAddr = s.addr2[d];
     const split = (s.meta[d << 2] & SPLIT) !== 0;
@@ -1409,9 +1426,9 @@ export class Heap {
     const s = this.s;
     const id = this.newGc(K_SET, this.profile.sizes.setObject);
     s.reserveRefs(id, tableWords(MINSIZE));
-    s.pool.fill(0, s.meta[(id << 2) + 1], s.meta[(id << 2) + 1] + tableWords(MINSIZE));
-    s.meta[(id << 2) + 2] = MINSIZE;
-    s.meta[(id << 2) + 3] = 0;
+    s.pool.fill(0, s.meta[(id << 2) + REF_OFF], s.meta[(id << 2) + REF_OFF] + tableWords(MINSIZE));
+    s.meta[(id << 2) + REF_LEN] = MINSIZE;
+    s.meta[(id << 2) + AUX] = 0;
     s.aux2[id] = MINSIZE;
     this.track(id);
     for (const x of items) this.setAdd(id, x);
@@ -1428,12 +1445,12 @@ export class Heap {
   private setAddEntry(st: ObjId, v: ObjId, lo: number, hi: number): void {
     const s = this.s;
     const n = s.aux2[st];
-    const off = s.meta[(st << 2) + 1];
+    const off = s.meta[(st << 2) + REF_OFF];
     const t = s.pool;
     const r = findInsert(t, off, n, lo, hi, v, this.setKeyEq);
     if (r < 0) return;
     this.incref(v);
-    s.meta[(st << 2) + 3]++;
+    s.meta[(st << 2) + AUX]++;
     const slot = FREESLOT[0] >= 0 && SET_HASHING[this.profile.id].reuseDummy ? FREESLOT[0] : r;
     t[off + slot] = v;
     t[off + n + slot] = lo;
@@ -1441,7 +1458,7 @@ export class Heap {
     if (slot !== r) return; // found_unused_or_dummy with a freeslot: fill unchanged, no resize check
     const fill = ++t[off + 3 * n];
     if (fill * 5 >= (n - 1) * 3) {
-      const used = s.meta[(st << 2) + 3];
+      const used = s.meta[(st << 2) + AUX];
       this.setTableResize(st, used > 50000 ? used * 2 : used * 4);
     }
   }
@@ -1454,8 +1471,8 @@ export class Heap {
     const s = this.s;
     const n = s.aux2[st];
     const ns = resizeTarget(minused);
-    const oldOff = s.meta[(st << 2) + 1];
-    if (ns === MINSIZE && n === MINSIZE && s.pool[oldOff + 3 * n] === s.meta[(st << 2) + 3]) return; // no dummies to purge
+    const oldOff = s.meta[(st << 2) + REF_OFF];
+    if (ns === MINSIZE && n === MINSIZE && s.pool[oldOff + 3 * n] === s.meta[(st << 2) + AUX]) return; // no dummies to purge
     const words = tableWords(n);
     if (setScratch.length < words) setScratch = new Int32Array(words * 2);
     const old = setScratch;
@@ -1463,13 +1480,13 @@ export class Heap {
     const oldAddr = s.addr2[st];
     s.addr2[st] = ns > MINSIZE ? this.alloc.malloc(16 * ns, st) : 0;
     s.reserveRefs(st, tableWords(ns));
-    const off = s.meta[(st << 2) + 1];
+    const off = s.meta[(st << 2) + REF_OFF];
     const t = s.pool;
     t.fill(0, off, off + tableWords(ns));
     for (let i = 0; i < n; i++) if (old[i] !== 0) insertClean(t, off, ns, old[i], old[n + i], old[2 * n + i]);
-    t[off + 3 * ns] = s.meta[(st << 2) + 3];
+    t[off + 3 * ns] = s.meta[(st << 2) + AUX];
     t[off + 3 * ns + 1] = old[3 * n + 1];
-    s.meta[(st << 2) + 2] = ns;
+    s.meta[(st << 2) + REF_LEN] = ns;
     s.aux2[st] = ns;
     if (oldAddr !== 0) this.alloc.free(oldAddr);
   }
@@ -1503,8 +1520,8 @@ export class Heap {
     if (other === st) return;
     const s = this.s;
     const n = s.aux2[other];
-    const t = new Int32Array(s.pool.subarray(s.meta[(other << 2) + 1], s.meta[(other << 2) + 1] + tableWords(n)));
-    this.setMergeTable(st, t, n, s.meta[(other << 2) + 3]);
+    const t = new Int32Array(s.pool.subarray(s.meta[(other << 2) + REF_OFF], s.meta[(other << 2) + REF_OFF] + tableWords(n)));
+    this.setMergeTable(st, t, n, s.meta[(other << 2) + AUX]);
   }
 
   /** set_merge from a table (of another set or a frozenset constant): keys are increfed as they are stored. */
@@ -1512,11 +1529,11 @@ export class Heap {
     const s = this.s;
     if (oused === 0) return;
     // one big resize first, expecting few overlapping keys
-    if ((s.pool[s.meta[(st << 2) + 1] + 3 * s.aux2[st]] + oused) * 5 >= (s.aux2[st] - 1) * 3) {
-      this.setTableResize(st, (s.meta[(st << 2) + 3] + oused) * 2);
+    if ((s.pool[s.meta[(st << 2) + REF_OFF] + 3 * s.aux2[st]] + oused) * 5 >= (s.aux2[st] - 1) * 3) {
+      this.setTableResize(st, (s.meta[(st << 2) + AUX] + oused) * 2);
     }
     const n = s.aux2[st];
-    const off = s.meta[(st << 2) + 1];
+    const off = s.meta[(st << 2) + REF_OFF];
     const t = s.pool;
     const fill = t[off + 3 * n];
     const ofill = o[3 * on];
@@ -1542,15 +1559,15 @@ export class Heap {
       return;
     }
     t[off + 3 * n] = oused;
-    s.meta[(st << 2) + 3] = oused;
+    s.meta[(st << 2) + AUX] = oused;
   }
 
   /** set_update_internal(st, dict): presize for the dict's size, then add its keys in dict order. */
   setUpdateFromDict(st: ObjId, d: ObjId): void {
     const s = this.s;
-    const dn = s.meta[(d << 2) + 3];
-    if ((s.pool[s.meta[(st << 2) + 1] + 3 * s.aux2[st]] + dn) * 5 >= (s.aux2[st] - 1) * 3) {
-      this.setTableResize(st, (s.meta[(st << 2) + 3] + dn) * 2);
+    const dn = s.meta[(d << 2) + AUX];
+    if ((s.pool[s.meta[(st << 2) + REF_OFF] + 3 * s.aux2[st]] + dn) * 5 >= (s.aux2[st] - 1) * 3) {
+      this.setTableResize(st, (s.meta[(st << 2) + AUX] + dn) * 2);
     }
     for (const [k] of this.dictEntries(d)) this.setAdd(st, k);
   }
@@ -1560,14 +1577,14 @@ export class Heap {
     const s = this.s;
     hashInto(this, v);
     const n = s.aux2[st];
-    const off = s.meta[(st << 2) + 1];
+    const off = s.meta[(st << 2) + REF_OFF];
     const at = lookup(s.pool, off, n, HASH[0], HASH[1], v, this.setKeyEq);
     if (at < 0) return false;
     const x = s.pool[off + at];
     s.pool[off + at] = 0;
     s.pool[off + n + at] = -1;
     s.pool[off + 2 * n + at] = -1;
-    s.meta[(st << 2) + 3]--;
+    s.meta[(st << 2) + AUX]--;
     this.decref(x);
     return true;
   }
@@ -1575,7 +1592,7 @@ export class Heap {
   setContains(st: ObjId, v: ObjId): boolean {
     const s = this.s;
     hashInto(this, v);
-    return lookup(s.pool, s.meta[(st << 2) + 1], s.aux2[st], HASH[0], HASH[1], v, this.setKeyEq) >= 0;
+    return lookup(s.pool, s.meta[(st << 2) + REF_OFF], s.aux2[st], HASH[0], HASH[1], v, this.setKeyEq) >= 0;
   }
 
   /**
@@ -1584,9 +1601,9 @@ export class Heap {
    */
   setPop(st: ObjId): ObjId {
     const s = this.s;
-    if (s.meta[(st << 2) + 3] === 0) return 0;
+    if (s.meta[(st << 2) + AUX] === 0) return 0;
     const n = s.aux2[st];
-    const off = s.meta[(st << 2) + 1];
+    const off = s.meta[(st << 2) + REF_OFF];
     const t = s.pool;
     let i = t[off + 3 * n + 1] & (n - 1);
     while (t[off + i] === 0) i = i + 1 > n - 1 ? 0 : i + 1;
@@ -1594,7 +1611,7 @@ export class Heap {
     t[off + i] = 0;
     t[off + n + i] = -1;
     t[off + 2 * n + i] = -1;
-    s.meta[(st << 2) + 3]--;
+    s.meta[(st << 2) + AUX]--;
     t[off + 3 * n + 1] = i + 1;
     return key;
   }
@@ -1606,16 +1623,16 @@ export class Heap {
   setClear(st: ObjId): void {
     const s = this.s;
     const n = s.aux2[st];
-    const off = s.meta[(st << 2) + 1];
+    const off = s.meta[(st << 2) + REF_OFF];
     const keys: number[] = [];
     for (let i = 0; i < n; i++) if (s.pool[off + i] !== 0) keys.push(s.pool[off + i]);
     const finger = s.pool[off + 3 * n + 1];
     const table = s.addr2[st];
     s.pool.fill(0, off, off + tableWords(n));
     s.pool[off + 3 * MINSIZE + 1] = finger;
-    s.meta[(st << 2) + 2] = MINSIZE;
+    s.meta[(st << 2) + REF_LEN] = MINSIZE;
     s.aux2[st] = MINSIZE;
-    s.meta[(st << 2) + 3] = 0;
+    s.meta[(st << 2) + AUX] = 0;
     s.addr2[st] = 0;
     for (const k of keys) this.decref(k);
     if (table !== 0) this.alloc.free(table);
@@ -1634,8 +1651,8 @@ export class Heap {
     for (const k of list) this.setDiscard(st, k);
     const s = this.s;
     const n = s.aux2[st];
-    if (s.pool[s.meta[(st << 2) + 1] + 3 * n] - s.meta[(st << 2) + 3] <= Math.floor((n - 1) / 4)) return;
-    const used = s.meta[(st << 2) + 3];
+    if (s.pool[s.meta[(st << 2) + REF_OFF] + 3 * n] - s.meta[(st << 2) + AUX] <= Math.floor((n - 1) / 4)) return;
+    const used = s.meta[(st << 2) + AUX];
     this.setTableResize(st, used > 50000 ? used * 2 : used * 4);
   }
 
@@ -1659,16 +1676,16 @@ export class Heap {
    */
   setSwapBodies(a: ObjId, b: ObjId): void {
     const s = this.s;
-    const fa = s.pool[s.meta[(a << 2) + 1] + 3 * s.aux2[a] + 1];
-    const fb = s.pool[s.meta[(b << 2) + 1] + 3 * s.aux2[b] + 1];
-    let t = s.meta[(a << 2) + 1]; s.meta[(a << 2) + 1] = s.meta[(b << 2) + 1]; s.meta[(b << 2) + 1] = t;
+    const fa = s.pool[s.meta[(a << 2) + REF_OFF] + 3 * s.aux2[a] + 1];
+    const fb = s.pool[s.meta[(b << 2) + REF_OFF] + 3 * s.aux2[b] + 1];
+    let t = s.meta[(a << 2) + REF_OFF]; s.meta[(a << 2) + REF_OFF] = s.meta[(b << 2) + REF_OFF]; s.meta[(b << 2) + REF_OFF] = t;
     t = s.refCapLog[a]; s.refCapLog[a] = s.refCapLog[b]; s.refCapLog[b] = t;
-    t = s.meta[(a << 2) + 2]; s.meta[(a << 2) + 2] = s.meta[(b << 2) + 2]; s.meta[(b << 2) + 2] = t;
-    t = s.meta[(a << 2) + 3]; s.meta[(a << 2) + 3] = s.meta[(b << 2) + 3]; s.meta[(b << 2) + 3] = t;
+    t = s.meta[(a << 2) + REF_LEN]; s.meta[(a << 2) + REF_LEN] = s.meta[(b << 2) + REF_LEN]; s.meta[(b << 2) + REF_LEN] = t;
+    t = s.meta[(a << 2) + AUX]; s.meta[(a << 2) + AUX] = s.meta[(b << 2) + AUX]; s.meta[(b << 2) + AUX] = t;
     t = s.aux2[a]; s.aux2[a] = s.aux2[b]; s.aux2[b] = t;
     const ad = s.addr2[a]; s.addr2[a] = s.addr2[b]; s.addr2[b] = ad;
-    s.pool[s.meta[(a << 2) + 1] + 3 * s.aux2[a] + 1] = fa;
-    s.pool[s.meta[(b << 2) + 1] + 3 * s.aux2[b] + 1] = fb;
+    s.pool[s.meta[(a << 2) + REF_OFF] + 3 * s.aux2[a] + 1] = fa;
+    s.pool[s.meta[(b << 2) + REF_OFF] + 3 * s.aux2[b] + 1] = fb;
   }
 
   /** A new set with the items of `src` (set_copy: make_new_set + set_merge). */
@@ -1717,7 +1734,7 @@ export class Heap {
 
   /** The class of an instance (borrowed). */
   classOf(id: ObjId): ObjId {
-    return this.s.meta[(id << 2) + 3];
+    return this.s.meta[(id << 2) + AUX];
   }
 
   /** Object layout of an instance of `info` for this version: [object request, separate values array request]. */
@@ -1757,10 +1774,10 @@ export class Heap {
     if (info.hasDel) s.meta[id << 2] |= HASDEL;
     // init_inline_values (3.11+): each new instance takes one from the shared keys' dk_usable while it is > 1.
     if (info.hasDict && this.profile.instanceLayout !== 'separateDict' && info.keysUsable > 1) info.keysUsable--;
-    s.meta[(id << 2) + 3] = cls;
+    s.meta[(id << 2) + AUX] = cls;
     this.incref(cls);
     if (nrefs > 0) s.reserveRefs(id, nrefs);
-    s.meta[(id << 2) + 2] = nrefs;
+    s.meta[(id << 2) + REF_LEN] = nrefs;
     s.aux2[id] = n;
     if (valuesBytes > 0) s.addr2[id] = this.alloc.malloc(valuesBytes, id);
     if (info.isGc) this.track(id);
@@ -1770,9 +1787,9 @@ export class Heap {
   /** The separate __dict__ of an instance (3.8-3.10, or 3.11/3.12 once materialised), or 0 when it has none
    * (yet). Borrowed. */
   instanceDict(id: ObjId): ObjId {
-    const info = this.classes.get(this.s.meta[(id << 2) + 3]);
+    const info = this.classes.get(this.s.meta[(id << 2) + AUX]);
     if (!info || !info.hasDict || !this.hasDictObject(id)) return 0;
-    return this.s.pool[this.s.meta[(id << 2) + 1] + info.slots.length];
+    return this.s.pool[this.s.meta[(id << 2) + REF_OFF] + info.slots.length];
   }
 
   /** Whether the instance's attributes live in a dict object (its run is slots + dict) rather than values. */
@@ -1783,7 +1800,7 @@ export class Heap {
   /** `obj.__dict__` on 3.8-3.10 (PyObject_GenericGetDict): the split dict, made now if the instance has none
    * yet. Borrowed; 0 where the layout keeps no dict object (3.11+) or the class has no __dict__. */
   instanceDictForRead(id: ObjId): ObjId {
-    const info = this.classes.get(this.s.meta[(id << 2) + 3]);
+    const info = this.classes.get(this.s.meta[(id << 2) + AUX]);
     if (!info || !info.hasDict) return 0;
     switch (this.profile.instanceLayout) {
       case 'separateDict':
@@ -1801,21 +1818,21 @@ export class Heap {
     const k = (s.meta[obj << 2] >>> 24);
     if (k === K_CLASS) {
       const i = this.classes.get(obj)!.attrNames.indexOf(name);
-      return i < 0 ? 0 : s.pool[s.meta[(obj << 2) + 1] + i];
+      return i < 0 ? 0 : s.pool[s.meta[(obj << 2) + REF_OFF] + i];
     }
-    if (k === K_MODULE) return this.dictGetStr(s.pool[s.meta[(obj << 2) + 1]], name);
+    if (k === K_MODULE) return this.dictGetStr(s.pool[s.meta[(obj << 2) + REF_OFF]], name);
     if (k !== K_INSTANCE) return 0;
-    const info = this.classes.get(s.meta[(obj << 2) + 3])!;
+    const info = this.classes.get(s.meta[(obj << 2) + AUX])!;
     const si = info.slots.indexOf(name);
-    if (si >= 0) return s.pool[s.meta[(obj << 2) + 1] + si];
+    if (si >= 0) return s.pool[s.meta[(obj << 2) + REF_OFF] + si];
     if (!info.hasDict) return 0;
     if (this.hasDictObject(obj)) {
       const d = this.instanceDict(obj);
       return d === 0 ? 0 : this.dictGetStr(d, name);
     }
     const vi = info.shared.indexOf(name);
-    if (vi < 0 || info.slots.length + vi >= s.meta[(obj << 2) + 2]) return 0;
-    return s.pool[s.meta[(obj << 2) + 1] + info.slots.length + vi];
+    if (vi < 0 || info.slots.length + vi >= s.meta[(obj << 2) + REF_LEN]) return 0;
+    return s.pool[s.meta[(obj << 2) + REF_OFF] + info.slots.length + vi];
   }
 
   /** Attribute names present on the object, in order (slots first, then dict/values). */
@@ -1824,8 +1841,8 @@ export class Heap {
     const k = (s.meta[obj << 2] >>> 24);
     if (k === K_CLASS) return [...this.classes.get(obj)!.attrNames];
     if (k !== K_INSTANCE) return [];
-    const info = this.classes.get(s.meta[(obj << 2) + 3])!;
-    const out = info.slots.filter((_, i) => s.pool[s.meta[(obj << 2) + 1] + i] !== 0);
+    const info = this.classes.get(s.meta[(obj << 2) + AUX])!;
+    const out = info.slots.filter((_, i) => s.pool[s.meta[(obj << 2) + REF_OFF] + i] !== 0);
     if (!info.hasDict) return out;
     if (this.hasDictObject(obj)) {
       const d = this.instanceDict(obj);
@@ -1834,7 +1851,7 @@ export class Heap {
     }
     for (let i = 0; i < info.shared.length; i++) {
       const at = info.slots.length + i;
-      if (at < s.meta[(obj << 2) + 2] && s.pool[s.meta[(obj << 2) + 1] + at] !== 0) out.push(info.shared[i]);
+      if (at < s.meta[(obj << 2) + REF_LEN] && s.pool[s.meta[(obj << 2) + REF_OFF] + at] !== 0) out.push(info.shared[i]);
     }
     return out;
   }
@@ -1851,27 +1868,27 @@ export class Heap {
         i = info.attrNames.length;
         info.attrNames.push(name);
         s.reserveRefs(obj, i + 1);
-        s.meta[(obj << 2) + 2] = i + 1;
-        s.pool[s.meta[(obj << 2) + 1] + i] = 0;
+        s.meta[(obj << 2) + REF_LEN] = i + 1;
+        s.pool[s.meta[(obj << 2) + REF_OFF] + i] = 0;
       }
-      const old = s.pool[s.meta[(obj << 2) + 1] + i];
-      s.pool[s.meta[(obj << 2) + 1] + i] = v;
+      const old = s.pool[s.meta[(obj << 2) + REF_OFF] + i];
+      s.pool[s.meta[(obj << 2) + REF_OFF] + i] = v;
       this.xdecref(old);
       return;
     }
     if (k === K_MODULE) {
       const key = this.intern(name);
-      this.dictSetItem(s.pool[s.meta[(obj << 2) + 1]], key, v);
+      this.dictSetItem(s.pool[s.meta[(obj << 2) + REF_OFF]], key, v);
       this.decref(key);
       return;
     }
     if (k !== K_INSTANCE) throw new PyError('AttributeError', `'${this.typeName(obj)}' object attribute '${name}' is read-only`);
-    const info = this.classes.get(s.meta[(obj << 2) + 3])!;
+    const info = this.classes.get(s.meta[(obj << 2) + AUX])!;
     const si = info.slots.indexOf(name);
     if (si >= 0) {
       this.incref(v);
-      const old = s.pool[s.meta[(obj << 2) + 1] + si];
-      s.pool[s.meta[(obj << 2) + 1] + si] = v;
+      const old = s.pool[s.meta[(obj << 2) + REF_OFF] + si];
+      s.pool[s.meta[(obj << 2) + REF_OFF] + si] = v;
       this.xdecref(old);
       return;
     }
@@ -1899,14 +1916,14 @@ export class Heap {
     let vi = info.shared.indexOf(name);
     if (vi < 0) vi = info.shared.length; // beyond the shared keys: kept after them (a materialised dict in CPython)
     const at = info.slots.length + vi;
-    if (at >= s.meta[(obj << 2) + 2]) {
+    if (at >= s.meta[(obj << 2) + REF_LEN]) {
       s.reserveRefs(obj, at + 1);
-      for (let i = s.meta[(obj << 2) + 2]; i <= at; i++) s.pool[s.meta[(obj << 2) + 1] + i] = 0;
-      s.meta[(obj << 2) + 2] = at + 1;
+      for (let i = s.meta[(obj << 2) + REF_LEN]; i <= at; i++) s.pool[s.meta[(obj << 2) + REF_OFF] + i] = 0;
+      s.meta[(obj << 2) + REF_LEN] = at + 1;
     }
     this.incref(v);
-    const old = s.pool[s.meta[(obj << 2) + 1] + at];
-    s.pool[s.meta[(obj << 2) + 1] + at] = v;
+    const old = s.pool[s.meta[(obj << 2) + REF_OFF] + at];
+    s.pool[s.meta[(obj << 2) + REF_OFF] + at] = v;
     this.xdecref(old);
   }
 
@@ -1927,7 +1944,7 @@ export class Heap {
       s.addr2[d] = this.alloc.malloc(8 * sz.usable(keys.size), d);
       this.splitKeys.set(d, keys);
     } else d = this.newDict();
-    s.pool[s.meta[(obj << 2) + 1] + info.slots.length] = d; // the instance owns the new reference
+    s.pool[s.meta[(obj << 2) + REF_OFF] + info.slots.length] = d; // the instance owns the new reference
     return d;
   }
 
@@ -1990,21 +2007,21 @@ export class Heap {
     if (this.profile.instanceLayout === 'inline') s.meta[d << 2] |= EMBEDDED;
     s.aux2[d] = SHARED_KEYS_TABLE;
     this.managedDictClass.set(d, info);
-    const off0 = s.meta[(obj << 2) + 1] + info.slots.length;
-    const n = s.meta[(obj << 2) + 2] - info.slots.length;
+    const off0 = s.meta[(obj << 2) + REF_OFF] + info.slots.length;
+    const n = s.meta[(obj << 2) + REF_LEN] - info.slots.length;
     for (let i = 0; i < n; i++) {
       const v = s.pool[off0 + i];
       if (v === 0) continue;
       const key = this.intern(info.shared[i]);
       this.dictSetItem(d, key, v); // maintains tracking as make_dict_from_instance_attributes does
       this.decref(key);
-      s.pool[s.meta[(obj << 2) + 1] + info.slots.length + i] = 0;
+      s.pool[s.meta[(obj << 2) + REF_OFF] + info.slots.length + i] = 0;
       this.decref(v); // the dict holds it now
     }
     s.addr2[d] = s.addr2[obj]; // the values array is the dict's now
     s.addr2[obj] = 0;
-    s.pool[s.meta[(obj << 2) + 1] + info.slots.length] = d; // the instance owns the new reference
-    s.meta[(obj << 2) + 2] = info.slots.length + 1;
+    s.pool[s.meta[(obj << 2) + REF_OFF] + info.slots.length] = d; // the instance owns the new reference
+    s.meta[(obj << 2) + REF_LEN] = info.slots.length + 1;
     s.meta[obj << 2] |= MANAGED_DICT;
     return d;
   }
@@ -2012,7 +2029,7 @@ export class Heap {
   /** 3.13+ _PyDict_DetachFromObject: a dict embedding a dying instance's values gets its own copy of them. */
   private detachEmbeddedDict(obj: ObjId): void {
     const s = this.s;
-    const d = s.pool[s.meta[(obj << 2) + 1] + s.meta[(obj << 2) + 2] - 1];
+    const d = s.pool[s.meta[(obj << 2) + REF_OFF] + s.meta[(obj << 2) + REF_LEN] - 1];
     if (d === 0 || !(s.meta[d << 2] & EMBEDDED)) return;
     s.meta[d << 2] &= ~EMBEDDED;
     s.addr2[d] = this.alloc.malloc(sz.inlineValuesBytes(s.aux2[obj]), d);
@@ -2024,7 +2041,7 @@ export class Heap {
     const k = (s.meta[obj << 2] >>> 24);
     if (k === K_MODULE) {
       const key = this.intern(name);
-      const ok = this.dictDelItem(s.pool[s.meta[(obj << 2) + 1]], key);
+      const ok = this.dictDelItem(s.pool[s.meta[(obj << 2) + REF_OFF]], key);
       this.decref(key);
       return ok;
     }
@@ -2032,16 +2049,16 @@ export class Heap {
       const info = this.classes.get(obj)!;
       const i = info.attrNames.indexOf(name);
       if (i < 0) return false;
-      const off = s.meta[(obj << 2) + 1];
+      const off = s.meta[(obj << 2) + REF_OFF];
       const old = s.pool[off + i];
-      for (let j = i; j < s.meta[(obj << 2) + 2] - 1; j++) s.pool[off + j] = s.pool[off + j + 1];
-      s.meta[(obj << 2) + 2]--;
+      for (let j = i; j < s.meta[(obj << 2) + REF_LEN] - 1; j++) s.pool[off + j] = s.pool[off + j + 1];
+      s.meta[(obj << 2) + REF_LEN]--;
       info.attrNames.splice(i, 1);
       this.xdecref(old);
       return true;
     }
     if (k !== K_INSTANCE) return false;
-    const info = this.classes.get(s.meta[(obj << 2) + 3])!;
+    const info = this.classes.get(s.meta[(obj << 2) + AUX])!;
     let at = info.slots.indexOf(name);
     if (at < 0 && info.hasDict) {
       if (this.profile.instanceLayout === 'separateDict') return this.objectDictDelItem(obj, info, name);
@@ -2056,10 +2073,10 @@ export class Heap {
       const vi = info.shared.indexOf(name);
       if (vi >= 0) at = info.slots.length + vi;
     }
-    if (at < 0 || at >= s.meta[(obj << 2) + 2]) return false;
-    const old = s.pool[s.meta[(obj << 2) + 1] + at];
+    if (at < 0 || at >= s.meta[(obj << 2) + REF_LEN]) return false;
+    const old = s.pool[s.meta[(obj << 2) + REF_OFF] + at];
     if (old === 0) return false;
-    s.pool[s.meta[(obj << 2) + 1] + at] = 0;
+    s.pool[s.meta[(obj << 2) + REF_OFF] + at] = 0;
     this.decref(old);
     return true;
   }
@@ -2074,10 +2091,10 @@ export class Heap {
     const refs = [globals, ...closure];
     s.reserveRefs(id, refs.length);
     for (let i = 0; i < refs.length; i++) {
-      s.pool[s.meta[(id << 2) + 1] + i] = refs[i];
+      s.pool[s.meta[(id << 2) + REF_OFF] + i] = refs[i];
       this.incref(refs[i]);
     }
-    s.meta[(id << 2) + 2] = refs.length;
+    s.meta[(id << 2) + REF_LEN] = refs.length;
     this.track(id);
     return id;
   }
@@ -2090,8 +2107,8 @@ export class Heap {
     const id = this.newGc(K_MODULE, this.profile.sizes.moduleObject);
     s.payload[id] = name;
     s.reserveRefs(id, 1);
-    s.pool[s.meta[(id << 2) + 1]] = d;
-    s.meta[(id << 2) + 2] = 1;
+    s.pool[s.meta[(id << 2) + REF_OFF]] = d;
+    s.meta[(id << 2) + REF_LEN] = 1;
     this.track(id);
     this.internal.set(id, (this.internal.get(id) ?? 0) + 1); // sys.modules
     return id;
@@ -2104,7 +2121,7 @@ export class Heap {
   newCFunctionStandIn(): ObjId {
     const id = this.newGc(K_METHOD, this.profile.sizes.cfunctionObject, this.freeLists.pop('cfunction'));
     this.s.meta[id << 2] |= CFUNC;
-    this.s.meta[(id << 2) + 2] = 0;
+    this.s.meta[(id << 2) + REF_LEN] = 0;
     this.track(id);
     return id;
   }
@@ -2114,9 +2131,9 @@ export class Heap {
     const s = this.s;
     const id = this.newGc(K_METHOD, this.profile.sizes.methodObject, this.freeLists.pop('method'));
     s.reserveRefs(id, 2);
-    s.pool[s.meta[(id << 2) + 1]] = fn;
-    s.pool[s.meta[(id << 2) + 1] + 1] = self;
-    s.meta[(id << 2) + 2] = 2;
+    s.pool[s.meta[(id << 2) + REF_OFF]] = fn;
+    s.pool[s.meta[(id << 2) + REF_OFF] + 1] = self;
+    s.meta[(id << 2) + REF_LEN] = 2;
     this.incref(fn);
     this.incref(self);
     this.track(id);
@@ -2127,19 +2144,19 @@ export class Heap {
     const s = this.s;
     const id = this.newGc(K_CELL, this.profile.sizes.cellObject);
     s.reserveRefs(id, 1);
-    s.pool[s.meta[(id << 2) + 1]] = content;
-    s.meta[(id << 2) + 2] = 1;
+    s.pool[s.meta[(id << 2) + REF_OFF]] = content;
+    s.meta[(id << 2) + REF_LEN] = 1;
     if (content !== 0) this.incref(content);
     this.track(id);
     return id;
   }
 
   cellGet(c: ObjId): ObjId {
-    return this.s.pool[this.s.meta[(c << 2) + 1]];
+    return this.s.pool[this.s.meta[(c << 2) + REF_OFF]];
   }
 
   cellSet(c: ObjId, v: ObjId): void {
-    const off = this.s.meta[(c << 2) + 1];
+    const off = this.s.meta[(c << 2) + REF_OFF];
     if (v !== 0) this.incref(v);
     const old = this.s.pool[off];
     this.s.pool[off] = v;
@@ -2223,9 +2240,9 @@ export class Heap {
   referents(id: ObjId): ObjId[] {
     const s = this.s;
     const out: ObjId[] = [];
-    const off = s.meta[(id << 2) + 1];
-    for (let i = 0; i < s.meta[(id << 2) + 2]; i++) if (s.pool[off + i] !== 0) out.push(s.pool[off + i]);
-    if ((s.meta[id << 2] >>> 24) === K_INSTANCE) out.push(s.meta[(id << 2) + 3]);
+    const off = s.meta[(id << 2) + REF_OFF];
+    for (let i = 0; i < s.meta[(id << 2) + REF_LEN]; i++) if (s.pool[off + i] !== 0) out.push(s.pool[off + i]);
+    if ((s.meta[id << 2] >>> 24) === K_INSTANCE) out.push(s.meta[(id << 2) + AUX]);
     return out;
   }
 
@@ -2263,9 +2280,9 @@ export class Heap {
       case K_BYTES:
         return S.bytesBase + (s.payload[id] as Uint8Array).length;
       case K_TUPLE:
-        return S.tupleBase + 8 * s.meta[(id << 2) + 2];
+        return S.tupleBase + 8 * s.meta[(id << 2) + REF_LEN];
       case K_LIST:
-        return S.listObject + 8 * s.meta[(id << 2) + 3];
+        return S.listObject + 8 * s.meta[(id << 2) + AUX];
       case K_DICT: {
         const size = s.aux2[id];
         if (size === 0) return S.dictObject;
@@ -2286,7 +2303,7 @@ export class Heap {
       case K_SET:
         return S.setObject + (s.aux2[id] > 8 ? 16 * s.aux2[id] : 0);
       case K_INSTANCE: {
-        const info = this.classes.get(s.meta[(id << 2) + 3])!;
+        const info = this.classes.get(s.meta[(id << 2) + AUX])!;
         const [bytes] = this.instanceRequest(info);
         return p.instanceLayout === 'inline' && info.hasDict ? S.instanceObject + 8 * info.slots.length : bytes;
       }

@@ -1,9 +1,10 @@
 // Heap invariants (issue 3 §7): returns human-readable violations, empty when the heap is consistent.
 import type { Heap } from './heap';
 import { Kind, F_TRACKED, F_GC, F_IMMORTAL, F_COLLECTING, F_UNREACHABLE, STATIC_ID_BASE } from './kinds';
-import { FIRST_ID } from './store';
+import { FIRST_ID, REC } from './store';
 import * as L from '../gc/lists';
 import { traverse } from '../gc/classic';
+const { AUX, NEXT, PREV, REF_LEN, REF_OFF } = REC; // record offsets (store.ts)
 
 export function checkHeapInvariants(heap: Heap): string[] {
   const s = heap.s;
@@ -19,10 +20,10 @@ export function checkHeapInvariants(heap: Heap): string[] {
   for (let id = FIRST_ID; id < s.top; id++) {
     if ((s.meta[id << 2] >>> 24) === Kind.Free) continue;
     // every reference points to a live object
-    const off = s.meta[(id << 2) + 1];
-    for (let i = 0; i < s.meta[(id << 2) + 2]; i++) if (s.pool[off + i] !== 0) see(id, s.pool[off + i]);
-    if ((s.meta[id << 2] >>> 24) === Kind.Instance) see(id, s.meta[(id << 2) + 3]);
-    if ((s.meta[id << 2] >>> 24) === Kind.Weakref && s.meta[(id << 2) + 3] !== 0 && !live(s.meta[(id << 2) + 3])) out.push(`weakref #${id} points to freed #${s.meta[(id << 2) + 3]}`);
+    const off = s.meta[(id << 2) + REF_OFF];
+    for (let i = 0; i < s.meta[(id << 2) + REF_LEN]; i++) if (s.pool[off + i] !== 0) see(id, s.pool[off + i]);
+    if ((s.meta[id << 2] >>> 24) === Kind.Instance) see(id, s.meta[(id << 2) + AUX]);
+    if ((s.meta[id << 2] >>> 24) === Kind.Weakref && s.meta[(id << 2) + AUX] !== 0 && !live(s.meta[(id << 2) + AUX])) out.push(`weakref #${id} points to freed #${s.meta[(id << 2) + AUX]}`);
     // tracking flags agree with list membership; collector temporaries are clear between collections
     const tracked = (s.meta[id << 2] & F_TRACKED) !== 0;
     if (tracked && !(s.meta[id << 2] & F_GC)) out.push(`#${id} is tracked but not a GC object`);
@@ -44,12 +45,12 @@ export function checkHeapInvariants(heap: Heap): string[] {
   const seen = new Uint8Array(s.top);
   for (const h of [L.GEN0, L.GEN1, L.GEN2, L.PERMANENT]) {
     let prev = h;
-    for (let o = s.hdr[(h << 2) + 2]; o !== h; o = s.hdr[(o << 2) + 2]) {
+    for (let o = s.hdr[(h << 2) + NEXT]; o !== h; o = s.hdr[(o << 2) + NEXT]) {
       if (o <= 0 || o >= s.top) {
         out.push(`list ${h} has a bad link ${o}`);
         break;
       }
-      if (s.hdr[(o << 2) + 3] !== prev) out.push(`#${o}: prev link broken in list ${h}`);
+      if (s.hdr[(o << 2) + PREV] !== prev) out.push(`#${o}: prev link broken in list ${h}`);
       if (seen[o]) out.push(`#${o} appears twice in the generation lists`);
       seen[o] = 1;
       if ((((s.meta[o << 2] >>> 16) & 255) - 1) !== h) out.push(`#${o} is in list ${h} but labelled ${(((s.meta[o << 2] >>> 16) & 255) - 1)}`);

@@ -3,6 +3,8 @@
 import { Kind, type ObjId } from './kinds';
 import type { Heap } from './heap';
 import { PyError } from './heap';
+import { REC } from './store';
+const { REF_LEN, REF_OFF } = REC; // record offsets (store.ts)
 
 export function keyOf(heap: Heap, id: ObjId): string {
   const s = heap.s;
@@ -25,8 +27,8 @@ export function keyOf(heap: Heap, id: ObjId): string {
       return 'N';
     case Kind.Tuple: {
       const parts: string[] = [];
-      const off = s.meta[(id << 2) + 1];
-      for (let i = 0; i < s.meta[(id << 2) + 2]; i++) parts.push(keyOf(heap, s.pool[off + i]));
+      const off = s.meta[(id << 2) + REF_OFF];
+      for (let i = 0; i < s.meta[(id << 2) + REF_LEN]; i++) parts.push(keyOf(heap, s.pool[off + i]));
       return 't(' + parts.join('|') + ')';
     }
     case Kind.List:

@@ -3,10 +3,11 @@
 //
 // The fields every collector pass and every deallocation reads sit together in two Int32Array records, because
 // V8 re-checks a typed array (map, bounds, data pointer) on each loop iteration that touches it: one record
-// serves several fields for the price of one array (the full collection's passes touch 3 arrays per object
-// instead of 9).
+// serves several fields for the price of one array (the full collection's update+subtract pass touches 4 arrays
+// per object instead of 9). The collector's gc_refs stays a compact array of its own (Store.gcRefs): the full
+// scan resets it with one memset and its random referent updates stay within 4 bytes per object.
 //   hdr  [id * 4 + 0] rc       refcount (immortal objects: not maintained, see Heap.refcount)
-//        [id * 4 + 1] gcRefs   the collector's gc_refs
+//        [id * 4 + 1] wrHead   newest weakref to this object (0 = none)
 //        [id * 4 + 2] next     generation list links (heads are ids < FIRST_ID)
 //        [id * 4 + 3] prev
 //   meta [id * 4 + 0] word     flags (bits 0-15, the F_* bits) | gen + 1 (bits 16-23) | kind (bits 24-31)
@@ -17,6 +18,12 @@
 // that reading them gives undefined as the separate arrays did. gen is the head id of the list the object is
 // linked in, -1 when untracked. Flag bits are tested and set on the word directly (`meta[id << 2] & F_X`).
 import { hasPayload, type ObjId } from './kinds';
+
+/** Word offsets in the records: hdr [RC, WR_HEAD, NEXT, PREV], meta [word 0, REF_OFF, REF_LEN, AUX]. */
+export const REC = { RC: 0, WR_HEAD: 1, NEXT: 2, PREV: 3, REF_OFF: 1, REF_LEN: 2, AUX: 3 } as const;
+// Local copies (imported bindings are getter calls under the TS runners); other modules copy them the same way:
+// `const { NEXT, PREV } = REC;`.
+const { REF_OFF, REF_LEN } = REC;
 
 /** The word's gen field (gen + 1) and kind field. */
 export const GEN_SHIFT = 16;
@@ -32,16 +39,17 @@ const payloadKind = hasPayload;
 
 export class Store {
   capacity = 0;
-  /** [rc, gcRefs, next, prev] per id (see the top of the file). */
+  /** [rc, wrHead, next, prev] per id (see the top of the file). */
   hdr = new Int32Array(0);
   /** [flags | gen + 1 << 16 | kind << 24, refOff, refLen, aux] per id. */
   meta = new Int32Array(0);
+  /** The collector's gc_refs, one word per id: compact, so that the full scan's reset is one memset. */
+  gcRefs = new Int32Array(0);
   addr = new Float64Array(0); // the object's block
   addr2 = new Float64Array(0); // second block: list items, dict keys, instance values
   aux2 = new Int32Array(0); // dict: keys table size (0 = shared empty keys); instance: values capacity; weakref: next weakref to the same referent
   /** log2(capacity) + 1 of the object's reference run; 0 = no run. */
   refCapLog = new Uint8Array(0);
-  wrHead = new Int32Array(0); // newest weakref to this object
   /** Atom payloads (int/float/str/bytes values, names); sparse, only for the kinds that have one. */
   payload: unknown[] = [];
 
@@ -69,6 +77,9 @@ export class Store {
     const hdr = new Int32Array(cap * 4);
     hdr.set(this.hdr);
     this.hdr = hdr;
+    const gcRefs = new Int32Array(cap);
+    gcRefs.set(this.gcRefs);
+    this.gcRefs = gcRefs;
     const meta = new Int32Array(cap * 4); // word 0: gen -1 (untracked), kind Free
     meta.set(this.meta);
     this.meta = meta;
@@ -76,7 +87,6 @@ export class Store {
     this.addr2 = g(this.addr2, Float64Array);
     this.aux2 = g(this.aux2, Int32Array);
     this.refCapLog = g(this.refCapLog, Uint8Array);
-    this.wrHead = g(this.wrHead, Int32Array);
     this.capacity = cap;
   }
 
@@ -110,18 +120,18 @@ export class Store {
     hdr[i + 1] = 0;
     hdr[i + 2] = 0;
     hdr[i + 3] = 0;
+    this.gcRefs[id] = 0;
     const meta = this.meta;
     // flags 0, untracked, kind unchanged (Free until the caller sets it); a small reference run stays with its
     // id across reuse (zeroed here, refOff kept); see releaseId.
     meta[i] &= ~(FLAGS_MASK | GEN_MASK);
-    meta[i + 2] = 0;
-    meta[i + 3] = 0;
+    meta[i + REF_LEN] = 0;
+    meta[i + REC.AUX] = 0;
     this.addr[id] = 0;
     this.addr2[id] = 0;
     this.aux2[id] = 0;
     const cap = this.refCap(id);
-    if (cap > 0) this.pool.fill(0, meta[i + 1], meta[i + 1] + cap);
-    this.wrHead[id] = 0;
+    if (cap > 0) this.pool.fill(0, meta[i + REF_OFF], meta[i + REF_OFF] + cap);
     return id;
   }
 
@@ -130,11 +140,11 @@ export class Store {
     const meta = this.meta;
     if (payloadKind(meta[i] >>> KIND_SHIFT)) this.payload[id] = undefined;
     meta[i] &= FLAGS_MASK | GEN_MASK; // kind Free
-    meta[i + 2] = 0;
+    meta[i + REF_LEN] = 0;
     if (this.refCapLog[id] > 4) {
       // runs of more than 8 slots go back to the pool; small ones stay with the id
-      this.freeRun(meta[i + 1], this.refCap(id));
-      meta[i + 1] = 0;
+      this.freeRun(meta[i + REF_OFF], this.refCap(id));
+      meta[i + REF_OFF] = 0;
       this.refCapLog[id] = 0;
     }
     if (this.freeIdCount === this.freeIdStack.length) {
@@ -151,8 +161,8 @@ export class Store {
     const meta = this.meta;
     meta[i] &= FLAGS_MASK | GEN_MASK; // kind Free
     if (this.refCapLog[id] > 4) {
-      this.freeRun(meta[i + 1], this.refCap(id));
-      meta[i + 1] = 0;
+      this.freeRun(meta[i + REF_OFF], this.refCap(id));
+      meta[i + REF_OFF] = 0;
       this.refCapLog[id] = 0;
     }
     const n = this.freeIdCount;
@@ -178,13 +188,13 @@ export class Store {
     let c = cap === 0 ? 1 : cap;
     while (c < need) c *= 2;
     const off = this.allocRun(c);
-    const old = this.meta[(id << 2) + 1];
-    const len = this.meta[(id << 2) + 2];
+    const old = this.meta[(id << 2) + REF_OFF];
+    const len = this.meta[(id << 2) + REF_LEN];
     const pool = this.pool; // allocRun may have replaced it
     for (let i = 0; i < len; i++) pool[off + i] = pool[old + i];
     for (let i = len; i < c; i++) pool[off + i] = 0;
     if (cap > 0) this.freeRun(old, cap);
-    this.meta[(id << 2) + 1] = off;
+    this.meta[(id << 2) + REF_OFF] = off;
     this.refCapLog[id] = 32 - Math.clz32(c);
   }
 

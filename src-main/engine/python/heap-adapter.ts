@@ -10,6 +10,8 @@ import type { ProfileId } from '../profiles/types';
 import { Pymalloc } from '../alloc/pymalloc';
 import { debugMallocStats } from '../alloc/debugmallocstats';
 import type { GcCollectResult, HeapPort, HostHooks, PyKind } from './heap-port';
+import { REC } from '../heap/store';
+const { REF_OFF } = REC; // record offsets (store.ts)
 
 export const STATIC_BASE = STATIC_ID_BASE;
 
@@ -300,7 +302,7 @@ export class HeapAdapter implements HeapPort {
   /** dictGetStr with a key from lookupKey(): borrowed or 0. */
   dictGetKeyed(d: ObjId, key: string): ObjId {
     const at = this.heap.dictIndex.get(d)?.get(key);
-    return at === undefined ? 0 : this.heap.s.pool[this.heap.s.meta[(d << 2) + 1]! + at + 1]!;
+    return at === undefined ? 0 : this.heap.s.pool[this.heap.s.meta[(d << 2) + REF_OFF]! + at + 1]!;
   }
   dictSet(d: ObjId, key: ObjId, v: ObjId): void {
     this.wrap(() => this.heap.dictSetItem(d, key, v));
@@ -314,7 +316,7 @@ export class HeapAdapter implements HeapPort {
       heap.dictSetItem(d, keyObj, v);
       return;
     }
-    const slot = heap.s.meta[(d << 2) + 1]! + at + 1;
+    const slot = heap.s.meta[(d << 2) + REF_OFF]! + at + 1;
     heap.incref(v);
     const old = heap.s.pool[slot]!;
     heap.s.pool[slot] = v;
