@@ -1,33 +1,24 @@
 // The session's program as a Python script that real CPython runs to rebuild the same heap: the statements
-// in order, nothing lab-specific but the wrapper that lets the script go on after a statement that raised. Settings that differ from the profile's start-up state become the
-// gc calls that produce them, since a script cannot start CPython with other settings.
-import { scanBoundNames, statementSource, type Session } from '../../shared/session';
+// in order, nothing lab-specific but the wrapper that lets the script go on after a statement that raised.
+// Settings that differ from the profile's start-up state become the gc calls that produce them, since a
+// script cannot start CPython with other settings.
+import { statementSource, type Session } from '../../shared/session';
 import { getProfile } from '../engine/profiles';
 import { CLOSER, HEADER } from '../engine/python/open-frames';
 import type { ProfileId } from '../engine/profiles/types';
 import { replaySession } from './replay';
 
-const MODULES = ['gc', 'sys', 'weakref'] as const;
-
 /**
- * The modules the header imports: those the program uses (`gc.` ...) without binding the name itself.
- * Never an unconditional `import gc, sys, weakref`: importing weakref under `python -S` creates about 880
- * tracked objects on 3.13, which would shift every gc count and automatic collection after it.
+ * gc calls reproducing settings.gc where it differs from how the profile's CPython starts. Through
+ * `__import__('gc')`, binding no name: the lab binds none either, so a program that uses `gc` without importing
+ * it raises NameError in both (no other header either: the script is the program, statement for statement).
  */
-export function headerModules(sources: readonly string[], needGc: boolean): string[] {
-  const bound = scanBoundNames(sources).names;
-  const text = sources.join('\n');
-  // Settings lines run before the first statement, so they need gc even when the program imports it later.
-  return MODULES.filter((m) => (m === 'gc' && needGc) || (!bound.has(m) && new RegExp(`(?<![\\w.])${m}\\s*\\.`).test(text)));
-}
-
-/** gc calls reproducing settings.gc where it differs from how the profile's CPython starts. */
 function settingsLines(session: Session): string[] {
   const gc = session.settings?.gc;
   const lines: string[] = [];
   const defaults = getProfile(session.profile as ProfileId).thresholds;
-  if (gc?.thresholds && gc.thresholds.some((t, i) => t !== defaults[i])) lines.push(`gc.set_threshold(${gc.thresholds.join(', ')})`);
-  if (gc?.enabled === false) lines.push('gc.disable()');
+  if (gc?.thresholds && gc.thresholds.some((t, i) => t !== defaults[i])) lines.push(`__import__('gc').set_threshold(${gc.thresholds.join(', ')})`);
+  if (gc?.enabled === false) lines.push("__import__('gc').disable()");
   return lines;
 }
 
@@ -48,9 +39,7 @@ export function exportPython(session: Session, raised?: readonly number[]): stri
 
 export function pythonScript(session: Session, raised: readonly number[] = replaySession(session).raised): PythonScript {
   const sources = session.program.map(statementSource);
-  const settings = settingsLines(session);
-  const header = headerModules(sources, settings.length > 0);
-  const head = (header.length > 0 ? [`import ${header.join(', ')}`] : []).concat(settings);
+  const head = settingsLines(session);
   // Line index (0-based) from which a wrapped statement's lines sit one line lower, by statement.
   const wrapFrom = new Map<number, number>();
   const body = sources.slice();
