@@ -75,6 +75,10 @@ function createWindow(): BrowserWindow {
       void refreshMenu();
     },
     defaultDir: () => app.getPath('documents'),
+    chooseOpenPath: async () => {
+      const r = await dialog.showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'GC Lab session', extensions: ['gclab'] }] });
+      return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
+    },
     confirmDiscard: async (name) => {
       const r = await dialog.showMessageBox(win, {
         type: 'question',
@@ -153,15 +157,7 @@ if (!app.requestSingleInstanceLock()) {
     const sendCommand = (id: CommandId) => {
       const win = focused();
       if (!win) return;
-      // Open gets the native dialog here; the page then hears 'open' with the result (or the error).
-      if (id === 'open') {
-        void dialog
-          .showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'GC Lab session', extensions: ['gclab'] }] })
-          .then((r) => {
-            if (!r.canceled && r.filePaths[0]) void openInWindow(win, r.filePaths[0]);
-          });
-        return;
-      }
+      // Open… goes to the page like every command: there it calls openFile (the native dialog, in main).
       send(win, 'command', { id });
     };
     const about = () =>

@@ -12,7 +12,7 @@ import { createLabService } from '../lab/engine';
 import { createCallHandler } from './ipc';
 import { windowFiles } from './save-file';
 
-function setup(answers: (string | null)[], discard: boolean[] = []) {
+function setup(answers: (string | null)[], discard: boolean[] = [], openAnswers: (string | null)[] = []) {
   const confirmed: string[] = [];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gclab-esave-'));
   const service = createLabService({ host: 'electron', appVersion: '0.1.0', emit: () => undefined });
@@ -36,6 +36,10 @@ function setup(answers: (string | null)[], discard: boolean[] = []) {
     addRecent: async (file) => void recent.push(file),
     defaultDir: () => dir,
     confirmDiscard: async (name) => (confirmed.push(name), discard.shift() ?? false),
+    chooseOpenPath: async () => {
+      const a = openAnswers.shift();
+      return a ? path.join(dir, a) : null;
+    },
   });
   const dirty = async () => ((await service.status()) as LabStatus).dirty;
   return { dir, service, files, asked, recent, confirmed, dirty, whileSaving: (f: () => Promise<unknown>) => (duringSave = f) };
@@ -155,5 +159,19 @@ describe('opening a file from disk in the desktop app (Open…, Open Recent, arg
     await expect(t.files.openFile(file)).rejects.toThrow(`program statement 2 (line 2 of the program: "b = (") cannot run: SyntaxError: '(' was never closed (at $.program[1])`);
     expect(await t.service.program()).toBe('mine = 2');
     expect(t.files.path).toBeNull();
+  });
+
+  it('Open… from the page (openFile): the native dialog, then the same open; a cancel or a bad file changes nothing', async () => {
+    const t = setup([], [], [null, 'missing.gclab', 'mine.gclab']);
+    const file = await savedFile(t, 'mine.gclab', 'x = [1]');
+    const open = () => t.files.call('openFile', []);
+    await t.service.exec('keep = 1');
+    await t.service.markSaved((await t.service.saveSession({})).revision);
+    expect(await open()).toBeNull();
+    expect(await open()).toEqual({ file: { name: 'missing.gclab', path: path.join(t.dir, 'missing.gclab') }, error: expect.stringContaining('no such file') });
+    expect(await t.service.program()).toBe('keep = 1');
+    const opened = (await open()) as { file: { name: string }; status: { statements: number } };
+    expect([opened.file.name, opened.status.statements]).toEqual(['mine.gclab', 1]);
+    expect([t.files.path, t.recent]).toEqual([file, [file]]);
   });
 });

@@ -22,6 +22,8 @@ export interface WindowFileDeps {
   defaultDir: () => string;
   /** Asked before a file replaces unsaved work: true = discard it and open `fileName`. */
   confirmDiscard: (fileName: string) => Promise<boolean>;
+  /** The native Open dialog: the chosen path, or null when cancelled. */
+  chooseOpenPath: () => Promise<string | null>;
 }
 
 export interface WindowFiles extends Caller {
@@ -76,6 +78,17 @@ export function windowFiles(deps: WindowFileDeps): WindowFiles {
     openFile,
     async call(method, args) {
       if (method === 'saveFile') return saveFile(args[0] as SessionViewState, args[1] === true);
+      if (method === 'openFile') {
+        const chosen = await deps.chooseOpenPath();
+        if (!chosen) return null;
+        const file = { name: basename(chosen), path: chosen };
+        try {
+          const opened = await openFile(chosen);
+          return opened && { ...opened, file };
+        } catch (e) {
+          return { file, error: e instanceof Error ? e.message : String(e) };
+        }
+      }
       const result = await deps.lab().call(method, args);
       // A file given to the page (a drop) or a new session: Save must ask where, not overwrite the old file.
       if (method === 'newSession' || method === 'openSession' || (method === 'resolveRecovery' && result !== null)) path = null;

@@ -195,6 +195,11 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     throw new LabError({ name: 'NotSupported', message: 'this host saves sessions from the page (download or file picker)' });
   }
 
+  /** Electron main answers this itself (src-main/electron/save-file.ts); the browser page opens through a picker. */
+  async openFile(): Promise<null> {
+    throw new LabError({ name: 'NotSupported', message: 'this host opens sessions from the page (file picker or drop)' });
+  }
+
   /** Hosts answer settings (they own the data folder); a bare service keeps none. */
   async settings(): Promise<HostSettings | null> {
     return null;
