@@ -137,6 +137,13 @@ export interface LabApi {
    * write; null when the dialog was cancelled. The browser host refuses it (the page saves there).
    */
   saveFile(view: SessionViewState, saveAs: boolean): Promise<SavedFile | null>;
+  /**
+   * Desktop only: the native Open dialog, then (asking first over unsaved work) the file opened as Open… in the
+   * menu does: it becomes the file Save writes and a recent file. null when the dialog or the question was
+   * cancelled; `error` (what is wrong and where) for a file that cannot be opened, the open session unchanged.
+   * The browser host refuses it (the page opens through a picker or a drop).
+   */
+  openFile(): Promise<(OpenedSession & { file: SavedFile }) | { file: SavedFile; error: string } | null>;
   /** The host's settings (null: this host keeps none). */
   settings(): Promise<HostSettings | null>;
   /** Changes and persists the host's settings, applied at once; returns them. */
@@ -158,7 +165,7 @@ export type LabMethod = keyof LabApi;
 export const LAB_METHODS = [
   'info', 'status', 'exec', 'snapshot', 'setProfile', 'newSession', 'undo', 'redo',
   'collectTraced', 'table', 'memoryMap', 'samples', 'collections', 'program',
-  'saveSession', 'markSaved', 'saveFile', 'openSession', 'exportSession', 'recoveryOffer', 'resolveRecovery',
+  'saveSession', 'markSaved', 'saveFile', 'openFile', 'openSession', 'exportSession', 'recoveryOffer', 'resolveRecovery',
   'settings', 'setSettings',
 ] as const;
 // Compile-time check that LAB_METHODS lists exactly the methods of LabApi.

@@ -58,6 +58,7 @@ export const LAB_ARGS = {
   saveSession: z.tuple([viewState]),
   markSaved: z.tuple([z.number().int().min(0)]),
   saveFile: z.tuple([viewState, z.boolean()]),
+  openFile: z.tuple([]),
   settings: z.tuple([]),
   setSettings: z.tuple([z.object({ autosaveSeconds: z.number().int().min(0).max(86_400) }).strict()]),
   openSession: z.tuple([fileContent]),

@@ -9,8 +9,8 @@
 //       // settings.gc (enabled, thresholds) is the collector state before the first statement: apply it
 //       // to the scratch session first (e.g. exec `import gc` + `gc.set_threshold(...)`), then replay:
 //       return { scratch: lab, run: (src) => {
-//         const x = lab.exec(src);
-//         return x.ok ? { ok: true } : { ok: false, error: x.error ? `${x.error.type}: ${x.error.message}` : x.stderr.trim() };
+//         const x = lab.exec(src);   // src-main/lab/run-result.ts runResult(x) maps the engine's answer
+//         return runResult(x);       // ok; ok + raised (the replay goes on); or cannot run (it stops)
 //       } };
 //     }, { gunzip, appVersion });
 //     r.ok ? (swap in r.scratch and r.session; show r.warnings) : show r.error.message (r.error.path = where).
@@ -45,6 +45,8 @@ export {
   type RunResult,
   type RunStatement,
   type RunStatementAsync,
+  statementPlace,
+  type RaisedStatement,
   type RestoreResult,
   type OpenResult,
 } from './restore';

@@ -10,10 +10,8 @@ import { secureWebPreferences } from './window-options';
 import { buildMenu } from './menu';
 import { gclabArg } from './open-file';
 import { harden } from './security';
-import { readFile } from 'node:fs/promises';
 import { RecoveryStore, hostSessions, type HostSessions } from '../lab/host-sessions';
 import { RecentFiles, SettingsStore } from '../files';
-import type { OpenedSession } from '../../shared/api';
 import { windowFiles, type WindowFiles } from './save-file';
 
 const here = __dirname; // out/main
@@ -35,18 +33,16 @@ let settings: Promise<SettingsStore> | null = null;
 const recentFiles = () => new RecentFiles(app.getPath('userData'));
 let refreshMenu: () => Promise<void> = async () => undefined;
 
-/** A .gclab from the command line, a second instance or the OS: opened in the window's lab, then shown. */
+/**
+ * A .gclab from Open…, Open Recent, the command line, a second instance or the OS: opened in the window's lab
+ * (asking first over unsaved work; save-file.ts openFile), then shown.
+ */
 async function openInWindow(win: BrowserWindow, file: string): Promise<void> {
   const lab = labs.get(win.webContents.id);
   if (!lab) return;
   try {
-    const bytes = await readFile(file);
-    const opened = (await lab.call('openSession', [{ base64: bytes.toString('base64') }])) as OpenedSession;
-    lab.opened(file);
-    app.addRecentDocument(file);
-    await recentFiles().add(file).catch(() => undefined);
-    void refreshMenu();
-    send(win, 'open', { path: file, opened });
+    const opened = await lab.openFile(file);
+    if (opened) send(win, 'open', { path: file, opened });
   } catch (err) {
     send(win, 'open', { path: file, error: err instanceof Error ? err.message : String(err) });
   }
@@ -79,6 +75,21 @@ function createWindow(): BrowserWindow {
       void refreshMenu();
     },
     defaultDir: () => app.getPath('documents'),
+    chooseOpenPath: async () => {
+      const r = await dialog.showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'GC Lab session', extensions: ['gclab'] }] });
+      return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
+    },
+    confirmDiscard: async (name) => {
+      const r = await dialog.showMessageBox(win, {
+        type: 'question',
+        buttons: ['Discard Changes', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        message: 'This session has unsaved changes.',
+        detail: `Open ${name} and lose them?`,
+      });
+      return r.response === 0;
+    },
   });
   labs.set(id, files);
   const dataDir = app.getPath('userData');
@@ -146,15 +157,7 @@ if (!app.requestSingleInstanceLock()) {
     const sendCommand = (id: CommandId) => {
       const win = focused();
       if (!win) return;
-      // Open gets the native dialog here; the page then hears 'open' with the result (or the error).
-      if (id === 'open') {
-        void dialog
-          .showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'GC Lab session', extensions: ['gclab'] }] })
-          .then((r) => {
-            if (!r.canceled && r.filePaths[0]) void openInWindow(win, r.filePaths[0]);
-          });
-        return;
-      }
+      // Open… goes to the page like every command: there it calls openFile (the native dialog, in main).
       send(win, 'command', { id });
     };
     const about = () =>

@@ -1,5 +1,5 @@
 // Save / Save As of the desktop app without Electron: a fake native dialog, the real lab service and files.
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,8 @@ import { createLabService } from '../lab/engine';
 import { createCallHandler } from './ipc';
 import { windowFiles } from './save-file';
 
-function setup(answers: (string | null)[]) {
+function setup(answers: (string | null)[], discard: boolean[] = [], openAnswers: (string | null)[] = []) {
+  const confirmed: string[] = [];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gclab-esave-'));
   const service = createLabService({ host: 'electron', appVersion: '0.1.0', emit: () => undefined });
   const asked: string[] = [];
@@ -34,9 +35,14 @@ function setup(answers: (string | null)[]) {
     },
     addRecent: async (file) => void recent.push(file),
     defaultDir: () => dir,
+    confirmDiscard: async (name) => (confirmed.push(name), discard.shift() ?? false),
+    chooseOpenPath: async () => {
+      const a = openAnswers.shift();
+      return a ? path.join(dir, a) : null;
+    },
   });
   const dirty = async () => ((await service.status()) as LabStatus).dirty;
-  return { dir, service, files, asked, recent, dirty, whileSaving: (f: () => Promise<unknown>) => (duringSave = f) };
+  return { dir, service, files, asked, recent, confirmed, dirty, whileSaving: (f: () => Promise<unknown>) => (duringSave = f) };
 }
 
 describe('saving from the desktop app', () => {
@@ -108,5 +114,64 @@ describe('saving from the desktop app', () => {
     const sender = { sender: { id: 1, mainFrame }, senderFrame: mainFrame } as unknown as IpcMainInvokeEvent;
     expect(await handle(sender, 'saveFile', [{ zoom: -1 }, false])).toMatchObject({ ok: false, error: { name: 'InvalidRequest' } });
     expect(await handle(sender, 'saveFile', [{}, false])).toEqual({ ok: true, value: { name: 'gate.gclab', path: path.join(t.dir, 'gate.gclab') } });
+  });
+});
+
+describe('opening a file from disk in the desktop app (Open…, Open Recent, argv, the OS)', () => {
+  async function savedFile(t: ReturnType<typeof setup>, name: string, program: string): Promise<string> {
+    const other = createLabService({ host: 'electron', appVersion: '0.1.0', emit: () => undefined });
+    await other.exec(program);
+    const file = path.join(t.dir, name);
+    writeFileSync(file, (await other.saveSession({})).text);
+    return file;
+  }
+
+  it('opens without asking when nothing is unsaved, and becomes the file Save writes and a recent file', async () => {
+    const t = setup([]);
+    const file = await savedFile(t, 'doc.gclab', 'kept = [1, 2]');
+    const opened = await t.files.openFile(file);
+    expect(opened?.status).toMatchObject({ statements: 1, dirty: false });
+    expect(t.confirmed).toEqual([]);
+    expect([t.files.path, t.recent]).toEqual([file, [file]]);
+    expect((await t.service.exec('print(kept)')).stdout).toBe('[1, 2]\n');
+  });
+
+  it('over unsaved work it asks; Cancel keeps the open session as it was, Discard opens the file', async () => {
+    const t = setup([], [false, true]);
+    const file = await savedFile(t, 'other.gclab', 'theirs = 1');
+    await t.service.exec('mine = 2');
+    expect(await t.files.openFile(file)).toBeNull();
+    expect(t.confirmed).toEqual(['other.gclab']);
+    expect(await t.service.program()).toBe('mine = 2');
+    expect(await t.dirty()).toBe(true);
+    expect([t.files.path, t.recent]).toEqual([null, []]);
+    expect(await t.files.openFile(file)).not.toBeNull();
+    expect(t.confirmed).toEqual(['other.gclab', 'other.gclab']);
+    expect(await t.service.program()).toBe('theirs = 1');
+  });
+
+  it('a bad file is refused with what and where, and the open session and file stay', async () => {
+    const t = setup([]);
+    const file = path.join(t.dir, 'bad.gclab');
+    writeFileSync(file, JSON.stringify({ format: 'gclab-session', version: 2, app: '0.1.0', profile: '3.12', program: ['a = 1', 'b = ('] }));
+    await t.service.exec('mine = 2');
+    await t.service.markSaved((await t.service.saveSession({})).revision);
+    await expect(t.files.openFile(file)).rejects.toThrow(`program statement 2 (line 2 of the program: "b = (") cannot run: SyntaxError: '(' was never closed (at $.program[1])`);
+    expect(await t.service.program()).toBe('mine = 2');
+    expect(t.files.path).toBeNull();
+  });
+
+  it('Open… from the page (openFile): the native dialog, then the same open; a cancel or a bad file changes nothing', async () => {
+    const t = setup([], [], [null, 'missing.gclab', 'mine.gclab']);
+    const file = await savedFile(t, 'mine.gclab', 'x = [1]');
+    const open = () => t.files.call('openFile', []);
+    await t.service.exec('keep = 1');
+    await t.service.markSaved((await t.service.saveSession({})).revision);
+    expect(await open()).toBeNull();
+    expect(await open()).toEqual({ file: { name: 'missing.gclab', path: path.join(t.dir, 'missing.gclab') }, error: expect.stringContaining('no such file') });
+    expect(await t.service.program()).toBe('keep = 1');
+    const opened = (await open()) as { file: { name: string }; status: { statements: number } };
+    expect([opened.file.name, opened.status.statements]).toEqual(['mine.gclab', 1]);
+    expect([t.files.path, t.recent]).toEqual([file, [file]]);
   });
 });

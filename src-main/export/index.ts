@@ -1,5 +1,6 @@
 // Session exports, each a pure function of a session (and of its headless replay where the heap is needed):
-//   exportPython(session)                      the program as a script real CPython runs (no replay needed)
+//   exportPython(session, r.raised)            the program as a script real CPython runs (statements that raised
+//                                              wrapped so it goes on; without r.raised it replays to find them)
 //   const r = replaySession(session)           then:
 //   collectionsCsv(r.collections) / collectionsJson(r.collections)   the collection log
 //   memoryReport(r.python)                     the simulated sys._debugmallocstats() text
@@ -14,7 +15,7 @@ import { exportPython } from './python';
 import { replaySession, type Replay } from './replay';
 import { graphSvg } from './svg';
 
-export { exportPython, headerModules } from './python';
+export { exportPython, pythonScript, wrapRaised, PRINT_TRACEBACK, type PythonScript } from './python';
 export { replaySession, type Replay, type CollectionRow, type ReplayOptions } from './replay';
 export { collectionsCsv, collectionsJson, COLLECTION_COLUMNS } from './collections';
 export { memoryReport } from './memory';
@@ -33,11 +34,14 @@ export function sessionGraphSvg(session: Session, replay: Replay): string {
 export class ReplayFailedError extends Error {
   override name = 'ReplayFailedError';
   constructor(readonly replay: Replay) {
-    super(`program statement ${replay.failedAt! + 1} cannot run:\n${replay.stderr.trimEnd()}`);
+    super(`${replay.failure!.message} (at ${replay.failure!.path}):\n${replay.failure!.stderr.trimEnd()}`);
   }
 }
 
-/** One export as text (or bytes for PNG). Throws ReplayFailedError when the program does not replay. */
+/**
+ * One export as text (or bytes for PNG). Throws ReplayFailedError when a statement cannot run (the lab would
+ * not open the file either); statements that raised are replayed past, as the lab runs past them.
+ */
 export async function exportSession(session: Session, format: ExportFormat): Promise<string | Uint8Array> {
   if (format === 'py') return exportPython(session);
   const replay = replaySession(session);

@@ -1,42 +1,95 @@
 // The session's program as a Python script that real CPython runs to rebuild the same heap: the statements
-// in order, nothing lab-specific. Settings that differ from the profile's start-up state become the
-// gc calls that produce them, since a script cannot start CPython with other settings.
-import { scanBoundNames, statementSource, type Session } from '../../shared/session';
+// in order, nothing lab-specific but the wrapper that lets the script go on after a statement that raised.
+// Settings that differ from the profile's start-up state become the gc calls that produce them, since a
+// script cannot start CPython with other settings.
+import { statementSource, type Session } from '../../shared/session';
 import { getProfile } from '../engine/profiles';
 import { CLOSER, HEADER } from '../engine/python/open-frames';
 import type { ProfileId } from '../engine/profiles/types';
-
-const MODULES = ['gc', 'sys', 'weakref'] as const;
+import { replaySession } from './replay';
 
 /**
- * The modules the header imports: those the program uses (`gc.` ...) without binding the name itself.
- * Never an unconditional `import gc, sys, weakref`: importing weakref under `python -S` creates about 880
- * tracked objects on 3.13, which would shift every gc count and automatic collection after it.
+ * gc calls reproducing settings.gc where it differs from how the profile's CPython starts. Through
+ * `__import__('gc')`, binding no name: the lab binds none either, so a program that uses `gc` without importing
+ * it raises NameError in both (no other header either: the script is the program, statement for statement).
  */
-export function headerModules(sources: readonly string[], needGc: boolean): string[] {
-  const bound = scanBoundNames(sources).names;
-  const text = sources.join('\n');
-  // Settings lines run before the first statement, so they need gc even when the program imports it later.
-  return MODULES.filter((m) => (m === 'gc' && needGc) || (!bound.has(m) && new RegExp(`(?<![\\w.])${m}\\s*\\.`).test(text)));
-}
-
-/** gc calls reproducing settings.gc where it differs from how the profile's CPython starts. */
 function settingsLines(session: Session): string[] {
   const gc = session.settings?.gc;
   const lines: string[] = [];
   const defaults = getProfile(session.profile as ProfileId).thresholds;
-  if (gc?.thresholds && gc.thresholds.some((t, i) => t !== defaults[i])) lines.push(`gc.set_threshold(${gc.thresholds.join(', ')})`);
-  if (gc?.enabled === false) lines.push('gc.disable()');
+  if (gc?.thresholds && gc.thresholds.some((t, i) => t !== defaults[i])) lines.push(`__import__('gc').set_threshold(${gc.thresholds.join(', ')})`);
+  if (gc?.enabled === false) lines.push("__import__('gc').disable()");
   return lines;
 }
 
-export function exportPython(session: Session): string {
+/** The script, and where each statement's lines are in it (tracebacks of `gclab run` name script lines). */
+export interface PythonScript {
+  text: string;
+  /** Script line (1-based) of line `line` (1-based) of program statement `step`. */
+  lineOf(step: number, line: number): number;
+}
+
+/**
+ * The script. `raised`: indices of the statements that raised when the lab ran them (default: a replay says);
+ * each is wrapped so CPython prints its traceback and goes on, as the lab did (see wrapRaised).
+ */
+export function exportPython(session: Session, raised?: readonly number[]): string {
+  return pythonScript(session, raised).text;
+}
+
+export function pythonScript(session: Session, raised: readonly number[] = replaySession(session).raised): PythonScript {
   const sources = session.program.map(statementSource);
-  const settings = settingsLines(session);
-  const header = headerModules(sources, settings.length > 0);
+  const head = settingsLines(session);
+  // Line index (0-based) from which a wrapped statement's lines sit one line lower, by statement.
+  const wrapFrom = new Map<number, number>();
+  const body = sources.slice();
+  for (const i of raised) {
+    const wrapped = wrapRaised(sources[i]!);
+    if (!wrapped) continue;
+    body[i] = wrapped.text;
+    wrapFrom.set(i, wrapped.from);
+  }
   // concat, not push(...): a program has up to 2,000,000 statements, more than a call takes as arguments.
-  const lines = (header.length > 0 ? [`import ${header.join(', ')}`] : []).concat(settings, sources, returnsOfOpenFrames(sources));
-  return lines.length ? lines.join('\n') + '\n' : '';
+  const lines = head.concat(body, returnsOfOpenFrames(sources));
+  let offsets: number[] | null = null;
+  return {
+    text: lines.length ? lines.join('\n') + '\n' : '',
+    lineOf(step, line) {
+      offsets ??= lineOffsets(head.length, body);
+      const from = wrapFrom.get(step);
+      return offsets[step]! + line + (from !== undefined && line - 1 >= from ? 1 : 0);
+    },
+  };
+}
+
+/** Script line before each statement's first line. */
+function lineOffsets(headLines: number, body: readonly string[]): number[] {
+  const out = new Array<number>(body.length);
+  let line = headLines;
+  for (let i = 0; i < body.length; i++) {
+    out[i] = line;
+    line += body[i]!.split('\n').length;
+  }
+  return out;
+}
+
+/** What the wrapper's handler runs: the traceback as an uncaught exception prints it, with no name bound. */
+export const PRINT_TRACEBACK = "__import__('sys').excepthook(*__import__('sys').exc_info())";
+
+/**
+ * A statement that raised in the lab, written so that CPython prints its traceback and runs on, as the lab
+ * does after a failing gesture: `try:` + the statement indented + `except BaseException:` + PRINT_TRACEBACK.
+ * An entry inside open frames keeps its body lines in the def and wraps the returns its exception forced (its
+ * first unindented call line on). `from`: the first line (0-based) now inside the `try:`. Limit: a string
+ * literal that spans lines of a wrapped statement would be indented too.
+ */
+export function wrapRaised(source: string): { text: string; from: number } | null {
+  const lines = source.split('\n');
+  const top = (l: string) => /^[^ \t#]/.test(l);
+  const from = top(lines[0]!) ? 0 : lines.findIndex((l) => top(l) && CLOSER.test(l.trim()));
+  if (from < 0) return null;
+  const wrapped = lines.slice(from).map((l) => (l.trim() === '' ? l : `    ${l}`));
+  return { text: [...lines.slice(0, from), 'try:', ...wrapped, 'except BaseException:', `    ${PRINT_TRACEBACK}`].join('\n'), from };
 }
 
 /**

@@ -1,7 +1,8 @@
 // Replays a session's program headless into a fresh lab interpreter of its profile, statement by statement
 // (one persistent __main__, as the lab runs gestures), recording what it prints and every collection.
 // Exports that need the heap (graph, memory report, collection log) and `gclab run FILE.gclab` start here.
-import { statementSource, type Session } from '../../shared/session';
+import { restoreSession, type RestoreResult, type Session } from '../../shared/session';
+import { runResult } from '../lab/run-result';
 import type { EngineEvent } from '../../shared/events';
 import { createPythonSession, finishProgram, type ExecResult, type PythonSession } from '../engine/python/session';
 import type { ProfileId } from '../engine/profiles/types';
@@ -20,10 +21,20 @@ export interface Replay {
   python: PythonSession;
   stdout: string;
   stderr: string;
-  /** 0 when every statement ran; otherwise the failing statement's exit code (1 exception, 2 unsupported). */
+  /**
+   * 0 when every statement ran (some may have raised: the lab goes on after a failing gesture, and so does the
+   * exported script); otherwise the exit code of the statement that cannot run (1 syntax error, 2 unsupported).
+   */
   exitCode: 0 | 1 | 2;
-  /** Index of the statement that failed, or null. */
+  /** Index of the statement that cannot run (the replay stopped there), or null. */
   failedAt: number | null;
+  /**
+   * The loader's message for it, what is wrong and where ("program statement 3 (line 4 ...) cannot run: ..."),
+   * and what that statement printed on stderr (the SyntaxError as CPython prints it).
+   */
+  failure: { message: string; path: string; stderr: string } | null;
+  /** Indices of the statements that raised, in order (the Python export wraps them so CPython goes on too). */
+  raised: number[];
   collections: CollectionRow[];
 }
 
@@ -60,26 +71,31 @@ export function replaySession(session: Session, options: ReplayOptions = {}): Re
   let stdout = '';
   let stderr = '';
   let last: ExecResult = { stdout: '', stderr: '', ok: true, exitCode: 0 };
-  let failedAt: number | null = null;
+  const raised: number[] = [];
+  let restored: RestoreResult;
   try {
-    for (step = 0; step < session.program.length; step++) {
-      const filename = typeof options.filename === 'function' ? options.filename(step) : options.filename;
-      last = python.exec(statementSource(session.program[step]!), { filename });
+    // The lab service's open replays through the same restoreSession and runResult: the same statements
+    // stop both, with the same message.
+    restored = restoreSession(session, (source, i) => {
+      step = i;
+      const filename = typeof options.filename === 'function' ? options.filename(i) : options.filename;
+      last = python.exec(source, { filename });
       stdout += last.stdout;
       stderr += last.stderr;
-      if (!last.ok) {
-        failedAt = step;
-        break;
-      }
-    }
-    if (options.finish) {
+      const r = runResult(last);
+      if (r.ok && r.raised !== undefined) raised.push(i);
+      return r;
+    });
+    if (options.finish && restored.ok) {
       step = Math.max(0, session.program.length - 1);
-      const done = finishProgram(python, { ...last, stdout: '', stderr: '' });
+      const done = finishProgram(python, { ...last, ok: true, exitCode: 0, stdout: '', stderr: '' });
       stdout += done.stdout;
       stderr += done.stderr;
     }
   } finally {
     heap.setTrace('off', null);
   }
-  return { python, stdout, stderr, exitCode: last.ok ? 0 : last.exitCode, failedAt, collections };
+  if (restored.ok) return { python, stdout, stderr, exitCode: 0, failedAt: null, failure: null, raised, collections };
+  const { message, path, statement } = restored.error;
+  return { python, stdout, stderr, exitCode: last.exitCode === 0 ? 1 : last.exitCode, failedAt: statement, failure: { message, path, stderr: last.stderr }, raised, collections };
 }

@@ -71,5 +71,5 @@ export async function openSessionFile<S>(
   const { scratch, run } = createScratch(loaded.session);
   const restored = restoreSession(loaded.session, run);
   if (!restored.ok) return { ok: false, error: restored.error };
-  return { ok: true, session: loaded.session, scratch, warnings: loaded.warnings };
+  return { ok: true, session: loaded.session, scratch, warnings: [...loaded.warnings, ...restored.raised] };
 }

@@ -30,15 +30,16 @@ import type {
   TableQuery,
 } from '../../shared/snapshot';
 import { DEFAULT_PROFILE, PROFILE_IDS, type ProfileId } from '../engine/profiles/types';
-import { createSession, objectNumber, serializeSession, type Session } from '../../shared/session';
+import { createSession, objectNumber, restoreSession, serializeSession, type Session } from '../../shared/session';
 import { ProgramHistory } from './history';
+import { runResult } from './run-result';
 import type { SessionIo } from './session-io';
 import type { HeapViews } from './snapshot';
 
 /** What the service needs of a Python session (src-main/engine/python/session.ts). */
 export interface PythonSessionLike {
   /** `recorded`: what the program keeps of this entry when not the source (null: refused); see engine/python/session.ts. */
-  exec(source: string): { stdout: string; stderr: string; ok: boolean; error?: { type: string; message: string }; recorded?: string | null; rollback?: boolean };
+  exec(source: string): { stdout: string; stderr: string; ok: boolean; error?: { type: string; message: string; line?: number }; recorded?: string | null; rollback?: boolean };
   /** Function frames the program has open (a statement made now goes to the last one, indented as `indent` says). */
   openFrames?(): { indent: string }[];
 }
@@ -194,6 +195,11 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     throw new LabError({ name: 'NotSupported', message: 'this host saves sessions from the page (download or file picker)' });
   }
 
+  /** Electron main answers this itself (src-main/electron/save-file.ts); the browser page opens through a picker. */
+  async openFile(): Promise<null> {
+    throw new LabError({ name: 'NotSupported', message: 'this host opens sessions from the page (file picker or drop)' });
+  }
+
   /** Hosts answer settings (they own the data folder); a bare service keeps none. */
   async settings(): Promise<HostSettings | null> {
     return null;
@@ -214,14 +220,14 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     const scratch = this.deps.createSession(session.profile);
     this.deps.io.applySettings(scratch, session.settings);
     const restoreViews = this.deps.views.attach(scratch);
-    let opened: { program: string[]; logIsProgram: boolean };
+    let opened: ReturnType<typeof this.replayOpened>;
     try {
       opened = this.replayOpened(scratch, session);
     } catch (e) {
       restoreViews();
       throw e;
     }
-    const { program } = opened;
+    const { program, raised } = opened;
     this.logIsProgram = opened.logIsProgram;
     this.session = scratch;
     this.profile = session.profile;
@@ -232,7 +238,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     this.revision++;
     this.savedRevision = this.openedRevision = this.revision;
     const status = await this.changed('open');
-    return { status, view: this.view, warnings: parsed.warnings.map((w) => `${w.message} (at ${w.path})`) };
+    return { status, view: this.view, warnings: [...parsed.warnings.map((w) => `${w.message} (at ${w.path})`), ...raised] };
   }
 
   async exportSession(kind: SessionExportKind): Promise<ExportedFile> {
@@ -267,45 +273,39 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
   private lastEntry: { recorded?: string | null; rollback?: boolean } = {};
   /**
    * Whether the views' collection log is the program's, statement for statement: every operation since the
-   * session was made ran one program entry as recorded, and none failed (the export replay that writes the
-   * log stops at a failing statement). Then a save takes the log from the views instead of replaying.
+   * session was made ran one program entry as recorded (a statement that raised is one; the export replay goes
+   * on after it as the lab does). Then a save takes the log from the views instead of replaying.
    */
   private logIsProgram = true;
 
   private run(source: string): ExecResult {
     const r = this.session.exec(source);
     this.lastEntry = { recorded: r.recorded, rollback: r.rollback };
-    if (!r.ok || r.recorded !== undefined) this.logIsProgram = false;
+    if (r.recorded !== undefined) this.logIsProgram = false;
     this.deps.views.afterOperation(this.session);
     const out: ExecResult = { stdout: r.stdout, stderr: r.stderr, ok: r.ok };
     if (!r.ok && r.error) out.error = { name: r.error.type, message: r.error.message };
     return out;
   }
 
-  /** Runs an opened file's program into `scratch` (sampled by the views): its sources, or a BadSessionFile. */
-  private replayOpened(scratch: S, session: Session): { program: string[]; logIsProgram: boolean } {
+  /**
+   * Runs an opened file's program into `scratch` (sampled by the views) through shared/session restoreSession,
+   * as every replay does: its sources and the statements that raised, or a BadSessionFile saying what and where.
+   */
+  private replayOpened(scratch: S, session: Session): { program: string[]; logIsProgram: boolean; raised: string[] } {
     const program: string[] = [];
     let logIsProgram = true;
-    for (const [i, entry] of session.program.entries()) {
-      const source = typeof entry === 'string' ? entry : entry.source;
-      let r: ReturnType<S['exec']>;
-      try {
-        r = scratch.exec(source) as ReturnType<S['exec']>;
-      } catch (e) {
-        throw badFile(`program statement ${i + 1} cannot run: ${e instanceof Error ? e.message : String(e)}`, `$.program[${i}]`);
-      }
+    const restored = restoreSession(session, (source) => {
+      const r = scratch.exec(source);
       this.deps.views.afterOperation(scratch);
-      if (!r.ok || r.recorded !== undefined) logIsProgram = false;
-      // A statement that raised in the lab raised when it was recorded too (failing gestures are kept), so
-      // only what the lab cannot run at all stops the open.
-      if (!r.ok && r.error && /^(SyntaxError|IndentationError|TabError|Unsupported)$/.test(r.error.type)) {
-        throw badFile(`program statement ${i + 1} cannot run: ${r.error.type}: ${r.error.message}`, `$.program[${i}]`);
-      }
+      if (r.recorded !== undefined) logIsProgram = false;
       program.push(source);
-    }
+      return runResult(r);
+    });
+    if (!restored.ok) throw badFile(restored.error.message, restored.error.path);
     const stray = this.strayObjectHandle(scratch, session.view?.positions);
     if (stray) throw badFile(`view.positions[${JSON.stringify(stray)}] places an object the program never creates: no object ${stray} exists after the program ran`, `$.view.positions[${JSON.stringify(stray)}]`);
-    return { program, logIsProgram };
+    return { program, logIsProgram, raised: restored.raised.map((w) => `${w.message} (at ${w.path})`) };
   }
 
   /** The views' collection log as the session format stores it (operation n ran program statement n - 1). */

@@ -81,7 +81,9 @@ describe('sessions in the lab service', () => {
     good.program.push('def broken(:');
     const b = lab();
     await b.exec('keep = 2');
-    await expect(b.openSession({ text: JSON.stringify(good) })).rejects.toThrow(/program statement 2 cannot run: SyntaxError.*\$\.program\[1\]/);
+    await expect(b.openSession({ text: JSON.stringify(good) })).rejects.toThrow(
+      `program statement 2 (line 2 of the program: "def broken(:") cannot run: SyntaxError: invalid syntax (at $.program[1])`,
+    );
     expect(await b.program()).toBe('keep = 2');
   });
 
@@ -173,7 +175,7 @@ describe('sessions in the lab service', () => {
     await b.exec('import gc');
     await b.exec('keep = [[1]]\nkeep.append(keep)\ngc.collect(0)');
     const before = { samples: await b.samples(), collections: await b.collections(), objects: (await b.snapshot({})).objects };
-    await expect(b.openSession({ text: JSON.stringify(good) })).rejects.toThrow(/program statement 3 cannot run: SyntaxError/);
+    await expect(b.openSession({ text: JSON.stringify(good) })).rejects.toThrow(/program statement 3 \(line 6 of the program: "y = \["\) cannot run: SyntaxError/);
     expect(await b.samples()).toEqual(before.samples);
     expect(await b.collections()).toEqual(before.collections);
     expect((await b.snapshot({})).objects).toEqual(before.objects);
@@ -208,17 +210,48 @@ describe('sessions in the lab service', () => {
     expect(counter.replays).toBe(0);
   });
 
-  it('a program with a failing gesture gets its saved collection log from a replay, as before', async () => {
+  it('a failing gesture stays in the program and the log after it is saved: the replay goes on, as the lab did', async () => {
     const { service, counter, replayLog } = countingLab();
     await service.exec('import gc\na = []\na.append(a)\ndel a');
     await service.exec('print(missing)');
     await service.exec('gc.collect()');
     const saved = await savedSession(service);
-    expect(counter.replays).toBeGreaterThan(0);
-    // the export replay stops at the failing statement, so the collection after it is not in the file
-    expect(saved.collections).toEqual([]);
+    expect(saved.program).toEqual(['import gc\na = []\na.append(a)\ndel a', 'print(missing)', 'gc.collect()']);
+    expect(counter.replays).toBe(0); // the views' log is the program's
+    expect(saved.collections).toEqual([{ step: 2, generation: 2, collected: 1, uncollectable: 0, reason: 'manual' }]);
     expect(saved.collections).toEqual(replayLog(saved));
     expect((await service.collections()).map((c) => c.seq)).toEqual([3]);
+  });
+
+  it('a console line that does not compile is not part of the program: the saved file opens again', async () => {
+    const { service, counter, replayLog } = countingLab();
+    await service.exec('import gc\na = []\na.append(a)\ndel a');
+    const r = await service.exec('x = (');
+    expect([r.ok, r.error?.name]).toEqual([false, 'SyntaxError']);
+    await service.exec('print(gc.collect())');
+    const saved = await savedSession(service);
+    expect(saved.program).toEqual(['import gc\na = []\na.append(a)\ndel a', 'print(gc.collect())']);
+    expect(saved.collections).toEqual([{ step: 1, generation: 2, collected: 1, uncollectable: 0, reason: 'manual' }]);
+    expect(saved.collections).toEqual(replayLog(saved));
+    expect(counter.replays).toBe(1); // the views counted the refused line as an operation: the log came from a replay
+    const b = lab();
+    const opened = await b.openSession({ text: (await service.saveSession({})).text });
+    expect(opened.warnings).toEqual([]);
+    expect(await b.program()).toBe('import gc\na = []\na.append(a)\ndel a\nprint(gc.collect())');
+  });
+
+  it('opening a file with a statement that raises goes on past it and says so in the warnings', async () => {
+    const a = lab();
+    await a.exec('a = [1]');
+    await a.exec('a.apend(2)');
+    await a.exec('a.append(3)');
+    const b = lab();
+    const opened = await b.openSession({ text: (await a.saveSession({})).text });
+    expect(opened.warnings).toEqual([
+      `program statement 2 (line 2 of the program: "a.apend(2)") raised AttributeError: 'list' object has no attribute 'apend'; the lab went on, as it does after a failing gesture (at $.program[1])`,
+    ]);
+    expect(await b.samples()).toEqual(await a.samples());
+    expect((await b.exec('print(a)')).stdout).toBe('[1, 3]\n');
   });
 
   it('gc settings stored in the file are the collector state the program starts with', async () => {

@@ -43,13 +43,21 @@ describe('gclab run FILE.gclab', () => {
     expect(r.out).toContain('collected 4\n');
   });
 
-  it('a statement that raises prints the traceback, names the statement and exits 1', async () => {
-    const text = serializeSession({ ...session, program: ['a = [1]', 'print(a)', 'a.apend(2)', 'print("never")'] });
+  it('a statement that raises prints the traceback and the replay goes on, as in the lab (exit 0)', async () => {
+    const text = serializeSession({ ...session, program: ['a = [1]', 'print(a)', 'a.apend(2)', 'print("after", a)'] });
     const r = await gclab('run', file('raises.gclab', text));
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('[1]\nafter [1]\n');
+    expect(r.err).toMatch(/^Traceback \(most recent call last\):\n[\s\S]*AttributeError: 'list' object has no attribute 'apend'\n$/);
+  });
+
+  it('a statement the lab cannot run stops it before any output, with the loader message naming it', async () => {
+    const text = serializeSession({ ...session, program: ['print("before")', 'if True:\n    x = (1,'] });
+    const r = await gclab('run', file('syntax.gclab', text));
     expect(r.code).toBe(1);
-    expect(r.out).toBe('[1]\n');
-    expect(r.err).toMatch(/^Traceback \(most recent call last\):\n[\s\S]*AttributeError: 'list' object has no attribute 'apend'/);
-    expect(r.err).toContain('stopped at program statement 3 ($.program[2])');
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^  File ".*syntax\.gclab", line 3\n[\s\S]*SyntaxError: '\(' was never closed\n/);
+    expect(r.err).toMatch(/syntax\.gclab: program statement 2, its line 2 \(line 3 of the program: "x = \(1,"\) cannot run: SyntaxError: '\(' was never closed \(at \$\.program\[1\]\)\n$/);
   });
 
   it('a file that is not JSON gets the loader message with line and column, and exit 2', async () => {

@@ -1,8 +1,8 @@
-// What the exported script contains: the statements in order, and only the imports and gc calls needed
-// to start CPython in the session's state.
+// What the exported script contains: the statements in order, the gc calls needed to start CPython in the
+// session's state, and statements that raised in the lab wrapped so the script goes on as the lab did.
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../../shared/session';
-import { exportPython } from '../../src-main/export';
+import { exportPython, PRINT_TRACEBACK } from '../../src-main/export';
 import { fixtureSessions } from './support';
 
 const session = (program: string[], gc?: { enabled?: boolean; thresholds?: [number, number, number] }, profile: '3.13' | '3.8' = '3.13') =>
@@ -20,10 +20,20 @@ describe('the Python export as text', () => {
     expect(exportPython(session([def, 'y = f(1)']))).toBe(`${def}\ny = f(1)\n`);
   });
 
-  it('imports in a header the modules the program uses without importing them', () => {
-    expect(exportPython(session(['a = []', 'print(sys.getrefcount(a))', 'r = weakref.ref(a)']))).toBe(
-      'import sys, weakref\na = []\nprint(sys.getrefcount(a))\nr = weakref.ref(a)\n',
+  it('adds no import the program does not make: using sys without importing it raises, in the lab and the script', () => {
+    const handler = `except BaseException:\n    ${PRINT_TRACEBACK}`;
+    expect(exportPython(session(['a = []', 'print(sys.getrefcount(a))', 'import sys', 'print(sys.getrefcount(a))']))).toBe(
+      `a = []\ntry:\n    print(sys.getrefcount(a))\n${handler}\nimport sys\nprint(sys.getrefcount(a))\n`,
     );
+  });
+
+  it('wraps a multi-line statement that raised whole, and in open frames only the returns its exception forced', () => {
+    const handler = `except BaseException:\n    ${PRINT_TRACEBACK}`;
+    expect(exportPython(session(['for i in range(2):\n    print(i)\n\n    1 / 0', 'x = 1']))).toBe(
+      `try:\n    for i in range(2):\n        print(i)\n\n        1 / 0\n${handler}\nx = 1\n`,
+    );
+    const program = ['def f1():', '    y = [1]', '    1 / 0\nf1()', 'print(y)'];
+    expect(exportPython(session(program))).toBe(`def f1():\n    y = [1]\n    1 / 0\ntry:\n    f1()\n${handler}\ntry:\n    print(y)\n${handler}\n`);
   });
 
   it('imports nothing the program does not use', () => {
@@ -32,7 +42,7 @@ describe('the Python export as text', () => {
 
   it('turns thresholds that differ from the profile into gc.set_threshold before the first statement', () => {
     expect(exportPython(session(['import gc', 'a = []'], { thresholds: [100, 10, 10] }))).toBe(
-      'import gc\ngc.set_threshold(100, 10, 10)\nimport gc\na = []\n',
+      "__import__('gc').set_threshold(100, 10, 10)\nimport gc\na = []\n",
     );
   });
 
@@ -41,7 +51,7 @@ describe('the Python export as text', () => {
   });
 
   it('turns a disabled collector into gc.disable()', () => {
-    expect(exportPython(session(['a = []'], { enabled: false }))).toBe('import gc\ngc.disable()\na = []\n');
+    expect(exportPython(session(['a = []'], { enabled: false }))).toBe("__import__('gc').disable()\na = []\n");
   });
 });
 

@@ -8,14 +8,21 @@ import {
   type RunResult,
 } from '../../shared/session';
 
-/** A tiny stand-in for a lab session: it knows which names exist and fails on unknown ones, like NameError. */
+/**
+ * A tiny stand-in for a lab session: it knows which names exist and fails on unknown ones, like NameError
+ * (cannot run, as a syntax error would), or with `raises`, raises them as Python does (the replay goes on).
+ */
 class ToyLab {
   names = new Set<string>();
   ran: string[] = [];
+  constructor(private readonly raises = false) {}
   run(source: string): RunResult {
     const assign = /^(\w+) = \[(\w*)\]$/.exec(source);
     const used = assign ? assign[2] : source.replace(/\.\w+\(.*$/, '');
-    if (used && !this.names.has(used)) return { ok: false, error: `NameError: name '${used}' is not defined` };
+    if (used && !this.names.has(used)) {
+      const error = `NameError: name '${used}' is not defined`;
+      return this.raises ? { ok: true, raised: error } : { ok: false, error };
+    }
     if (assign) this.names.add(assign[1]!);
     this.ran.push(source);
     return { ok: true };
@@ -29,8 +36,31 @@ describe('restoring a session replays its program into a scratch lab', () => {
   it('runs every statement in order and succeeds', () => {
     const lab = new ToyLab();
     const r = restoreSession(session(['a = []', 'b = [a]', 'a.append(b)']), (s) => lab.run(s));
-    expect(r).toEqual({ ok: true });
+    expect(r).toEqual({ ok: true, raised: [] });
     expect(lab.ran).toEqual(['a = []', 'b = [a]', 'a.append(b)']);
+  });
+
+  it('goes on after a statement that raised, and lists it with its place', () => {
+    const lab = new ToyLab(true);
+    const r = restoreSession(session(['a = []', 'zz.append(a)', 'b = [a]']), (s) => lab.run(s));
+    expect(r).toEqual({
+      ok: true,
+      raised: [
+        {
+          message: `program statement 2 (line 2 of the program: "zz.append(a)") raised NameError: name 'zz' is not defined; the lab went on, as it does after a failing gesture`,
+          path: '$.program[1]',
+          statement: 1,
+        },
+      ],
+    });
+    expect(lab.ran).toEqual(['a = []', 'b = [a]']);
+  });
+
+  it('names the line of the program and of a multi-line statement where it cannot run', () => {
+    const r = restoreSession(session(['a = []\nb = [a]', 'for x in a:\n    pass\n    c = [q]']), (s, i) =>
+      i === 1 ? { ok: false, error: 'SyntaxError: invalid syntax', line: 3 } : { ok: true },
+    );
+    expect(!r.ok && r.error.message).toBe('program statement 2, its line 3 (line 5 of the program: "c = [q]") cannot run: SyntaxError: invalid syntax');
   });
 
   it('stops at the first statement that cannot run and says which one and why', () => {
@@ -39,7 +69,7 @@ describe('restoring a session replays its program into a scratch lab', () => {
     expect(r).toEqual({
       ok: false,
       error: {
-        message: `program statement 2 ("b = [c]") cannot run: NameError: name 'c' is not defined`,
+        message: `program statement 2 (line 2 of the program: "b = [c]") cannot run: NameError: name 'c' is not defined`,
         path: '$.program[1]',
         statement: 1,
       },
@@ -56,7 +86,7 @@ describe('restoring a session replays its program into a scratch lab', () => {
     const r = restoreSession(session(['a = []']), () => {
       throw new Error('evaluator crashed');
     });
-    expect(!r.ok && r.error.message).toBe('program statement 1 ("a = []") cannot run: evaluator crashed');
+    expect(!r.ok && r.error.message).toBe('program statement 1 (line 1 of the program: "a = []") cannot run: evaluator crashed');
   });
 
   it('works with a runner that answers asynchronously (a worker)', async () => {

@@ -16,7 +16,7 @@ async function gclabRun(file: string) {
   let out = '';
   let err = '';
   const code = await main(['run', file], { stdout: (s) => void (out += s), stderr: (s) => void (err += s) });
-  return { code, out, err: err.replace(/gclab: .*stopped at program statement.*\n$/, '') };
+  return { code, out, err: err.replace(/gclab: .*cannot run: .*\n$/, '') };
 }
 
 /** Runs the exported script as a file (so CPython prints source lines), without site, hash seed fixed. */
@@ -37,11 +37,11 @@ async function compare(version: PyenvVersion, name: string, session: Session) {
   const real = cpythonRun(findInterpreters().get(version)!.path, pyFile);
   expect(lab.err.replaceAll(gclabFile, 'FILE')).toBe(real.err.replaceAll(pyFile, 'FILE'));
   expect([lab.code, lab.out]).toEqual([real.code, real.out]);
-  return real.err;
+  return real;
 }
 
 // A function and a class defined in multi-line statements, failing when a later statement calls them; the
-// gc settings add two header lines to the script (import gc, gc.set_threshold).
+// gc settings add a line to the script (__import__('gc').set_threshold(...)).
 const PROGRAM = [
   'import gc',
   'def build(n):\n    items = [[] for _ in range(n)]\n    return items',
@@ -57,16 +57,18 @@ describe('gclab run FILE.gclab tracebacks', () => {
     it(`name the exported script's lines, as CPython ${version} running it does`, async (ctx) => {
       if (!findInterpreters().has(version)) return ctx.skip(`CPython ${version} is not installed (${interpreterReport()})`);
       const session = createSession({ app: '0.1.0', profile: version, program: PROGRAM, settings: { gc: { thresholds: [500, 10, 10] } } });
-      const err = await compare(version, 'class', session);
-      // Script lines 1-2 are the header: the failing call is line 12, the attribute read line 9 (statement 3).
-      expect(err).toMatch(/line 12, in <module>[\s\S]*line 9, in __init__/);
+      const { err, out } = await compare(version, 'class', session);
+      // Script line 1 is the gc setting: the failing call is line 12 (11 is the `try:` the export wraps it in,
+      // since it raised in the lab), the attribute read line 8 (statement 3); the script goes on as the lab did.
+      expect(err).toMatch(/line 12, in <module>[\s\S]*line 8, in __init__/);
+      expect(out).toBe('2\nnever\n');
     });
   }
 
   it('a syntax error in a later statement names its line in the script', async (ctx) => {
     if (!findInterpreters().has('3.12')) return ctx.skip(`CPython 3.12 is not installed (${interpreterReport()})`);
     const session = createSession({ app: '0.1.0', profile: '3.12', program: ['x = 1', 'if x:\n    y = (1,\n'] });
-    // CPython refuses the whole script before running it, the lab stops at the statement: compare stderr only.
+    // CPython refuses the whole script before running it; so does gclab run (as the lab refuses to open it).
     const gclabFile = path.join(dir, 'syntax.gclab');
     const pyFile = path.join(dir, 'syntax.py');
     writeFileSync(gclabFile, serializeSession(session));
@@ -74,5 +76,8 @@ describe('gclab run FILE.gclab tracebacks', () => {
     const lab = await gclabRun(gclabFile);
     const real = cpythonRun(findInterpreters().get('3.12')!.path, pyFile);
     expect(lab.err.replaceAll(gclabFile, 'FILE')).toBe(real.err.replaceAll(pyFile, 'FILE'));
+    // Nothing ran in either, and both exit 1.
+    expect([lab.code, lab.out]).toEqual([1, '']);
+    expect([real.code, real.out]).toEqual([1, '']);
   });
 });

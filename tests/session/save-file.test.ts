@@ -127,7 +127,7 @@ describe('saving and loading session files', () => {
       run: (s) => (s.includes('append') ? { ok: false, error: "AttributeError: 'list' object has no attribute 'append'" } : { ok: true }),
     }));
     expect(!r.ok && r.error).toEqual({
-      message: `program statement 2 ("a.append(a)") cannot run: AttributeError: 'list' object has no attribute 'append'`,
+      message: `program statement 2 (line 2 of the program: "a.append(a)") cannot run: AttributeError: 'list' object has no attribute 'append'`,
       path: '$.program[1]',
       statement: 1,
     });

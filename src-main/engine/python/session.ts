@@ -16,7 +16,7 @@ export interface ExecResult {
   error?: { type: string; message: string; line?: number; column?: number };
   /**
    * Inside open frames (open-frames.ts): the text the program records for this entry when it is not the source
-   * itself, null when the entry was refused (nothing of it belongs to the program).
+   * itself. null when the entry was refused or did not compile (nothing of it ran or belongs to the program).
    */
   recorded?: string | null;
   /** A refused entry ran in part: the caller rebuilds the heap without it (a replay of the program). */
@@ -99,8 +99,10 @@ export function createPythonSession(profile: ProfileId = DEFAULT_PROFILE): Pytho
         if (e instanceof FrameRefusal) {
           return { stdout: '', stderr: `${e.message}\n`, ok: false, exitCode: 2, error: { type: 'Refused', message: e.message }, recorded: null };
         }
+        // Nothing of an entry that does not compile ran: it is no part of the program, in frames or not (a
+        // saved program never holds a line the lab cannot run, and its Python export stays a valid script).
         const r = compileError(e, filename);
-        if (r) return frames.depth ? { ...r, recorded: null } : r;
+        if (r) return { ...r, recorded: null };
         throw e;
       }
     },
