@@ -41,6 +41,21 @@ const UNR = -1;
 /** What the walk learnt (module-level: no allocation per collection). */
 export const scanResult = { survivors: 0, unreachable: 0, weakrefs: false, finalizers: false };
 
+/**
+ * The survivor dicts the walk passed, in their final list order: exactly the dicts untrack_dicts would meet
+ * walking `young` afterwards (the walk untracks tuples only), so it checks these instead of walking the list.
+ */
+export const scanDicts = { ids: new Int32Array(64), count: 0 };
+
+function pushDict(o: number): void {
+  if (scanDicts.count === scanDicts.ids.length) {
+    const bigger = new Int32Array(scanDicts.ids.length * 2);
+    bigger.set(scanDicts.ids);
+    scanDicts.ids = bigger;
+  }
+  scanDicts.ids[scanDicts.count++] = o;
+}
+
 /** _PyObject_GC_MAY_BE_TRACKED */
 export function mayBeTracked(s: Store, r: number): boolean {
   const f = s.meta[r << 2];
@@ -183,6 +198,7 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
   // > 0, a non-member stays one): instances of one class then skip that visit.
   let doneCls = -1;
   const unreachableWord = (unreachable + 1) << GEN_SHIFT;
+  scanDicts.count = 0;
   let o = hdr[(young << 2) + NEXT];
   while (o !== young) {
     const x = o << 2;
@@ -215,6 +231,7 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
           doneCls = c;
         }
       } else if (k === K_DICT) {
+        pushDict(o);
         // value before key, as dict_traverse visits them (values only for str-keyed tables; embedded: none)
         const valuesOnly = (f & STR_KEYS) !== 0;
         for (let i = off, end = f & EMBEDDED ? off : off + n; i < end; i += 2) {
