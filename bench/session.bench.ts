@@ -91,6 +91,7 @@ try {
   row('save-lab', saveLab, { chars: saveLab.value });
   row('undo', undo, { statements: undo.value });
   row('export-py', await best(RUNS, () => exportPython(load.value)));
+  row('export-py-lab', await best(RUNS, () => lab.exportSession('py')));
   row('export-csv', await best(RUNS, () => collectionsCsv(replay.value.collections)));
   const svg = await timed(() => sessionGraphSvg(load.value, replay.value));
   row('export-svg', svg, { bytes: svg.value.length });
@@ -109,6 +110,8 @@ else {
       : r.name === 'replay' ? `${Number(r.statements).toLocaleString('en')} statements into the lab interpreter`
       : r.name === 'save-lab' ? `lab service saveSession (${Number(r.chars).toLocaleString('en')} characters, the log from the views); the host then writes it (save row)`
       : r.name === 'undo' ? `replays ${Number(r.statements).toLocaleString('en')} statements`
+      : r.name === 'export-py' ? 'gclab export --to py: a replay finds the statements that raised, then the text'
+      : r.name === 'export-py-lab' ? 'lab service exportSession: it knows which statements raised, no replay'
       : r.name === 'open' ? `read + base64 + lab service openSession (decode, replay, samples); target <= 2000 ms; first run ${r.first_cpu_ms} cpu / ${r.first_wall_ms} wall ms`
       : r.bytes !== undefined ? `${Number(r.bytes).toLocaleString('en')} characters` : '';
     console.log(`${String(r.name).padEnd(12)} ${String(r.cpu_ms).padStart(6)}   ${String(r.wall_ms).padStart(7)}   ${notes}`);

@@ -58,6 +58,18 @@ test('a file dropped on the window opens it, asking first over unsaved work; Can
   );
   await expect.poll(async () => (await canvasLabels(page)).find((l) => l.startsWith('theirs ='))).toMatch(/^theirs =\s+list \[3\]/);
   expect((await canvasLabels(page)).some((l) => l.startsWith('mine ='))).toBe(false);
+  // The file has no saved viewport: the graph is framed whole, every node inside the canvas.
+  const outside = () =>
+    page.evaluate(() => {
+      const cy = (window as unknown as { __gclabCy: import('cytoscape').Core }).__gclabCy;
+      return cy.nodes().filter((n) => {
+        const b = n.renderedBoundingBox();
+        return b.x1 < 0 || b.y1 < 0 || b.x2 > cy.width() || b.y2 > cy.height();
+      }).length;
+    });
+  await expect.poll(outside).toBe(0);
+  // The console starts over with the opened session: the old session's lines are not its own.
+  await expect(page.getByRole('log', { name: 'Console output' })).not.toContainText('mine = [1]');
   await runInConsole(page, 'print(theirs)');
   await expect(page.getByRole('log', { name: 'Console output' }).locator('pre.stdout').last()).toHaveText('[1, 2, 4]');
   await shot(page, info, 'dropped-file-opened');

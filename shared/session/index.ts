@@ -20,7 +20,8 @@
 //     collections }), or { ...loadedSession, program, view, collections } to keep unknown fields; then
 //     serializeSession(session) for the text, or saveSessionFile(path, session) on Node (atomic, gzip when large).
 //   Restore with an async runner (a worker): restoreSessionAsync(session, run).
-//   Export as Python: session.program.map(statementSource).join('\n') is the program CPython runs.
+//   Export as Python: src-main/export exportPython(session, raised): the statements joined, those that raised
+//     wrapped so CPython goes on past them as the lab does.
 
 export { SESSION_PROFILE_IDS, DEFAULT_SESSION_PROFILE, isSessionProfileId, type SessionProfileId } from './profile-ids';
 export {

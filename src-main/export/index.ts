@@ -42,8 +42,8 @@ export class ReplayFailedError extends Error {
  * One export as text (or bytes for PNG). Throws ReplayFailedError when a statement cannot run (the lab would
  * not open the file either); statements that raised are replayed past, as the lab runs past them.
  */
-export async function exportSession(session: Session, format: ExportFormat): Promise<string | Uint8Array> {
-  if (format === 'py') return exportPython(session);
+export async function exportSession(session: Session, format: ExportFormat, options: { raised?: readonly number[] } = {}): Promise<string | Uint8Array> {
+  if (format === 'py') return exportPython(session, options.raised);
   const replay = replaySession(session);
   if (replay.failedAt !== null) throw new ReplayFailedError(replay);
   switch (format) {

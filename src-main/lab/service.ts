@@ -108,6 +108,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     // A failing gesture is kept too: what ran before the exception changed the heap, and a replay of the
     // same text reproduces exactly that partial effect. An error inside frames also records the returns it forced.
     this.history.record(recorded ?? source);
+    if (!result.ok) this.raised.push(this.history.program.length - 1);
     await this.changed('exec');
     return result;
   }
@@ -116,6 +117,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     const source = `${this.session.openFrames?.().at(-1)?.indent ?? ''}gc.collect(${generation})`;
     const { value, events } = this.deps.views.traced(this.session, () => this.run(source));
     this.history.record(source);
+    if (!value.ok) this.raised.push(this.history.program.length - 1);
     await this.changed('collect');
     return { result: value, events };
   }
@@ -229,6 +231,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     }
     const { program, raised } = opened;
     this.logIsProgram = opened.logIsProgram;
+    this.raised = opened.raisedAt;
     this.session = scratch;
     this.profile = session.profile;
     this.base = session;
@@ -243,7 +246,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
 
   async exportSession(kind: SessionExportKind): Promise<ExportedFile> {
     if (kind === 'gclab') return { content: { text: serializeSession(this.currentSession()) }, mime: 'application/x-gclab', extension: 'gclab' };
-    return this.deps.io.export(this.currentSession(), kind);
+    return this.deps.io.export(this.currentSession(), kind, this.raised);
   }
 
   /** Hosts answer these (they own the data folder); a bare service has nothing to offer. */
@@ -265,7 +268,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
   async redo(): Promise<LabStatus> {
     const source = this.history.redo();
     if (source === undefined) return this.status();
-    this.run(source);
+    if (!this.run(source).ok) this.raised.push(this.history.program.length - 1);
     return this.changed('redo');
   }
 
@@ -277,6 +280,8 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
    * on after it as the lab does). Then a save takes the log from the views instead of replaying.
    */
   private logIsProgram = true;
+  /** Indices of the program statements that raised (the Python export wraps them), kept so export needs no replay. */
+  private raised: number[] = [];
 
   private run(source: string): ExecResult {
     const r = this.session.exec(source);
@@ -292,7 +297,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
    * Runs an opened file's program into `scratch` (sampled by the views) through shared/session restoreSession,
    * as every replay does: its sources and the statements that raised, or a BadSessionFile saying what and where.
    */
-  private replayOpened(scratch: S, session: Session): { program: string[]; logIsProgram: boolean; raised: string[] } {
+  private replayOpened(scratch: S, session: Session): { program: string[]; logIsProgram: boolean; raised: string[]; raisedAt: number[] } {
     const program: string[] = [];
     let logIsProgram = true;
     const restored = restoreSession(session, (source) => {
@@ -305,7 +310,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     if (!restored.ok) throw badFile(restored.error.message, restored.error.path);
     const stray = this.strayObjectHandle(scratch, session.view?.positions);
     if (stray) throw badFile(`view.positions[${JSON.stringify(stray)}] places an object the program never creates: no object ${stray} exists after the program ran`, `$.view.positions[${JSON.stringify(stray)}]`);
-    return { program, logIsProgram, raised: restored.raised.map((w) => `${w.message} (at ${w.path})`) };
+    return { program, logIsProgram, raised: restored.raised.map((w) => `${w.message} (at ${w.path})`), raisedAt: restored.raised.map((w) => w.statement) };
   }
 
   /** The views' collection log as the session format stores it (operation n ran program statement n - 1). */
@@ -327,6 +332,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     this.deps.io.applySettings(this.session, this.base?.settings);
     this.deps.views.attach(this.session);
     this.logIsProgram = true;
+    this.raised = [];
   }
 
   /**
@@ -335,7 +341,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
    */
   private replay(): void {
     this.fresh();
-    for (const source of this.history.program) this.run(source);
+    for (const [i, source] of this.history.program.entries()) if (!this.run(source).ok) this.raised.push(i);
   }
 
   private async changed(reason: LabEvents['changed']['reason']): Promise<LabStatus> {

@@ -27,9 +27,9 @@ export function nodeSessionIo(appVersion: string): SessionIo<PythonSession> {
     },
     objectExists: (python, id) => python.heap.isAlive(id),
     collectionLog: (session) => replaySession(session).collections.map((row) => ({ ...row })),
-    async export(session: Session, kind: SessionExportKind): Promise<ExportedFile> {
+    async export(session: Session, kind: SessionExportKind, raised?: readonly number[]): Promise<ExportedFile> {
       if (kind === 'gclab') throw new Error('the service writes .gclab itself');
-      const out = await exportSession(session, kind);
+      const out = await exportSession(session, kind, { raised });
       const content = typeof out === 'string' ? { text: out } : { base64: Buffer.from(out).toString('base64') };
       return { content, mime: MIME[kind], extension: kind };
     },

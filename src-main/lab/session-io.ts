@@ -10,7 +10,8 @@ export interface SessionIo<S> {
   applySettings(session: S, settings: SessionSettings | undefined): void;
   /** The collection log of a program (the session format's rows, with the statement index). */
   collectionLog(session: Session): Session['collections'];
-  export(session: Session, kind: SessionExportKind): Promise<ExportedFile>;
+  /** `raised`: the program statements that raised, when the caller knows them (else the export replays to find them). */
+  export(session: Session, kind: SessionExportKind, raised?: readonly number[]): Promise<ExportedFile>;
   /** Whether object number `id` (a `#id` view handle) is alive in the session after its program ran. */
   objectExists(session: S, id: number): boolean;
 }

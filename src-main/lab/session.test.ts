@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSession, type Session } from '../../shared/session';
 import { createPythonSession, type PythonSession } from '../engine/python/session';
 import { createLabService } from './engine';
+import { exportPython } from '../export';
 import { LabService } from './service';
 import { nodeSessionIo } from './session-files';
 import { buildSnapshot, createHeapViews, gcView, sessionFrameNames } from './snapshot';
@@ -259,6 +260,30 @@ describe('sessions in the lab service', () => {
     const text = JSON.stringify({ format: 'gclab-session', version: 1, app: '0.1.0', profile: '3.12', settings: { gc: { thresholds: [5, 3, 2] } }, program: ['import gc\nprint(gc.get_threshold())'] });
     await a.openSession({ text });
     expect((await a.exec('print(gc.get_threshold())')).stdout).toBe('(5, 3, 2)\n');
+  });
+
+  it('the Python export wraps the statements that raised, as a replay finds them, through exec, undo, redo and open', async () => {
+    const a = lab();
+    const script = async (s: LabService<PythonSession>) => {
+      const out = await s.exportSession('py');
+      return 'text' in out.content ? out.content.text : '';
+    };
+    const replayed = async (s: LabService<PythonSession>) => exportPython(await savedSession(s));
+    for (const g of ['a = [1]', 'a.push(2)', 'a.append(3)', 'print(missing)']) await a.exec(g);
+    expect(await script(a)).toContain('try:\n    a.push(2)\nexcept BaseException:');
+    expect(await script(a)).toBe(await replayed(a));
+    await a.undo();
+    expect(await script(a)).toBe(await replayed(a));
+    await a.redo();
+    expect(await script(a)).toBe(await replayed(a));
+    await a.collectTraced(0); // gc is not imported: NameError, kept like any failing gesture
+    expect(await script(a)).toBe(await replayed(a));
+    await a.setProfile('3.8');
+    expect(await script(a)).toBe(await replayed(a));
+    const b = lab();
+    await b.openSession({ text: (await a.saveSession({})).text });
+    expect(await script(b)).toBe(await replayed(a));
+    expect((await script(b)).match(/^try:$/gm)).toHaveLength(3);
   });
 
   it('the Python export is the program as a script', async () => {

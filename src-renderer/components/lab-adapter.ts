@@ -39,6 +39,6 @@ export async function workbenchApi(client: LabClient): Promise<WorkbenchApi> {
     memoryMap: () => client.memoryMap(),
     samples: () => client.samples(),
     collections: () => client.collections(),
-    subscribe: (fn) => client.on('changed', () => fn()),
+    subscribe: (fn) => client.on('changed', (e) => fn(e.reason)),
   };
 }

@@ -34,6 +34,9 @@ export interface WorkbenchApi {
   memoryMap(): Promise<MemoryMapView | null>;
   samples(): Promise<HeapSample[]>;
   collections(): Promise<CollectionRecord[]>;
-  /** Called when the heap changed behind the workbench's back (menu undo, another view); returns unsubscribe. */
-  subscribe?(onChange: () => void): () => void;
+  /**
+   * Called when the heap changed behind the workbench's back (menu undo, another view, a file opened, New), with
+   * the reason (LabEvents['changed'].reason); returns unsubscribe.
+   */
+  subscribe?(onChange: (reason?: string) => void): () => void;
 }

@@ -113,6 +113,24 @@ describe('gclab export', () => {
     expect(png.err).toContain('give a file with -o');
   });
 
+  it('a statement that raised does not stop an export: the log has the collection after it, the script wraps it', async () => {
+    const program = ['import gc', 'a = []\na.append(a)', 'a.missing()', 'del a', 'gc.collect()'];
+    const f = file('raised.gclab', serializeSession({ ...session, program }));
+    const csv = await gclab('export', f, '--to', 'csv');
+    expect(csv.code).toBe(0);
+    expect(csv.out.trim().split(/\r?\n/)).toEqual(['step,generation,collected,uncollectable,reason', '4,2,1,0,manual']);
+    const py = await gclab('export', f, '--to', 'py');
+    expect(py.out).toContain("try:\n    a.missing()\nexcept BaseException:\n    __import__('sys').excepthook(*__import__('sys').exc_info())\ndel a\n");
+  });
+
+  it('a statement the lab cannot run stops an export, naming it (exit 1 for a syntax error)', async () => {
+    const f = file('unrunnable.gclab', serializeSession({ ...session, program: ['a = []', 'b = (a'] }));
+    const r = await gclab('export', f, '--to', 'txt');
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`program statement 2 (line 2 of the program: "b = (a") cannot run: SyntaxError: '(' was never closed (at $.program[1])`);
+  });
+
   it('a bad file is not exported: loader message, exit 2, no output file', async () => {
     const out = join(dir, 'never.svg');
     const r = await gclab('export', file('bad.gclab', '[1, 2'), '--to', 'svg', '-o', out);
