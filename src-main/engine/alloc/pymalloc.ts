@@ -27,6 +27,8 @@ const enum C {
   ARENA_TOP = 0x7f5a4c800000,
   POOL_OVERHEAD = 48,
   SMALL_REQUEST_THRESHOLD = 512,
+  /** A block record is owner * REQ_SPAN + bytes requested (1..512) in one float64 (exact for owners below 2^43). */
+  REQ_SPAN = 1024,
 }
 // Per pool, 8 int32 fields side by side (pool id << 3): malloc and free touch one half cache line per pool.
 // CPython's ref.count is not stored: every carved block is either in use or on the free list, so it is
@@ -121,11 +123,11 @@ export class Pymalloc implements Allocator {
 
   // ---- blocks ----
   /**
-   * Per block record (ids [pool's BLK, + its capacity)): [bi*2] owner object id, [bi*2+1] bytes requested, both
+   * Per block record (ids [pool's BLK, + its capacity)): owner object id * REQ_SPAN + bytes requested, one store,
    * valid while the bit of bi in `inUse` is set. Written by malloc only; free just clears the bit (a small,
    * cache-resident bitmap), so a free never waits on a random block's record. Read through blockOwner/Requested.
    */
-  private blk = new Int32Array(0);
+  private blk = new Float64Array(0);
   private inUse = new Int32Array(0);
   /** Per block record slot: the pool's free stack (block indexes in the pool), bottom at the pool's BLK. */
   private stk = new Uint16Array(0);
@@ -195,9 +197,7 @@ export class Pymalloc implements Allocator {
     const k = base + b;
     const inUse = this.inUse;
     inUse[k >> 5] = inUse[k >> 5]! | (1 << (k & 31));
-    const blk = this.blk;
-    blk[k << 1] = owner;
-    blk[(k << 1) + 1] = nbytes;
+    this.blk[k] = owner * C.REQ_SPAN + nbytes;
     return C.ARENA_TOP - ((pool ^ this.poolMask) + this.gridAdj) * this.poolSize + C.POOL_OVERHEAD + b * ((sz + 1) << 4);
   }
 
@@ -352,7 +352,7 @@ export class Pymalloc implements Allocator {
       const stk = new Uint16Array(n);
       stk.set(this.stk);
       this.stk = stk;
-      const blk = new Int32Array(n * 2);
+      const blk = new Float64Array(n);
       blk.set(this.blk);
       this.blk = blk;
       const bits = new Int32Array((n + 31) >> 5);
@@ -503,8 +503,7 @@ export class Pymalloc implements Allocator {
     if (nbytes <= size && 4 * nbytes > 3 * size) {
       // Same class, or shrinking by less than a quarter: keep the block.
       const bi = this.blockIdOf(addr);
-      this.blk[bi << 1] = owner;
-      this.blk[(bi << 1) + 1] = nbytes;
+      this.blk[bi] = owner * C.REQ_SPAN + nbytes;
       return addr;
     }
     // New block first, then free the old one (as obmalloc does: malloc, memcpy, free).
@@ -542,12 +541,21 @@ export class Pymalloc implements Allocator {
 
   /** Bytes requested for block id `bi`, 0 when it is not allocated. */
   blockRequested(bi: number): number {
-    return this.blockInUse(bi) ? this.blk[(bi << 1) + 1]! : 0;
+    return this.blockInUse(bi) ? this.requestedOf(bi) : 0;
+  }
+
+  private ownerOfBlock(bi: number): number {
+    return Math.floor(this.blk[bi]! / C.REQ_SPAN);
+  }
+
+  private requestedOf(bi: number): number {
+    const v = this.blk[bi]!;
+    return v - Math.floor(v / C.REQ_SPAN) * C.REQ_SPAN;
   }
 
   /** Owner object id of block id `bi`, 0 when it is not allocated. */
   blockOwner(bi: number): number {
-    return this.blockInUse(bi) ? this.blk[bi << 1]! : 0;
+    return this.blockInUse(bi) ? this.ownerOfBlock(bi) : 0;
   }
 
   // Pool fields for readers (stats, snapshot, invariants); the hot paths use the records directly.
@@ -607,14 +615,14 @@ export class Pymalloc implements Allocator {
   /** Owner object id of a live block (pymalloc or raw), undefined if not allocated. */
   ownerOf(addr: Address): number | undefined {
     const bi = this.blockIdOf(addr);
-    if (bi !== C.NONE) return this.blk[bi << 1];
+    if (bi !== C.NONE) return this.ownerOfBlock(bi);
     return this.raw.ownerOf(addr);
   }
 
   /** Bytes the caller asked for at `addr` (pymalloc or raw), undefined if not allocated. */
   requestedSize(addr: Address): number | undefined {
     const bi = this.blockIdOf(addr);
-    if (bi !== C.NONE) return this.blk[(bi << 1) + 1];
+    if (bi !== C.NONE) return this.requestedOf(bi);
     return this.raw.sizeOf(addr);
   }
 
