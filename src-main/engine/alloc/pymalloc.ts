@@ -27,10 +27,14 @@ const enum C {
   ARENA_TOP = 0x7f5a4c800000,
   POOL_OVERHEAD = 48,
   SMALL_REQUEST_THRESHOLD = 512,
+  /** A block record is owner * REQ_SPAN + bytes requested (1..512) in one float64 (exact for owners below 2^43). */
+  REQ_SPAN = 1024,
 }
 // Per pool, 8 int32 fields side by side (pool id << 3): malloc and free touch one half cache line per pool.
+// CPython's ref.count is not stored: every carved block is either in use or on the free list, so it is
+// NEXTOFF - NFREE (one store less on malloc and free, and their bytecode stays within V8's inlining budget).
 const enum F {
-  REF = 0, // blocks in use (ref.count)
+  UNUSED = 0,
   NFREE = 1, // blocks on the freeblock list (depth of the pool's free stack; its top is the list head)
   NEXTOFF = 2, // next virgin block index
   SZ = 3, // size class; -1 = never used (DUMMY_SIZE_IDX)
@@ -119,11 +123,11 @@ export class Pymalloc implements Allocator {
 
   // ---- blocks ----
   /**
-   * Per block record (ids [pool's BLK, + its capacity)): [bi*2] owner object id, [bi*2+1] bytes requested, both
+   * Per block record (ids [pool's BLK, + its capacity)): owner object id * REQ_SPAN + bytes requested, one store,
    * valid while the bit of bi in `inUse` is set. Written by malloc only; free just clears the bit (a small,
    * cache-resident bitmap), so a free never waits on a random block's record. Read through blockOwner/Requested.
    */
-  private blk = new Int32Array(0);
+  private blk = new Float64Array(0);
   private inUse = new Int32Array(0);
   /** Per block record slot: the pool's free stack (block indexes in the pool), bottom at the pool's BLK. */
   private stk = new Uint16Array(0);
@@ -188,19 +192,20 @@ export class Pymalloc implements Allocator {
     const depth = pools[r + F.NFREE]! - 1;
     const b = this.stk[base + depth]!;
     pools[r + F.NFREE] = depth;
-    pools[r + F.REF]++;
     this.bytesInAllocatedBlocks += (sz + 1) << 4;
     if (depth === 0) this.poolExtend(pool, sz);
     const k = base + b;
     const inUse = this.inUse;
     inUse[k >> 5] = inUse[k >> 5]! | (1 << (k & 31));
-    const blk = this.blk;
-    blk[k << 1] = owner;
-    blk[(k << 1) + 1] = nbytes;
+    this.blk[k] = owner * C.REQ_SPAN + nbytes;
     return C.ARENA_TOP - ((pool ^ this.poolMask) + this.gridAdj) * this.poolSize + C.POOL_OVERHEAD + b * ((sz + 1) << 4);
   }
 
-  /** The free list ran dry: carve the next virgin block, or the pool is full and leaves usedpools. */
+  /**
+   * The free list ran dry: carve the next virgin block, or the pool is full and leaves usedpools. Small, so that
+   * malloc and free both fit V8's cumulative inlining budget at a call site (920 bytes of bytecode, each candidate
+   * counted 1.2x): free not inlined costs a call and a boxed address per free.
+   */
   private poolExtend(pool: number, sz: number): void {
     const pools = this.pools;
     const r = pool << 3;
@@ -209,14 +214,23 @@ export class Pymalloc implements Allocator {
       this.stk[pools[r + F.BLK]!] = off; // the list is just this virgin block
       pools[r + F.NFREE] = 1;
       pools[r + F.NEXTOFF] = off + 1;
-      return;
-    }
+    } else this.poolFull(pool, sz);
+  }
+
+  private poolFull(pool: number, sz: number): void {
+    const pools = this.pools;
+    const r = pool << 3;
     // Full: malloc serves the head of usedpools, so unlinking it is popping the head.
     const next = pools[r + F.NEXT]!;
     this.usedHead[sz] = next;
     if (next !== C.NONE) pools[(next << 3) + F.PREV] = C.NONE;
     pools[r + F.STATE] = PoolState.Full;
-    if (this.listener) this.listener({ t: 'pool-full', arena: (pool / this.maxPools) | 0, pool: pool % this.maxPools, sizeClass: sz });
+    if (this.listener) this.emitPool('pool-full', pool, sz);
+  }
+
+  /** Out of line so the hot methods that report transitions stay small (an object literal is a lot of bytecode). */
+  private emitPool(t: 'pool-full' | 'pool-used' | 'pool-empty', pool: number, sz: number): void {
+    this.listener!({ t, arena: (pool / this.maxPools) | 0, pool: pool % this.maxPools, sizeClass: sz });
   }
 
   /** usedpools[sz] is empty: take a pool from the head of usable_arenas (a new arena if none), link it as the head. */
@@ -338,7 +352,7 @@ export class Pymalloc implements Allocator {
       const stk = new Uint16Array(n);
       stk.set(this.stk);
       this.stk = stk;
-      const blk = new Int32Array(n * 2);
+      const blk = new Float64Array(n);
       blk.set(this.blk);
       this.blk = blk;
       const bits = new Int32Array((n + 31) >> 5);
@@ -359,8 +373,11 @@ export class Pymalloc implements Allocator {
     const g = q - this.gridAdj;
     const pools = this.pools;
     const r = (g ^ this.poolMask) << 3;
-    if (!(g >= 0 && g < this.poolLimit) || pools[r] === 0) return this.raw.free(addr);
-    const ref = pools[r]!;
+    // ref.count = NEXTOFF - NFREE is 0 for uncarved (both 0) and empty pools.
+    if (!(g >= 0 && g < this.poolLimit)) return this.freeOther(addr);
+    const nextoff = pools[r + F.NEXTOFF]!;
+    const depth = pools[r + F.NFREE]!;
+    if (nextoff === depth) return this.freeOther(addr);
     const sz = pools[r + F.SZ]!;
     const size = (sz + 1) << 4;
     const base = pools[r + F.BLK]!;
@@ -371,51 +388,48 @@ export class Pymalloc implements Allocator {
     const inUse = this.inUse;
     const word = inUse[k >> 5]!;
     const bit = 1 << (k & 31);
-    if (x < 0 || b * size !== x || b >= pools[r + F.NEXTOFF]! || (word & bit) === 0) return this.badFree(addr);
+    if (x < 0 || b * size !== x || b >= nextoff || (word & bit) === 0) return this.freeOther(addr);
     inUse[k >> 5] = word ^ bit;
-    const depth = pools[r + F.NFREE]!;
     this.stk[base + depth] = b;
     pools[r + F.NFREE] = depth + 1;
-    pools[r] = ref - 1;
     this.bytesInAllocatedBlocks -= size;
-    if (depth === 0) this.relinkFullPool(r >> 3, sz);
-    else if (ref === 1) this.poolBecameEmpty(r >> 3, sz);
+    if (depth === 0 || nextoff - depth === 1) this.poolAfterFree(r >> 3, sz, depth === 0);
   }
 
-  private badFree(addr: Address): void {
+  /** Not a live pymalloc block: the raw allocator's when no used pool holds it, else a bad free (one call site, little bytecode). */
+  private freeOther(addr: Address): void {
+    if (this.poolOf(addr) === C.NONE) return this.raw.free(addr);
     throw new Error(`free of an address pymalloc did not hand out: 0x${addr.toString(16)}`);
   }
 
-  /** The pool was full: link it at the front of usedpools so the next request reuses the freed block. */
-  private relinkFullPool(pool: number, sz: number): void {
+  /**
+   * free's list moves (CPython's insert_to_usedpool / insert_to_freepool): a full pool goes back to the front of
+   * usedpools (the next request reuses the freed block); an empty one leaves usedpools for its arena's freepools.
+   * One method, deliberately larger than V8's per-function inlining limit (460 bytes of bytecode): the optimized
+   * free then never carries it, and free itself stays within its callers' inlining budget (see poolExtend).
+   */
+  private poolAfterFree(pool: number, sz: number, wasFull: boolean): void {
     const pools = this.pools;
-    const head = this.usedHead[sz]!;
-    pools[(pool << 3) + F.NEXT] = head;
-    pools[(pool << 3) + F.PREV] = C.NONE;
-    if (head !== C.NONE) pools[(head << 3) + F.PREV] = pool;
-    this.usedHead[sz] = pool;
-    pools[(pool << 3) + F.STATE] = PoolState.Used;
-    if (this.listener) this.listener({ t: 'pool-used', arena: (pool / this.maxPools) | 0, pool: pool % this.maxPools, sizeClass: sz });
-  }
-
-  /** Empty: unlink from usedpools, push on the arena's freepools. */
-  private poolBecameEmpty(pool: number, sz: number): void {
-    this.unlinkUsed(pool, sz);
-    this.pools[(pool << 3) + F.STATE] = PoolState.Empty;
-    if (this.listener) this.listener({ t: 'pool-empty', arena: (pool / this.maxPools) | 0, pool: pool % this.maxPools, sizeClass: sz });
-    this.insertToFreepool(pool);
-  }
-
-  private unlinkUsed(pool: number, sz: number): void {
-    const pools = this.pools;
-    const next = pools[(pool << 3) + F.NEXT]!;
-    const prev = pools[(pool << 3) + F.PREV]!;
-    if (prev === C.NONE) this.usedHead[sz] = next;
-    else pools[(prev << 3) + F.NEXT] = next;
-    if (next !== C.NONE) pools[(next << 3) + F.PREV] = prev;
-  }
-
-  private insertToFreepool(pool: number): void {
+    const r = pool << 3;
+    if (wasFull) {
+      const head = this.usedHead[sz]!;
+      pools[r + F.NEXT] = head;
+      pools[r + F.PREV] = C.NONE;
+      if (head !== C.NONE) pools[(head << 3) + F.PREV] = pool;
+      this.usedHead[sz] = pool;
+      pools[r + F.STATE] = PoolState.Used;
+      if (this.listener) this.emitPool('pool-used', pool, sz);
+      return;
+    }
+    // Empty: unlink from usedpools...
+    const nextPool = pools[r + F.NEXT]!;
+    const prevPool = pools[r + F.PREV]!;
+    if (prevPool === C.NONE) this.usedHead[sz] = nextPool;
+    else pools[(prevPool << 3) + F.NEXT] = nextPool;
+    if (nextPool !== C.NONE) pools[(nextPool << 3) + F.PREV] = prevPool;
+    pools[r + F.STATE] = PoolState.Empty;
+    if (this.listener) this.emitPool('pool-empty', pool, sz);
+    // ...and push it on its arena's freepools; the arena moves in usable_arenas (kept sorted by nfreepools).
     const ao = (pool / this.maxPools) | 0;
     this.pools[(pool << 3) + F.NEXT] = this.arFreepools[ao]!;
     this.arFreepools[ao] = pool;
@@ -489,8 +503,7 @@ export class Pymalloc implements Allocator {
     if (nbytes <= size && 4 * nbytes > 3 * size) {
       // Same class, or shrinking by less than a quarter: keep the block.
       const bi = this.blockIdOf(addr);
-      this.blk[bi << 1] = owner;
-      this.blk[(bi << 1) + 1] = nbytes;
+      this.blk[bi] = owner * C.REQ_SPAN + nbytes;
       return addr;
     }
     // New block first, then free the old one (as obmalloc does: malloc, memcpy, free).
@@ -528,12 +541,21 @@ export class Pymalloc implements Allocator {
 
   /** Bytes requested for block id `bi`, 0 when it is not allocated. */
   blockRequested(bi: number): number {
-    return this.blockInUse(bi) ? this.blk[(bi << 1) + 1]! : 0;
+    return this.blockInUse(bi) ? this.requestedOf(bi) : 0;
+  }
+
+  private ownerOfBlock(bi: number): number {
+    return Math.floor(this.blk[bi]! / C.REQ_SPAN);
+  }
+
+  private requestedOf(bi: number): number {
+    const v = this.blk[bi]!;
+    return v - Math.floor(v / C.REQ_SPAN) * C.REQ_SPAN;
   }
 
   /** Owner object id of block id `bi`, 0 when it is not allocated. */
   blockOwner(bi: number): number {
-    return this.blockInUse(bi) ? this.blk[bi << 1]! : 0;
+    return this.blockInUse(bi) ? this.ownerOfBlock(bi) : 0;
   }
 
   // Pool fields for readers (stats, snapshot, invariants); the hot paths use the records directly.
@@ -550,7 +572,7 @@ export class Pymalloc implements Allocator {
 
   /** Blocks in use (CPython's pool->ref.count). */
   poolRefCount(pool: number): number {
-    return this.pools[(pool << 3) + F.REF]!;
+    return this.pools[(pool << 3) + F.NEXTOFF]! - this.pools[(pool << 3) + F.NFREE]!;
   }
 
   /** Size class the pool serves (or last served, when empty); -1 when never used. */
@@ -593,14 +615,14 @@ export class Pymalloc implements Allocator {
   /** Owner object id of a live block (pymalloc or raw), undefined if not allocated. */
   ownerOf(addr: Address): number | undefined {
     const bi = this.blockIdOf(addr);
-    if (bi !== C.NONE) return this.blk[bi << 1];
+    if (bi !== C.NONE) return this.ownerOfBlock(bi);
     return this.raw.ownerOf(addr);
   }
 
   /** Bytes the caller asked for at `addr` (pymalloc or raw), undefined if not allocated. */
   requestedSize(addr: Address): number | undefined {
     const bi = this.blockIdOf(addr);
-    if (bi !== C.NONE) return this.blk[(bi << 1) + 1];
+    if (bi !== C.NONE) return this.requestedOf(bi);
     return this.raw.sizeOf(addr);
   }
 
@@ -615,7 +637,7 @@ export class Pymalloc implements Allocator {
     for (let a = 0; a < this.maxarenas; a++) {
       if (this.arAddr[a] === 0) continue;
       const p0 = a * this.maxPools;
-      for (let i = 0; i < this.arCarved[a]!; i++) n += this.pools[((p0 + i) << 3) + F.REF]!;
+      for (let i = 0; i < this.arCarved[a]!; i++) n += this.poolRefCount(p0 + i);
     }
     return n;
   }

@@ -114,6 +114,19 @@ describe('pymalloc blocks and pools', () => {
     expect(p.ownerOf(a)).toBeUndefined();
   });
 
+  it('keeps owner ids past 2^31 and every request size of a class exact in the block record', () => {
+    const p = new Pymalloc('3.13');
+    const big = 2 ** 31 + 12345; // ids of a long session grow past int32
+    const addrs = [497, 505, 512].map((n, i) => p.malloc(n, big + i)); // class 31 (497..512 bytes)
+    expect(addrs.map((a) => p.ownerOf(a))).toEqual([big, big + 1, big + 2]);
+    expect(addrs.map((a) => p.requestedSize(a))).toEqual([497, 505, 512]);
+    const bi = p.blockIdOf(addrs[2]!);
+    expect([p.blockOwner(bi), p.blockRequested(bi)]).toEqual([big + 2, 512]);
+    // An in-place realloc rewrites both halves of the record.
+    expect(p.realloc(addrs[0]!, 400, 7)).toBe(addrs[0]);
+    expect([p.ownerOf(addrs[0]!), p.requestedSize(addrs[0]!)]).toEqual([7, 400]);
+  });
+
   it('refuses to free a block twice', () => {
     const p = new Pymalloc('3.13');
     const a = p.malloc(56, 1);
