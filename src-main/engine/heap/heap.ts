@@ -310,6 +310,7 @@ export class Heap {
     const k = (this.s.meta[id << 2] >>> 24) as Kind;
     if (k === K_INSTANCE) return this.classes.get(this.s.meta[(id << 2) + 3])?.name ?? 'object';
     if (k === K_DICT && this.s.meta[id << 2] & SPLIT) return 'dict';
+    if (k === K_METHOD && this.s.meta[id << 2] & CFUNC) return 'builtin_function_or_method';
     return KIND_NAMES[k];
   }
 
@@ -2109,6 +2110,23 @@ export class Heap {
     return id;
   }
 
+  /**
+   * A bound builtin method taken as a value (`m = l.append`): PyCFunction_NewEx makes a PyCFunctionObject, a GC
+   * object that holds m_self (its only referent the lab has; m_module is NULL for methods of builtin types).
+   * 3.8 takes and returns its memory through the CFunction free list; 3.9+ have none (profile capacity 0).
+   */
+  newBuiltinMethod(self: ObjId): ObjId {
+    const s = this.s;
+    const id = this.newGc(K_METHOD, this.profile.sizes.cfunctionObject, this.freeLists.pop('cfunction'));
+    s.meta[id << 2] |= CFUNC;
+    s.reserveRefs(id, 1);
+    s.pool[s.meta[(id << 2) + 1]] = self;
+    s.meta[(id << 2) + 2] = 1;
+    this.incref(self);
+    this.track(id);
+    return id;
+  }
+
   /** A bound method (function + self). */
   newMethod(fn: ObjId, self: ObjId): ObjId {
     const s = this.s;
@@ -2299,7 +2317,7 @@ export class Heap {
       case K_WEAKREF:
         return S.weakrefObject;
       case K_METHOD:
-        return S.methodObject;
+        return this.s.meta[id << 2] & CFUNC ? S.cfunctionObject : S.methodObject;
       case K_CELL:
         return S.cellObject;
       default:
