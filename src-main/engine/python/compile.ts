@@ -1317,7 +1317,7 @@ export class Compiler {
     const h = this.rt.heap;
     if (x.k === 'tuple') {
       const vals = x.elts.map((y) => this.constTupleItem(y));
-      const t = h.newTuple(vals);
+      const t = h.newConstantTuple(vals);
       h.keep(t);
       return t;
     }

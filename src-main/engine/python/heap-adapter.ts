@@ -207,6 +207,9 @@ export class HeapAdapter implements HeapPort {
   newMethod(fn: ObjId, self: ObjId): ObjId {
     return this.heap.newMethod(fn, self);
   }
+  newConstantTuple(items: readonly ObjId[]): ObjId {
+    return this.heap.newConstantTuple(items);
+  }
   newBuiltinMethod(self: ObjId, name: string): ObjId {
     if (self >= STATIC_BASE) throw new Error('newBuiltinMethod: self must be a heap object');
     const m = this.heap.newBuiltinMethod(self);

@@ -80,6 +80,9 @@ export interface HeapPort {
   newClass(name: string, bases: readonly ObjId[], attrs: readonly [string, ObjId][], slots: readonly string[] | null, hasDel: boolean): ObjId;
   newInstance(cls: ObjId): ObjId;
   newMethod(fn: ObjId, self: ObjId): ObjId;
+  /** A constant tuple made at compile time, in the state it would have had if made when the program started,
+   * as CPython compiles the whole file first (heap.newConstantTuple). Items are increfed. */
+  newConstantTuple(items: readonly ObjId[]): ObjId;
   /** `obj.name` for a method of a builtin type: a builtin_function_or_method holding obj. */
   newBuiltinMethod(self: ObjId, name: string): ObjId;
   /** The self and method name of a 'bmethod' (borrowed). */
