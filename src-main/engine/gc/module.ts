@@ -46,6 +46,7 @@ export function setThreshold(h: Heap, t0: number, t1?: number, t2?: number): voi
 export function freeze(h: Heap): void {
   const s = h.s;
   h.gcs.startupFrozenIn = 'permanent';
+  if (h.gcs.stats.every((g) => g.collections === 0)) h.gcs.frozeBeforeCollecting = true;
   for (const g of [L.GEN0, L.GEN1, L.GEN2]) L.merge(s, g, L.PERMANENT);
   h.gcs.count = [0, 0, 0];
   h.gcs.startupSpace = 'permanent';

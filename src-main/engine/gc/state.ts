@@ -25,6 +25,9 @@ export class GcState {
   stats: GenStats[] = [0, 1, 2].map(() => ({ collections: 0, collected: 0, uncollectable: 0 }));
   /** Where the profile's startup-frozen immortal objects are: the permanent generation, or generation 2 after unfreeze. */
   startupFrozenIn: 'permanent' | 'gen2' = 'permanent';
+  /** gc.freeze() ran before any collection: objects made when the program started (a file's constants) were
+   * frozen with it rather than met by a collection (see Heap.newConstantTuple). */
+  frozeBeforeCollecting = false;
   /** A Python exception is pending: automatic collections are not started (reference §3.4). */
   errorPending = false;
 

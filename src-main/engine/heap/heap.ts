@@ -187,7 +187,7 @@ export class Heap {
   private trashLater: ObjId[] = [];
 
   /** count0 follows allocations (classic) or tracking (3.14.1-3.14.4). */
-  private readonly countAllocs: boolean;
+  private countAllocs: boolean;
   private readonly countTracked: boolean;
   /** Tracked dicts (lets a full collection skip untrack_dicts when there are none). */
   trackedDicts = 0;
@@ -311,6 +311,7 @@ export class Heap {
     const k = (this.s.meta[id << 2] >>> 24) as Kind;
     if (k === K_INSTANCE) return this.classes.get(this.s.meta[(id << 2) + AUX])?.name ?? 'object';
     if (k === K_DICT && this.s.meta[id << 2] & SPLIT) return 'dict';
+    if (k === K_METHOD && this.s.meta[id << 2] & CFUNC) return 'builtin_function_or_method';
     return KIND_NAMES[k];
   }
 
@@ -390,6 +391,32 @@ export class Heap {
     listAppend(s, GEN0_HEAD, id);
     if (this.tl >= 2) this.emit({ t: 'track', id });
     if (this.countTracked) tracked(this, id);
+  }
+
+  /**
+   * A constant tuple (a code object's co_consts). The lab compiles a session entry by entry, CPython the whole
+   * file first: there every constant tuple has existed since the program started, in memory allocated then,
+   * tracked in generation 0 with its allocation counted. So once a collection or a gc.freeze() has happened, a
+   * constant compiled now takes the state it would have by then: a fresh block (not today's free list, which the
+   * file would have left for the next tuple), uncounted (the count was reset since), and untracked by the first
+   * collection (it holds only constants) or, when gc.freeze() came before any collection, in the permanent
+   * generation. Measured, 3.8-3.13 files: `gc.collect()` then `t = ((1, 2), 3)`: count0 +0, is_tracked False.
+   */
+  newConstantTuple(items: readonly ObjId[]): ObjId {
+    const st = this.gcs;
+    if (!st.frozeBeforeCollecting && !st.stats.some((g) => g.collections > 0)) return this.newTuple(items);
+    const counting = this.countAllocs;
+    this.countAllocs = false;
+    let t: ObjId;
+    try {
+      t = this.newTuple(items, false);
+    } finally {
+      this.countAllocs = counting;
+    }
+    if (!(this.s.meta[t << 2] & TRACKED)) return t;
+    if (st.frozeBeforeCollecting) L.moveTo(this.s, t, L.PERMANENT);
+    else this.untrack(t);
+    return t;
   }
 
   /** _PyObject_GC_UNTRACK: unlink from its generation list. */
@@ -842,14 +869,14 @@ export class Heap {
   // ------------------------------------------------------------------------------------------ tuple
 
   /** A new tuple holding new references to `items`. */
-  newTuple(items: readonly ObjId[]): ObjId {
+  newTuple(items: readonly ObjId[], freeList = true): ObjId {
     const n = items.length;
     if (n === 0) {
       this.incref(this.emptyTuple);
       return this.emptyTuple;
     }
     const s = this.s;
-    const id = this.newGc(K_TUPLE, this.profile.sizes.tupleBase + 8 * n, this.freeLists.popTuple(n));
+    const id = this.newGc(K_TUPLE, this.profile.sizes.tupleBase + 8 * n, freeList ? this.freeLists.popTuple(n) : 0);
     s.reserveRefs(id, n);
     const off = s.meta[(id << 2) + REF_OFF];
     let anyGc = false;
@@ -2126,6 +2153,23 @@ export class Heap {
     return id;
   }
 
+  /**
+   * A bound builtin method taken as a value (`m = l.append`): PyCFunction_NewEx makes a PyCFunctionObject, a GC
+   * object that holds m_self (its only referent the lab has; m_module is NULL for methods of builtin types).
+   * 3.8 takes and returns its memory through the CFunction free list; 3.9+ have none (profile capacity 0).
+   */
+  newBuiltinMethod(self: ObjId): ObjId {
+    const s = this.s;
+    const id = this.newGc(K_METHOD, this.profile.sizes.cfunctionObject, this.freeLists.pop('cfunction'));
+    s.meta[id << 2] |= CFUNC;
+    s.reserveRefs(id, 1);
+    s.pool[s.meta[(id << 2) + 1]] = self;
+    s.meta[(id << 2) + 2] = 1;
+    this.incref(self);
+    this.track(id);
+    return id;
+  }
+
   /** A bound method (function + self). */
   newMethod(fn: ObjId, self: ObjId): ObjId {
     const s = this.s;
@@ -2316,7 +2360,7 @@ export class Heap {
       case K_WEAKREF:
         return S.weakrefObject;
       case K_METHOD:
-        return S.methodObject;
+        return this.s.meta[id << 2] & CFUNC ? S.cfunctionObject : S.methodObject;
       case K_CELL:
         return S.cellObject;
       default:

@@ -38,7 +38,8 @@ export type Expr = Pos &
     | { k: 'list'; elts: Expr[] }
     | { k: 'tuple'; elts: Expr[] }
     | { k: 'set'; elts: Expr[] }
-    | { k: 'dict'; keys: Expr[]; values: Expr[] }
+    /** A null key: `**values[i]` is merged in (DICT_UPDATE; 3.8 BUILD_MAP_UNPACK). */
+    | { k: 'dict'; keys: (Expr | null)[]; values: Expr[] }
     | { k: 'listcomp'; elt: Expr; gens: Comprehension[] }
     | { k: 'attr'; value: Expr; attr: string }
     | { k: 'subscript'; value: Expr; index: Expr }

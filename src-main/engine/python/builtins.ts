@@ -138,7 +138,7 @@ export function installBuiltins(rt: Runtime): void {
   def('issubclass', (args) => rt.bool(rt.isSubclass(args[0]!, args[1]!)));
   def('callable', (args) => {
     const k = h.kind(args[0]!);
-    return rt.bool(k === 'function' || k === 'method' || k === 'class' || k === 'weakref' || (k === 'builtin' && ['bfunc', 'type', 'exccls'].includes(rt.sdata(args[0]!).t)));
+    return rt.bool(k === 'function' || k === 'method' || k === 'bmethod' || k === 'class' || k === 'weakref' || (k === 'builtin' && ['bfunc', 'type', 'exccls'].includes(rt.sdata(args[0]!).t)));
   });
   def('getattr', (args) => {
     if (h.kind(args[1]!) !== 'str') throw rt.error('TypeError', 'attribute name must be string');

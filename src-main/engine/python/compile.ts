@@ -1143,12 +1143,13 @@ export class Compiler {
         };
       }
       case 'dict': {
-        const ks = e.keys.map((x) => this.expr(x, sc));
+        const ks = e.keys.map((x) => (x ? this.expr(x, sc) : null));
         const vs = e.values.map((x) => this.expr(x, sc));
-        return () => {
+        /** BUILD_MAP of the key: value items [from, to). */
+        const run = (from: number, to: number): ObjId => {
           const d = h.newDict();
           try {
-            for (let i = 0; i < ks.length; i++) {
+            for (let i = from; i < to; i++) {
               const k = ks[i]!();
               let v: ObjId;
               try { v = vs[i]!(); } catch (err) { h.decref(k); throw err; }
@@ -1157,6 +1158,8 @@ export class Compiler {
           } catch (err) { h.decref(d); throw err; }
           return d;
         };
+        if (!ks.includes(null)) return () => run(0, ks.length);
+        return this.dictUnpack(e, ks, vs, run);
       }
       case 'listcomp':
         return this.listcomp(e, sc);
@@ -1314,7 +1317,7 @@ export class Compiler {
     const h = this.rt.heap;
     if (x.k === 'tuple') {
       const vals = x.elts.map((y) => this.constTupleItem(y));
-      const t = h.newTuple(vals);
+      const t = h.newConstantTuple(vals);
       h.keep(t);
       return t;
     }
@@ -1535,6 +1538,60 @@ export class Compiler {
         kw?.forEach((v) => h.decref(v));
         h.decref(f);
       }
+    };
+  }
+
+  /**
+   * A dict display with `**m` items. 3.9+ (compiler_dict): the target is the first run of key: value items
+   * (BUILD_MAP n) or an empty dict (BUILD_MAP 0); each `**m` is merged in as it is evaluated (DICT_UPDATE), and
+   * a later run of items is built as a dict of its own, merged, then dropped. 3.8: every run and every `**m` is
+   * evaluated first, then BUILD_MAP_UNPACK merges them all into a new dict. The merges are dict_merge
+   * (PyDict_Update: one presize or a clone of a clean source, heap.dictMerge).
+   */
+  private dictUnpack(e: Extract<Expr, { k: 'dict' }>, ks: (Ev | null)[], vs: Ev[], run: (from: number, to: number) => ObjId): Ev {
+    const rt = this.rt;
+    const h = rt.heap;
+    // Containers in order: a run of items [from, to) or the index of a `**` item.
+    const parts: ({ run: [number, number] } | { unpack: number })[] = [];
+    for (let i = 0; i < ks.length; ) {
+      if (ks[i] === null) { parts.push({ unpack: i }); i++; continue; }
+      const from = i;
+      while (i < ks.length && ks[i] !== null) i++;
+      parts.push({ run: [from, i] });
+    }
+    const merge = (target: ObjId, src: ObjId, i: number): void => {
+      if (h.kind(src) !== 'dict') {
+        this.setPos(e.values[i]!, undefined);
+        throw rt.error('TypeError', `'${rt.typeNameOf(src)}' object is not a mapping`);
+      }
+      h.dictMerge(target, src);
+    };
+    const evalPart = (p: (typeof parts)[number]): ObjId => ('run' in p ? run(p.run[0], p.run[1]) : vs[p.unpack]!());
+    if (rt.ip.dictDisplayUnpack === 'buildMapUnpack') {
+      return () => {
+        const made: ObjId[] = [];
+        try {
+          for (const p of parts) made.push(evalPart(p));
+          const sum = h.newDict();
+          try {
+            parts.forEach((p, j) => merge(sum, made[j]!, 'run' in p ? p.run[0] : p.unpack));
+          } catch (err) { h.decref(sum); throw err; }
+          return sum;
+        } finally {
+          made.forEach((x) => h.decref(x));
+        }
+      };
+    }
+    return () => {
+      const first = parts[0]!;
+      const d = 'run' in first ? run(first.run[0], first.run[1]) : h.newDict();
+      try {
+        for (const p of 'run' in first ? parts.slice(1) : parts) {
+          const src = evalPart(p);
+          try { merge(d, src, 'run' in p ? p.run[0] : p.unpack); } finally { h.decref(src); }
+        }
+      } catch (err) { h.decref(d); throw err; }
+      return d;
     };
   }
 

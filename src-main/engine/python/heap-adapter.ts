@@ -3,7 +3,7 @@
 // them, modules gc/sys/weakref) live outside the heap's arrays, at ids >= STATIC_BASE: the heap's
 // incref/decref leave them alone and dict/set lookups treat them by identity.
 import { Heap, PyError } from '../heap/heap';
-import { Kind, STATIC_GC_BASE, STATIC_ID_BASE, type ObjId } from '../heap/kinds';
+import { F_CFUNC, Kind, STATIC_GC_BASE, STATIC_ID_BASE, type ObjId } from '../heap/kinds';
 import { keyOf } from '../heap/keys';
 import { hashValue } from '../heap/hash';
 import type { ProfileId } from '../profiles/types';
@@ -59,6 +59,8 @@ export class HeapAdapter implements HeapPort {
   /** Statics that are GC objects in CPython (modules), at ids >= STATIC_GC_BASE. */
   private gcStatics: { name: string; data: unknown; addr: number }[] = [];
   private codes = new Map<ObjId, unknown>();
+  /** Method name of each bound builtin method (overwritten when its id is reused). */
+  private bmethodNames = new Map<ObjId, string>();
   private defaults = new Map<ObjId, ObjId>();
   private bases = new Map<ObjId, ObjId[]>();
   private slots = new Map<ObjId, string[] | null>();
@@ -101,7 +103,9 @@ export class HeapAdapter implements HeapPort {
 
   kind(id: ObjId): PyKind {
     if (id >= STATIC_BASE) return 'builtin';
-    return KINDS[(this.heap.s.meta[id << 2] >>> 24)!]!;
+    const w = this.heap.s.meta[id << 2]!;
+    if (w >>> 24 === Kind.Method && w & F_CFUNC) return 'bmethod';
+    return KINDS[w >>> 24]!;
   }
   incref(id: ObjId): void {
     if (id < STATIC_BASE) this.heap.incref(id);
@@ -204,6 +208,18 @@ export class HeapAdapter implements HeapPort {
   }
   newMethod(fn: ObjId, self: ObjId): ObjId {
     return this.heap.newMethod(fn, self);
+  }
+  newConstantTuple(items: readonly ObjId[]): ObjId {
+    return this.heap.newConstantTuple(items);
+  }
+  newBuiltinMethod(self: ObjId, name: string): ObjId {
+    if (self >= STATIC_BASE) throw new Error('newBuiltinMethod: self must be a heap object');
+    const m = this.heap.newBuiltinMethod(self);
+    this.bmethodNames.set(m, name);
+    return m;
+  }
+  builtinMethodParts(m: ObjId): [ObjId, string] {
+    return [this.heap.referents(m)[0]!, this.bmethodNames.get(m)!];
   }
   newWeakref(target: ObjId, callback: ObjId): ObjId {
     return this.wrap(() => this.heap.newWeakref(target, callback));

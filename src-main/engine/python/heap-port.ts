@@ -9,7 +9,9 @@ export type { ObjId };
 /** Kinds as the interpreter distinguishes them (the heap's Kind plus interpreter-owned static objects). */
 export type PyKind =
   | 'none' | 'bool' | 'int' | 'float' | 'str' | 'bytes' | 'tuple' | 'list' | 'dict' | 'set' | 'instance'
-  | 'class' | 'function' | 'module' | 'weakref' | 'method' | 'cell' | 'builtin';
+  | 'class' | 'function' | 'module' | 'weakref' | 'method' | 'cell' | 'builtin'
+  /** A bound builtin method taken as a value (`l.append`): a heap object holding its self. */
+  | 'bmethod';
 
 export interface GcCollectResult {
   collected: number;
@@ -78,6 +80,13 @@ export interface HeapPort {
   newClass(name: string, bases: readonly ObjId[], attrs: readonly [string, ObjId][], slots: readonly string[] | null, hasDel: boolean): ObjId;
   newInstance(cls: ObjId): ObjId;
   newMethod(fn: ObjId, self: ObjId): ObjId;
+  /** A constant tuple made at compile time, in the state it would have had if made when the program started,
+   * as CPython compiles the whole file first (heap.newConstantTuple). Items are increfed. */
+  newConstantTuple(items: readonly ObjId[]): ObjId;
+  /** `obj.name` for a method of a builtin type: a builtin_function_or_method holding obj. */
+  newBuiltinMethod(self: ObjId, name: string): ObjId;
+  /** The self and method name of a 'bmethod' (borrowed). */
+  builtinMethodParts(m: ObjId): [ObjId, string];
   newWeakref(target: ObjId, callback: ObjId /* or 0 */): ObjId;
   /** Interpreter-owned immortal object (builtin function, builtin type, exception class): never freed, not GC;
    * with `gc` (modules) it counts as a tracked GC object (is_tracked, dicts holding it stay tracked). */

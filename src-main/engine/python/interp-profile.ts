@@ -70,16 +70,19 @@ export interface InterpProfile {
    * directly. Measured: after gc.collect(), dict(d) costs one more count0 on 3.8.
    */
   dictUpdateKeysLookup: boolean;
+  /** A dict display with `**m`: 3.8 BUILD_MAP_UNPACK (all parts first, then merged into a new dict); 3.9+
+   * BUILD_MAP / DICT_UPDATE (the first run of items is the target; each part merged as it comes). */
+  dictDisplayUnpack: 'buildMapUnpack' | 'dictUpdate';
 }
 
 const old: InterpProfile = {
   argsStayOnCallerStack: true, unboundLocal: 'referenced', carets: 'none', suggestions: false,
-  qualnameInArgErrors: false, borrowedLoads: false, forgotImport: false, dictUpdateKeysLookup: false, constListDisplay: 'build', listFromSized: 'exact', absoluteScriptPath: true,
+  qualnameInArgErrors: false, borrowedLoads: false, forgotImport: false, dictUpdateKeysLookup: false, dictDisplayUnpack: 'dictUpdate', constListDisplay: 'build', listFromSized: 'exact', absoluteScriptPath: true,
   printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 1 }, printArgsTuple: false, frameObjects: true, builtinTypeCallPacksArgs: false, typesWithoutVectorcall: [], specializeAfter: null, quickenWarmup: 8, specializedTypeCalls: ['str', 'tuple', 'type'], minMaxVarargs: true, strAsciiIterator: false, comprehensionFunction: true,
 };
 
 export const INTERP_PROFILES: Record<ProfileId, InterpProfile> = {
-  '3.8': { ...old, absoluteScriptPath: false, builtinTypeCallPacksArgs: true, dictUpdateKeysLookup: true },
+  '3.8': { ...old, absoluteScriptPath: false, builtinTypeCallPacksArgs: true, dictUpdateKeysLookup: true, dictDisplayUnpack: 'buildMapUnpack' },
   '3.9': { ...old, typesWithoutVectorcall: ['str', 'int', 'float', 'bool'], constListDisplay: 'extendResize', printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 0 } },
   '3.10': { ...old, typesWithoutVectorcall: ['str', 'int'], printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 0 }, constListDisplay: 'extendEven', listFromSized: 'even', suggestions: true, qualnameInArgErrors: true },
   '3.11': { ...old, typesWithoutVectorcall: ['str', 'int'], specializeAfter: 'warmCode', frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 1, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true },

@@ -8,6 +8,7 @@ import { LimitExceeded, PyExc, Runtime } from './runtime';
 import { installBuiltins } from './builtins';
 import { Compiler, type Code } from './compile';
 import { binop } from './ops';
+import { callBuiltinMethod } from './methods';
 import { parseProgram } from './parse';
 import type { Module } from './ast';
 import { formatTraceback } from './traceback';
@@ -41,6 +42,7 @@ export class Interpreter {
     rt.hasIsFinalized = this.port.heap.profile.hasIsFinalized;
     this.port.mapError = (type, message) => rt.error(type, message);
     rt.binop = (op, a, b) => binop(rt, op, a, b);
+    rt.callBuiltinMethod = (self, name, args, kw) => callBuiltinMethod(rt, self, name, args, kw);
     rt.weakrefCounter = (t) => (t < (1 << 29) ? this.port.heap.weakrefsTo(t).length : 0);
     rt.callFunction = (fn, args, kw) => {
       const code = this.port.functionCode(fn) as Code;

@@ -437,17 +437,39 @@ export function getattr(rt: Runtime, obj: ObjId, name: string): ObjId {
       }
       break;
     }
+    case 'bmethod': {
+      const [self, mname] = h.builtinMethodParts(obj);
+      if (name === '__self__') { h.incref(self); return self; }
+      if (name === '__name__') return rt.str(mname);
+      if (name === '__qualname__') return rt.str(`${rt.typeNameOf(self)}.${mname}`);
+      break;
+    }
     case 'weakref':
       if (name === '__callback__') { const c = h.weakrefCallback(obj) || h.None; h.incref(c); return c; }
       break;
   }
   const m = builtinMethod(k, name);
   if (m) {
+    // PyCFunction_NewEx: a new builtin_function_or_method per access, holding obj, freed by its refcount.
+    if (k !== 'builtin') return h.newBuiltinMethod(obj, name);
     h.incref(obj);
     h.keep(obj);
     return rt.static(name, { t: 'bfunc', name, self: obj, owner: k, fn: (args, kw) => m(rt, obj, args, kw) });
   }
   return noAttr(rt, obj, name);
+}
+
+/** Calls obj's builtin method `name` (found by builtinMethod); METH_VARARGS ones receive their arguments packed. */
+export function callBuiltinMethod(rt: Runtime, obj: ObjId, name: string, args: ObjId[], kw: Kw): ObjId {
+  const k = rt.heap.kind(obj);
+  const m = builtinMethod(k, name)!;
+  if (!VARARGS_METHODS.has(`${k}.${name}`)) return m(rt, obj, args, kw);
+  const packed = rt.packArgs(args, kw);
+  try {
+    return m(rt, obj, args, kw);
+  } finally {
+    rt.unpackArgs(packed);
+  }
 }
 
 /** obj.name(*args): calls without creating a bound method when the class defines a function (LOAD_METHOD). */
@@ -466,16 +488,7 @@ export function callMethod(rt: Runtime, obj: ObjId, name: string, args: ObjId[],
       if (f !== undefined) return rt.call(f, args, kw);
     }
   } else {
-    const m = builtinMethod(k, name);
-    if (m) {
-      if (!VARARGS_METHODS.has(`${k}.${name}`)) return m(rt, obj, args, kw);
-      const packed = rt.packArgs(args, kw);
-      try {
-        return m(rt, obj, args, kw);
-      } finally {
-        rt.unpackArgs(packed);
-      }
-    }
+    if (builtinMethod(k, name)) return callBuiltinMethod(rt, obj, name, args, kw);
   }
   const f = getattr(rt, obj, name);
   try {

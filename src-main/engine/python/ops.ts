@@ -226,6 +226,12 @@ export function eq(rt: Runtime, a: ObjId, b: ObjId): boolean {
       const [fb, sb] = h.methodParts(b);
       return fa === fb && sa === sb;
     }
+    case 'bmethod': {
+      // meth_richcompare: the same method of the same self
+      const [sa, na] = h.builtinMethodParts(a);
+      const [sb, nb] = h.builtinMethodParts(b);
+      return sa === sb && na === nb;
+    }
     case 'builtin': {
       const da = rt.sdata(a);
       const db = rt.sdata(b);

@@ -463,10 +463,14 @@ class Converter {
       case 'DictionaryExpression': {
         const inner = this.kids(n).filter((c) => c.name !== '{' && c.name !== '}');
         const [groups] = this.splitCommas(inner);
-        const keys: Expr[] = [];
+        const keys: (Expr | null)[] = [];
         const values: Expr[] = [];
         for (const g of groups) {
-          if (g[0]?.name === '**') this.unsupported('** in dict displays', g[0]);
+          if (g[0]?.name === '**') {
+            keys.push(null); // `**mapping`, as ast.Dict writes it
+            values.push(this.single(g.slice(1)));
+            continue;
+          }
           const ci = g.findIndex((c) => c.name === ':');
           keys.push(this.single(g.slice(0, ci)));
           values.push(this.single(g.slice(ci + 1)));

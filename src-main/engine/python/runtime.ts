@@ -107,6 +107,8 @@ export class Runtime {
   private objectCls = 0;
   /** Set by compile.ts / ops.ts: binary operators for builtins like sum(). */
   binop!: (op: BinOpName, a: ObjId, b: ObjId) => ObjId;
+  /** Set by interpreter.ts (methods.ts): calls a builtin type's method on self. */
+  callBuiltinMethod!: (self: ObjId, name: string, args: ObjId[], kw: Map<string, ObjId> | undefined) => ObjId;
   /** Objects being repr'd (Py_ReprEnter): a container met again prints as [...] / {...}. */
   private reprStack: ObjId[] = [];
 
@@ -619,6 +621,10 @@ export class Runtime {
         const [fn, self] = h.methodParts(v);
         return `<bound method ${h.functionName(fn)} of ${this.repr(self)}>`;
       }
+      case 'bmethod': {
+        const [self, name] = h.builtinMethodParts(v);
+        return `<built-in method ${name} of ${this.typeNameOf(self)} object at ${this.addr(self)}>`;
+      }
       case 'weakref': {
         const t = h.weakrefTarget(v);
         if (!t) return `<weakref at ${this.addr(v)}; dead>`;
@@ -738,6 +744,10 @@ export class Runtime {
         const [fn, self] = h.methodParts(f);
         return this.call(fn, [self, ...args], kw);
       }
+      case 'bmethod': {
+        const [self, name] = h.builtinMethodParts(f);
+        return this.callBuiltinMethod(self, name, args, kw);
+      }
       case 'class': {
         // type_call: positional arguments travel as a tuple, keywords as a dict.
         const packed = this.packArgs(args, kw);
@@ -830,6 +840,7 @@ const KIND_TYPE: Record<PyKind, string> = {
   none: 'NoneType', bool: 'bool', int: 'int', float: 'float', str: 'str', bytes: 'bytes', tuple: 'tuple', list: 'list',
   dict: 'dict', set: 'set', instance: 'object', class: 'type', function: 'function', module: 'module',
   weakref: 'weakref', method: 'method', cell: 'cell', builtin: 'builtin_function_or_method',
+  bmethod: 'builtin_function_or_method',
 };
 
 export function rangeLen(r: { start: number; stop: number; step: number }): number {
