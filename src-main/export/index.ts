@@ -15,7 +15,7 @@ import { exportPython } from './python';
 import { replaySession, type Replay } from './replay';
 import { graphSvg } from './svg';
 
-export { exportPython, pythonScript, wrapRaised, PRINT_TRACEBACK, type PythonScript } from './python';
+export { exportPython, pythonScript, wrapRaised, linesStartingInString, PRINT_TRACEBACK, type PythonScript } from './python';
 export { replaySession, type Replay, type CollectionRow, type ReplayOptions } from './replay';
 export { collectionsCsv, collectionsJson, COLLECTION_COLUMNS } from './collections';
 export { memoryReport } from './memory';

@@ -80,16 +80,48 @@ export const PRINT_TRACEBACK = "__import__('sys').excepthook(*__import__('sys').
  * A statement that raised in the lab, written so that CPython prints its traceback and runs on, as the lab
  * does after a failing gesture: `try:` + the statement indented + `except BaseException:` + PRINT_TRACEBACK.
  * An entry inside open frames keeps its body lines in the def and wraps the returns its exception forced (its
- * first unindented call line on). `from`: the first line (0-based) now inside the `try:`. Limit: a string
- * literal that spans lines of a wrapped statement would be indented too.
+ * first unindented call line on). `from`: the first line (0-based) now inside the `try:`. Lines that continue a
+ * string literal stay as they are: indenting them would change the string.
  */
 export function wrapRaised(source: string): { text: string; from: number } | null {
   const lines = source.split('\n');
   const top = (l: string) => /^[^ \t#]/.test(l);
   const from = top(lines[0]!) ? 0 : lines.findIndex((l) => top(l) && CLOSER.test(l.trim()));
   if (from < 0) return null;
-  const wrapped = lines.slice(from).map((l) => (l.trim() === '' ? l : `    ${l}`));
+  const inString = linesStartingInString(lines);
+  const wrapped = lines.slice(from).map((l, k) => (l.trim() === '' || inString[from + k] ? l : `    ${l}`));
   return { text: [...lines.slice(0, from), 'try:', ...wrapped, 'except BaseException:', `    ${PRINT_TRACEBACK}`].join('\n'), from };
+}
+
+/**
+ * For each line, whether it begins inside a string literal (a triple-quoted one, or a quoted one continued with
+ * a backslash): Python's tokenizer rules for quotes, escapes and comments, which string prefixes do not change.
+ */
+export function linesStartingInString(lines: readonly string[]): boolean[] {
+  const out = new Array<boolean>(lines.length).fill(false);
+  let quote = ''; // the open literal's closing quote, '' outside one
+  for (let n = 0; n < lines.length; n++) {
+    out[n] = quote !== '';
+    const line = lines[n]!;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i]!;
+      if (quote === '') {
+        if (c === '#') break;
+        if (c === '"' || c === "'") {
+          quote = line.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+          i += quote.length - 1;
+        }
+      } else if (c === '\\') {
+        i++; // an escaped character, or at the end of the line, the newline
+      } else if (line.startsWith(quote, i)) {
+        i += quote.length - 1;
+        quote = '';
+      }
+    }
+    // A one-quote literal ends with its line unless a backslash continued it.
+    if (quote.length === 1 && !/(^|[^\\])(\\\\)*\\$/.test(line)) quote = '';
+  }
+  return out;
 }
 
 /**

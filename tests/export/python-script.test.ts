@@ -2,7 +2,7 @@
 // session's state, and statements that raised in the lab wrapped so the script goes on as the lab did.
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../../shared/session';
-import { exportPython, PRINT_TRACEBACK } from '../../src-main/export';
+import { exportPython, linesStartingInString, PRINT_TRACEBACK } from '../../src-main/export';
 import { fixtureSessions } from './support';
 
 const session = (program: string[], gc?: { enabled?: boolean; thresholds?: [number, number, number] }, profile: '3.13' | '3.8' = '3.13') =>
@@ -68,5 +68,21 @@ describe('the Python export of a session saved with function frames open', () =>
   it('adds nothing for frames that already returned, or for an ordinary function definition', () => {
     const program = ['def f1():', '    x = []', 'f1()', 'def g(n):\n    return n', 'g(1)'];
     expect(exportPython(session(program))).toBe(`${program.join('\n')}\n`);
+  });
+});
+
+describe('which lines of a statement continue a string literal', () => {
+  it('marks the lines inside triple-quoted and backslash-continued literals, not those after them or in comments', () => {
+    const src = [
+      's = """one', // 0: opens a triple-quoted literal
+      '  two # not a comment', // 1: inside
+      "three''' \"\"\" + 'x'", // 2: inside, closes; then a one-line literal
+      "t = 'a\\", // 3: a quoted literal continued by a backslash
+      "b'", // 4: inside, closes
+      "# '''", // 5: a comment, opens nothing
+      "u = r'\\\\'", // 6: ends with an escaped backslash, closed
+      'v = 1', // 7
+    ];
+    expect(linesStartingInString(src)).toEqual([false, true, true, false, true, false, false, false]);
   });
 });

@@ -6,7 +6,7 @@ import { createLabService } from '../../src-main/lab/engine';
 import { exportPython, replaySession } from '../../src-main/export';
 import { findInterpreters, interpreterReport, PYENV_VERSIONS, runPython } from '../support/cpython';
 
-// Gestures as typed in the console; four of them raise, one part way through a loop (b keeps [0]).
+// Gestures as typed in the console; five of them raise, one part way through a loop (b keeps [0]).
 const GESTURES = [
   'import gc, sys',
   'class Node:\n    def __init__(self, name):\n        self.name = name\n    def __del__(self):\n        print("del", self.name)',
@@ -25,6 +25,9 @@ const GESTURES = [
   'c = {"b": b}\nc["c"] = c',
   'del b, c',
   'print("collected", gc.collect(), len(gc.garbage))',
+  // A string literal across lines in a statement that raised: the export's try-wrapper must not indent it.
+  's = """first\n  second\nthird"""\nprint(repr(s))\ns.missing()',
+  'print(repr(s), len(s))',
   'keep = Node("kept")',
 ];
 
@@ -49,14 +52,14 @@ describe('a session with gestures that raised, exported and run in real CPython'
       expect(session.program).toHaveLength(GESTURES.length); // the failing gestures are part of the program
       const lab = replaySession(session, { finish: true });
       expect(lab.failedAt).toBeNull();
-      expect(lab.raised).toEqual([4, 6, 7, 11]);
+      expect(lab.raised).toEqual([4, 6, 7, 11, 15]);
       // The replay prints what the lab showed, then what the interpreter's exit prints.
       expect(lab.stdout).toBe(`${shown}del kept\n`);
       const real = runPython(interp, exportPython(session, lab.raised));
       expect(real.status).toBe(0);
       expect(real.stdout).toBe(lab.stdout);
       expect(exceptionLines(real.stderr)).toEqual(exceptionLines(lab.stderr));
-      expect(exceptionLines(real.stderr)).toHaveLength(4);
+      expect(exceptionLines(real.stderr)).toHaveLength(5);
     });
   }
 });
