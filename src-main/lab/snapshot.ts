@@ -27,8 +27,6 @@ import { debugMallocStats } from '../engine/alloc/debugmallocstats';
 import * as L from '../engine/gc/lists';
 import type { Heap } from '../engine/heap/heap';
 import { Kind, type ObjId } from '../engine/heap/kinds';
-import { REC } from '../engine/heap/store';
-const { REF_LEN, REF_OFF } = REC; // record offsets (store.ts)
 
 const KIND_TEXT: Record<number, string> = {
   [Kind.None]: 'none',
@@ -66,7 +64,7 @@ let seqCounter = 0;
  * skips those, as it skips modules.
  */
 function inHeap(heap: Heap, id: ObjId): boolean {
-  return id > 0 && id < heap.s.top && (heap.s.meta[id << 2] >>> 24) !== Kind.Free;
+  return id > 0 && id < heap.s.top && heap.s.kindOf(id) !== Kind.Free;
 }
 
 /**
@@ -129,7 +127,7 @@ function label(heap: Heap, id: ObjId): string {
 
 export function genTag(heap: Heap, id: ObjId): GenTag {
   if (!heap.isGcObject(id)) return 'none';
-  const g = (((heap.s.meta[id << 2] >>> 16) & 255) - 1)!;
+  const g = heap.s.genOf(id);
   if (g === -1) return 'untracked';
   if (g === L.GEN0) return 0;
   if (g === L.GEN1) return 1;
@@ -149,8 +147,7 @@ export function refsOf(heap: Heap, id: ObjId, hidden: ReadonlySet<ObjId>): SnapR
   switch (heap.kind(id)) {
     case Kind.List:
     case Kind.Tuple: {
-      const off = s.meta[(id << 2) + REF_OFF]!;
-      for (let i = 0; i < s.meta[(id << 2) + REF_LEN]!; i++) add(s.pool[off + i]!, { kind: 'item', label: `[${i}]`, index: i });
+      for (let i = 0; i < s.refLenOf(id); i++) add(s.refAt(id, i), { kind: 'item', label: `[${i}]`, index: i });
       break;
     }
     case Kind.Dict:

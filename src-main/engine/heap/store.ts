@@ -100,6 +100,16 @@ export class Store {
     this.meta[i] = (this.meta[i] & ~(0xff << KIND_SHIFT)) | (k << KIND_SHIFT);
   }
 
+  /** References in use in the object's run (cold readers; hot loops index the record directly). */
+  refLenOf(id: ObjId): number {
+    return this.meta[(id << 2) + REF_LEN];
+  }
+
+  /** The object's i-th reference slot (0 = NULL). */
+  refAt(id: ObjId, i: number): ObjId {
+    return this.pool[this.meta[(id << 2) + REF_OFF] + i];
+  }
+
   /** The head id of the list the object is linked in, -1 when untracked. */
   genOf(id: ObjId): number {
     return ((this.meta[id << 2] & GEN_MASK) >> GEN_SHIFT) - 1;
