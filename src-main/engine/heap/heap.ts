@@ -2142,30 +2142,21 @@ export class Heap {
   }
 
   /**
-   * 3.8: a bound builtin method (PyCFunctionObject, e.g. print's `file.write`), made and dropped inside one
-   * call: it references nothing the lab tracks; its memory comes from and returns to its own free list.
-   */
-  newCFunctionStandIn(): ObjId {
-    const id = this.newGc(K_METHOD, this.profile.sizes.cfunctionObject, this.freeLists.pop('cfunction'));
-    this.s.meta[id << 2] |= CFUNC;
-    this.s.meta[(id << 2) + REF_LEN] = 0;
-    this.track(id);
-    return id;
-  }
-
-  /**
    * A bound builtin method taken as a value (`m = l.append`): PyCFunction_NewEx makes a PyCFunctionObject, a GC
    * object that holds m_self (its only referent the lab has; m_module is NULL for methods of builtin types).
    * 3.8 takes and returns its memory through the CFunction free list; 3.9+ have none (profile capacity 0).
+   * `self` 0: one made and dropped inside a call (3.8 print's `file.write`), whose self the lab does not track.
    */
   newBuiltinMethod(self: ObjId): ObjId {
     const s = this.s;
     const id = this.newGc(K_METHOD, this.profile.sizes.cfunctionObject, this.freeLists.pop('cfunction'));
     s.meta[id << 2] |= CFUNC;
-    s.reserveRefs(id, 1);
-    s.pool[s.meta[(id << 2) + 1]] = self;
-    s.meta[(id << 2) + 2] = 1;
-    this.incref(self);
+    if (self !== 0) {
+      s.reserveRefs(id, 1);
+      s.pool[s.meta[(id << 2) + REF_OFF]] = self;
+      s.meta[(id << 2) + REF_LEN] = 1;
+      this.incref(self);
+    } else s.meta[(id << 2) + REF_LEN] = 0;
     this.track(id);
     return id;
   }

@@ -159,7 +159,7 @@ export class HeapAdapter implements HeapPort {
     return this.heap.newDictFromType();
   }
   newBoundBuiltinStandIn(): ObjId {
-    if (this.heap.profile.freeLists.cfunction > 0) return this.heap.newCFunctionStandIn();
+    if (this.heap.profile.freeLists.cfunction > 0) return this.heap.newBuiltinMethod(0);
     return this.heap.newTuple(new Array<ObjId>(17).fill(this.heap.None));
   }
   newFrameStandIn(): ObjId {
