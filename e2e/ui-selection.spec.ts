@@ -114,6 +114,8 @@ test.describe('selection', () => {
     // Walk back to obj1's block and select it with Enter: the inspector and the canvas follow.
     for (let i = 0; i < 50 && !(await hover.textContent())!.includes('obj1 list'); i++) await page.keyboard.press('ArrowLeft');
     await expect(hover).toContainText(/— obj1 list/);
+    // A screen reader hears the keyboard's block (mouse hover is not announced).
+    await expect(page.locator('.mem [aria-live="polite"]')).toContainText(/— obj1 list/);
     await page.keyboard.press('Enter');
     await expect(title).toHaveText('obj1 (list)');
     await expect.poll(() => canvasSelection(page)).toEqual(['obj1']);
