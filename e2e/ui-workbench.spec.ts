@@ -114,6 +114,15 @@ test.describe('the workbench', () => {
     await expect(names).not.toContainText('obj2');
     await page.keyboard.press('Control+Shift+z');
     await expect(names).toContainText('obj2');
+    // Pressed in quick succession, none is lost: two undos take both gestures back, two redos bring both.
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect(names).not.toContainText('obj1');
+    await expect(names).not.toContainText('obj2');
+    await page.keyboard.press('Control+Shift+z');
+    await page.keyboard.press('Control+Shift+z');
+    await expect(names).toContainText('obj2');
+    await expect(names).toContainText('obj1');
   });
 
   test('the thresholds editor writes gc.set_threshold and the counter bars follow', async ({ labPage: page }) => {
