@@ -90,6 +90,8 @@ export class Pymalloc implements Allocator {
   /** Per size class: block size and blocks per pool. */
   readonly classBytes = new Int32Array(NUM_SIZE_CLASSES);
   readonly classBlocks = new Int32Array(NUM_SIZE_CLASSES);
+  /** 1 / block size: free finds the block index by multiplying (a float division was a fifth of free's time). */
+  private readonly classInv = new Float64Array(NUM_SIZE_CLASSES);
 
   // ---- arenas (indexed by arena-object slot) ----
   maxarenas = 0;
@@ -163,6 +165,7 @@ export class Pymalloc implements Allocator {
     this.maxBlocks = blocksPerPool(config.poolSize, 0);
     for (let i = 0; i < NUM_SIZE_CLASSES; i++) {
       this.classBytes[i] = classSize(i);
+      this.classInv[i] = 1 / classSize(i);
       this.classBlocks[i] = blocksPerPool(config.poolSize, i);
     }
     this.nfp2lasta = new Int32Array(this.maxPools + 1).fill(C.NONE);
@@ -383,7 +386,8 @@ export class Pymalloc implements Allocator {
     const base = pools[r + F.BLK]!;
     // Offset past the pool header, and the block there; multiplying back rejects addresses inside a block.
     const x = addr - C.ARENA_TOP + q * this.poolSize - C.POOL_OVERHEAD;
-    const b = (x / size) | 0;
+    // floor(x / size): x + 0.5 keeps exact multiples at least 1/1024 above the integer, far beyond rounding
+    const b = ((x + 0.5) * this.classInv[sz]!) | 0;
     const k = base + b;
     const inUse = this.inUse;
     const word = inUse[k >> 5]!;
