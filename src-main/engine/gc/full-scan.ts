@@ -1,42 +1,36 @@
 // The untraced full collection's first two steps over the struct of arrays, with the collector's per-object state
 // packed into gc_refs alone (as CPython packs it into the PyGC_Head words), so that the hot loops touch as few
 // arrays as possible:
-//   gc_refs >= 0      member of the set (COLLECTING); > 0 once known reachable, scanned or not
-//   gc_refs = UNR     tentatively unreachable (the object also gets COLLECTING | UNREACHABLE in `flags`, which the
+//   gc_refs >= 0      member of the set (Fl.COLLECTING); > 0 once known reachable, scanned or not
+//   gc_refs = UNR     tentatively unreachable (the object also gets Fl.COLLECTING | Fl.UNREACHABLE in `flags`, which the
 //                     later steps read)
 //   gc_refs <= NC     not a member (NC minus the references members hold to it)
 // Same result, same list orders as update_refs + subtract_refs + move_unreachable + untrack_tuples.
 import type { Heap } from '../heap/heap';
-import { Kind, STATIC_GC_BASE, F_COLLECTING, F_UNREACHABLE, F_TRACKED, F_FINALIZED, F_GC, F_IMMORTAL, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_MANAGED_DICT, F_EMBEDDED } from '../heap/kinds';
-import { FIRST_ID, REC, GEN_SHIFT as GEN_SHIFT_, KIND_SHIFT as KIND_SHIFT_, type Store } from '../heap/store';
+import { STATIC_GC_BASE } from '../heap/kinds';
+import type { Store } from '../heap/store';
 import * as L from './lists';
 
-// Module-local copies (imported bindings are getter calls under the TS runners).
-const COLLECTING = F_COLLECTING;
-const UNREACHABLE = F_UNREACHABLE;
-const TRACKED = F_TRACKED;
-const FINALIZED = F_FINALIZED;
-const GC = F_GC;
-const IMMORTAL = F_IMMORTAL;
-const STR_KEYS = F_UNICODE_KEYS | F_SPLIT;
-const HASDEL = F_HASDEL;
-const MANAGED_DICT = F_MANAGED_DICT;
-const EMBEDDED = F_EMBEDDED;
-const K_DICT = Kind.Dict;
-const K_INSTANCE = Kind.Instance;
-const K_LIST = Kind.List;
-const K_TUPLE = Kind.Tuple;
-const K_WEAKREF = Kind.Weakref;
-const moveTo = L.moveTo;
-const { RC, NEXT, PREV, REF_OFF, REF_LEN, AUX, WR_HEAD } = REC; // record offsets (store.ts)
-const GEN_SHIFT = GEN_SHIFT_;
-const KIND_SHIFT = KIND_SHIFT_;
-const GEN_CLEAR = ~(0xff << GEN_SHIFT);
+// Hot-loop constants as const enum members (kinds.ts F_* / Kind, store.ts REC): the compilers inline them as
+// literals, where module-level consts stay context slots that V8 reloads and Smi-checks on every use.
+export const enum Fl { GC = 1, TRACKED = 2, FINALIZED = 4, COLLECTING = 8, UNREACHABLE = 16, IMMORTAL = 32, HASDEL = 1024, MANAGED_DICT = 4096, EMBEDDED = 8192 }
+export const enum Kd { TUPLE = 7, LIST = 8, DICT = 9, INSTANCE = 11, WEAKREF = 15 }
+export const enum Rec { RC = 0, WR_HEAD = 1, NEXT = 2, PREV = 3, REF_OFF = 1, REF_LEN = 2, AUX = 3 }
 
-/** gc_refs of an object outside the set. Far below any count, so that decrements never bring it near 0. */
-export const NC = -0x40000000;
-/** gc_refs of a tentatively unreachable object. */
-const UNR = -1;
+/** The meta word's fields (store.ts) and the scan's gc_refs states. */
+export const enum W {
+  STR_KEYS = 768, // F_UNICODE_KEYS | F_SPLIT
+  GEN_SHIFT = 16,
+  KIND_SHIFT = 24,
+  GEN_CLEAR = -16711681, // ~(0xff << GEN_SHIFT): the word without its gen field
+  FIRST_ID = 16,
+  /** gc_refs of an object outside the set. Far below any count, so that decrements never bring it near 0. */
+  NC = -0x40000000,
+  /** gc_refs of a tentatively unreachable object. */
+  UNR = -1,
+}
+// Module-local copy (imported bindings are getter calls under the TS runners).
+const moveTo = L.moveTo;
 
 /** What the walk learnt (module-level: no allocation per collection). */
 export const scanResult = { survivors: 0, unreachable: 0, weakrefs: false, finalizers: false };
@@ -59,15 +53,15 @@ function pushDict(o: number): void {
 /** _PyObject_GC_MAY_BE_TRACKED */
 export function mayBeTracked(s: Store, r: number): boolean {
   const f = s.meta[r << 2];
-  if (!(f & GC)) return f === undefined && r >= STATIC_GC_BASE;
-  if ((s.meta[r << 2] >>> 24) === K_TUPLE) return (f & TRACKED) !== 0;
+  if (!(f & Fl.GC)) return f === undefined && r >= STATIC_GC_BASE;
+  if ((s.meta[r << 2] >>> 24) === Kd.TUPLE) return (f & Fl.TRACKED) !== 0;
   return true;
 }
 
 /** _PyTuple_MaybeUntrack's test: some item is NULL or may be tracked. */
 export function tupleMayBeTracked(s: Store, t: number): boolean {
-  const off = s.meta[(t << 2) + REF_OFF];
-  for (let i = 0; i < s.meta[(t << 2) + REF_LEN]; i++) {
+  const off = s.meta[(t << 2) + Rec.REF_OFF];
+  for (let i = 0; i < s.meta[(t << 2) + Rec.REF_LEN]; i++) {
     const r = s.pool[off + i];
     if (r === 0 || mayBeTracked(s, r)) return true;
   }
@@ -76,42 +70,41 @@ export function tupleMayBeTracked(s: Store, t: number): boolean {
 
 /**
  * update_refs + subtract_refs in one scan of the id range: members are the objects labelled lo..hi, and leave it
- * labelled hi (the lists were merged without relabelling). Every gc_refs starts at NC; a member gets its refcount
- * minus NC on its own turn and loses one per reference from a member, in any order, so it ends at refcount -
+ * labelled hi (the lists were merged without relabelling). Every gc_refs starts at W.NC; a member gets its refcount
+ * minus W.NC on its own turn and loses one per reference from a member, in any order, so it ends at refcount -
  * internal references (>= 0). Referents are decremented without a membership test: a non-member only drifts
- * below NC (by at most its number of referrers), which every later test reads as "not a member" (see isMember).
+ * below W.NC (by at most its number of referrers), which every later test reads as "not a member" (see isMember).
  * Immortal members leave the set (permanent generation or untracked, per profile) as update_refs does.
  */
 export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void {
   const s = h.s;
   const { hdr, meta, pool, gcRefs } = s;
   const top = s.top;
-  const span = hi - lo;
-  const hiWord = (hi + 1) << GEN_SHIFT;
+  const hiWord = (hi + 1) << W.GEN_SHIFT;
   resetGcRefs(gcRefs, top);
   // Instances of one class usually come in runs: their class references are counted here and applied at once.
   let cls = 0;
   let clsRefs = 0;
-  for (let o = FIRST_ID; o < top; o++) {
+  for (let o = W.FIRST_ID; o < top; o++) {
     const x = o << 2;
     const f = meta[x];
-    const g = ((f >>> GEN_SHIFT) & 255) - 1;
-    if (((g - lo) >>> 0) > span) continue;
-    if (f & IMMORTAL) {
+    const g = ((f >>> W.GEN_SHIFT) & 255) - 1;
+    if (g < lo || g > hi) continue; // int compares: `(g - lo) >>> 0 > span` compiled to a float compare
+    if (f & Fl.IMMORTAL) {
       if (h.profile.immortalInCollection === 'untrack') h.untrack(o);
       else moveTo(s, o, L.PERMANENT);
-      gcRefs[o] = NC;
+      gcRefs[o] = W.NC;
       continue;
     }
-    if (g !== hi) meta[x] = (f & GEN_CLEAR) | hiWord;
-    gcRefs[o] += hdr[x + RC] - NC;
-    const off = meta[x + REF_OFF];
-    const n = meta[x + REF_LEN];
+    if (g !== hi) meta[x] = (f & W.GEN_CLEAR) | hiWord;
+    gcRefs[o] += hdr[x + Rec.RC] - W.NC;
+    const off = meta[x + Rec.REF_OFF];
+    const n = meta[x + Rec.REF_LEN];
     if (n === 1) gcRefs[pool[off]]--;
     else for (let i = off, end = off + n; i < end; i++) gcRefs[pool[i]]--;
-    if (f & (MANAGED_DICT | EMBEDDED)) subtractEmbeddedScan(s, o);
-    if (f >>> KIND_SHIFT === K_INSTANCE) {
-      const c = meta[x + AUX];
+    if (f & (Fl.MANAGED_DICT | Fl.EMBEDDED)) subtractEmbeddedScan(s, o);
+    if (f >>> W.KIND_SHIFT === Kd.INSTANCE) {
+      const c = meta[x + Rec.AUX];
       if (c === cls) clsRefs++;
       else {
         gcRefs[cls] -= clsRefs;
@@ -124,12 +117,12 @@ export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void
 }
 
 /**
- * gc_refs = NC for ids 0..top-1 (below FIRST_ID too: NULL referents need no test). A loop of its own: V8 compiles
+ * gc_refs = W.NC for ids 0..top-1 (below W.FIRST_ID too: NULL referents need no test). A loop of its own: V8 compiles
  * the scan's main loop on stack (OSR) and keeps that code for later calls, so the scan itself must not start with
  * another hot loop, nor end with operations the first compile has no feedback for (see subtractFrom).
  */
 function resetGcRefs(gcRefs: Int32Array, top: number): void {
-  gcRefs.fill(NC, 0, top);
+  gcRefs.fill(W.NC, 0, top);
 }
 
 /** gc_refs[id] -= n, after a loop (a call: no type feedback needed where it stands). */
@@ -139,21 +132,21 @@ function subtractFrom(gcRefs: Int32Array, id: number, n: number): void {
 
 /** 3.13+: the dict an instance's inline values are embedded in (it visits those values, not the dict), or 0. */
 export function embeddedDictOf(s: Store, o: number): number {
-  if (!(s.meta[o << 2] & MANAGED_DICT)) return 0;
-  const d = s.pool[s.meta[(o << 2) + REF_OFF] + s.meta[(o << 2) + REF_LEN] - 1];
-  return d !== 0 && s.meta[d << 2] & EMBEDDED ? d : 0;
+  if (!(s.meta[o << 2] & Fl.MANAGED_DICT)) return 0;
+  const d = s.pool[s.meta[(o << 2) + Rec.REF_OFF] + s.meta[(o << 2) + Rec.REF_LEN] - 1];
+  return d !== 0 && s.meta[d << 2] & Fl.EMBEDDED ? d : 0;
 }
 
 /** Calls visit(value) for the values of a dict (str keys), in entry order. */
 export function eachValue(s: Store, d: number, visit: (r: number) => void): void {
-  const off = s.meta[(d << 2) + REF_OFF];
-  for (let i = 0; i < s.meta[(d << 2) + REF_LEN]; i += 2) if (s.pool[off + i] !== 0) visit(s.pool[off + i + 1]);
+  const off = s.meta[(d << 2) + Rec.REF_OFF];
+  for (let i = 0; i < s.meta[(d << 2) + Rec.REF_LEN]; i += 2) if (s.pool[off + i] !== 0) visit(s.pool[off + i + 1]);
 }
 
 /** The scan's subtract for the rare embedded case, after the plain loop: undo what it did for the dict. */
 function subtractEmbeddedScan(s: Store, o: number): void {
   const gcRefs = s.gcRefs;
-  if ((s.meta[o << 2] >>> 24) === K_DICT) {
+  if ((s.meta[o << 2] >>> 24) === Kd.DICT) {
     eachValue(s, o, (r) => { gcRefs[r]++; });
     return;
   }
@@ -165,7 +158,7 @@ function subtractEmbeddedScan(s: Store, o: number): void {
 
 /**
  * visit_reachable for a referent whose gc_refs `g` is <= 0 (a member not yet known reachable, or not a member):
- * 0 becomes 1 (it will be scanned when the cursor gets there); UNR moves back to the tail of `young` with 1.
+ * 0 becomes 1 (it will be scanned when the cursor gets there); W.UNR moves back to the tail of `young` with 1.
  * Returns 1 when it moved the object back. Members with gc_refs > 0 (outside references, or already scanned)
  * need nothing, so callers test `g <= 0` inline and call this only then.
  */
@@ -174,8 +167,8 @@ function reach(s: Store, r: number, g: number, young: number): number {
     s.gcRefs[r] = 1;
     return 0;
   }
-  if (g !== UNR) return 0; // not a member
-  s.meta[r << 2] &= ~(COLLECTING | UNREACHABLE);
+  if (g !== W.UNR) return 0; // not a member
+  s.meta[r << 2] &= ~(Fl.COLLECTING | Fl.UNREACHABLE);
   moveTo(s, r, young);
   s.gcRefs[r] = 1;
   return 1;
@@ -185,7 +178,7 @@ function reach(s: Store, r: number, g: number, young: number): number {
  * move_unreachable and untrack_tuples in one walk over `young` (after updateAndSubtractRefsScan). The cursor
  * passes the survivors in exactly their final order, which is the order untrack_tuples walks them. A scanned
  * survivor keeps its gc_refs > 0, which visits read as "nothing to do" just as CPython reads a cleared
- * COLLECTING bit. Fills scanResult.
+ * Fl.COLLECTING bit. Fills scanResult.
  */
 export function moveUnreachableScan(h: Heap, young: number, unreachable: number): void {
   const s = h.s;
@@ -197,18 +190,18 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
   // The class of the last instance scanned, once visiting it can no longer change anything (gc_refs > 0 stays
   // > 0, a non-member stays one): instances of one class then skip that visit.
   let doneCls = -1;
-  const unreachableWord = (unreachable + 1) << GEN_SHIFT;
+  const unreachableWord = (unreachable + 1) << W.GEN_SHIFT;
   scanDicts.count = 0;
-  let o = hdr[(young << 2) + NEXT];
+  let o = hdr[(young << 2) + Rec.NEXT];
   while (o !== young) {
     const x = o << 2;
     if (gcRefs[o] > 0) {
       const pool = s.pool;
       const f = meta[x];
-      const k = f >>> KIND_SHIFT;
-      const off = meta[x + REF_OFF];
-      const n = meta[x + REF_LEN];
-      if (k === K_INSTANCE) {
+      const k = f >>> W.KIND_SHIFT;
+      const off = meta[x + Rec.REF_OFF];
+      const n = meta[x + Rec.REF_LEN];
+      if (k === Kd.INSTANCE) {
         if (n === 1) {
           // one slot (the usual __slots__ node): no inner loop, whose entry V8 pays per object
           const r = pool[off];
@@ -223,18 +216,18 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
             else if (g < 0) lost -= reach(s, r, g, young);
           }
         }
-        if (f & MANAGED_DICT) lost -= reachEmbeddedScan(s, o, young);
-        const c = meta[x + AUX];
+        if (f & Fl.MANAGED_DICT) lost -= reachEmbeddedScan(s, o, young);
+        const c = meta[x + Rec.AUX];
         if (c !== doneCls) {
           const g = gcRefs[c];
           if (g <= 0) lost -= reach(s, c, g, young);
           doneCls = c;
         }
-      } else if (k === K_DICT) {
+      } else if (k === Kd.DICT) {
         pushDict(o);
         // value before key, as dict_traverse visits them (values only for str-keyed tables; embedded: none)
-        const valuesOnly = (f & STR_KEYS) !== 0;
-        for (let i = off, end = f & EMBEDDED ? off : off + n; i < end; i += 2) {
+        const valuesOnly = (f & W.STR_KEYS) !== 0;
+        for (let i = off, end = f & Fl.EMBEDDED ? off : off + n; i < end; i += 2) {
           const key = pool[i];
           if (key === 0) continue;
           const v = pool[i + 1];
@@ -244,7 +237,7 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
           const gk = gcRefs[key];
           if (gk <= 0) lost -= reach(s, key, gk, young);
         }
-      } else if (k === K_LIST || k === K_TUPLE) {
+      } else if (k === Kd.LIST || k === Kd.TUPLE) {
         // lists and tuples visit their items last to first (list_traverse / tuple_traverse)
         for (let i = off + n - 1; i >= off; i--) {
           const r = pool[i];
@@ -258,26 +251,26 @@ export function moveUnreachableScan(h: Heap, young: number, unreachable: number)
           if (g <= 0) lost -= reach(s, r, g, young);
         }
       }
-      const nx = hdr[x + NEXT]; // read after the traversal: it may have appended to young
-      if (k === K_TUPLE && !tupleMayBeTracked(s, o)) h.untrack(o);
+      const nx = hdr[x + Rec.NEXT]; // read after the traversal: it may have appended to young
+      if (k === Kd.TUPLE && !tupleMayBeTracked(s, o)) h.untrack(o);
       else survivors++;
       o = nx;
     } else {
       // gc_list_move(o, unreachable), inlined
-      const nx = hdr[x + NEXT];
-      const pv = hdr[x + PREV];
-      hdr[(pv << 2) + NEXT] = nx;
-      hdr[(nx << 2) + PREV] = pv;
-      const last = hdr[(unreachable << 2) + PREV];
-      hdr[(last << 2) + NEXT] = o;
-      hdr[x + PREV] = last;
-      hdr[x + NEXT] = unreachable;
-      hdr[(unreachable << 2) + PREV] = o;
-      gcRefs[o] = UNR;
+      const nx = hdr[x + Rec.NEXT];
+      const pv = hdr[x + Rec.PREV];
+      hdr[(pv << 2) + Rec.NEXT] = nx;
+      hdr[(nx << 2) + Rec.PREV] = pv;
+      const last = hdr[(unreachable << 2) + Rec.PREV];
+      hdr[(last << 2) + Rec.NEXT] = o;
+      hdr[x + Rec.PREV] = last;
+      hdr[x + Rec.NEXT] = unreachable;
+      hdr[(unreachable << 2) + Rec.PREV] = o;
+      gcRefs[o] = W.UNR;
       const f = meta[x];
-      meta[x] = (f & GEN_CLEAR) | unreachableWord | COLLECTING | UNREACHABLE;
-      if ((f & (HASDEL | FINALIZED)) === HASDEL) del = true;
-      if (hdr[(o << 2) + WR_HEAD] !== 0 || f >>> KIND_SHIFT === K_WEAKREF) weak = true;
+      meta[x] = (f & W.GEN_CLEAR) | unreachableWord | Fl.COLLECTING | Fl.UNREACHABLE;
+      if ((f & (Fl.HASDEL | Fl.FINALIZED)) === Fl.HASDEL) del = true;
+      if (hdr[(o << 2) + Rec.WR_HEAD] !== 0 || f >>> W.KIND_SHIFT === Kd.WEAKREF) weak = true;
       lost++;
       o = nx;
     }
