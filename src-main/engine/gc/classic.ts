@@ -8,34 +8,20 @@
 //  14. second weakref clear (3.14.4+)                            15. delete_garbage (tp_clear)
 //  16. uncollectable accounting    17. clear free lists (full)   18. stats   19. "stop" callbacks
 import type { Heap } from '../heap/heap';
-import { Kind, F_COLLECTING, F_UNREACHABLE, F_TRACKED, F_FINALIZED, F_GC, F_IMMORTAL, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_MANAGED_DICT, F_EMBEDDED } from '../heap/kinds';
-import { REC, type Store } from '../heap/store';
+import type { Store } from '../heap/store';
 import { updateAndSubtractRefsScan, moveUnreachableScan, scanResult, scanDicts, embeddedDictOf, eachValue, mayBeTracked as mayBeTrackedF, tupleMayBeTracked as tupleMayBeTrackedF } from './full-scan';
 import * as L from './lists';
 import { DEBUG_SAVEALL } from './state';
 import type { GcList } from '../../../shared/events';
-const { AUX, NEXT, PREV, REF_LEN, REF_OFF, WR_HEAD } = REC; // record offsets (store.ts)
+
+// Hot-loop constants as enum members (kinds.ts F_* / Kind, store.ts REC): esbuild inlines same-file enum members as
+// literals, where module-level consts stay context slots that V8 reloads and Smi-checks on every use.
+export enum Fl { GC = 1, FINALIZED = 4, COLLECTING = 8, UNREACHABLE = 16, IMMORTAL = 32, UNICODE_KEYS = 256, SPLIT = 512, HASDEL = 1024, MANAGED_DICT = 4096, EMBEDDED = 8192 }
+export enum Kd { TUPLE = 7, LIST = 8, DICT = 9, SET = 10, INSTANCE = 11, WEAKREF = 15, METHOD = 16 }
+export enum Rec { WR_HEAD = 1, NEXT = 2, PREV = 3, REF_OFF = 1, REF_LEN = 2, AUX = 3 }
 
 // Module-local copies of the shared constants: test runners turn imported bindings into getter calls,
 // which would dominate the hot loops below.
-const COLLECTING = F_COLLECTING;
-const UNREACHABLE = F_UNREACHABLE;
-const TRACKED = F_TRACKED;
-const FINALIZED = F_FINALIZED;
-const GC = F_GC;
-const IMMORTAL = F_IMMORTAL;
-const UNICODE_KEYS = F_UNICODE_KEYS;
-const SPLIT = F_SPLIT;
-const HASDEL = F_HASDEL;
-const MANAGED_DICT = F_MANAGED_DICT;
-const EMBEDDED = F_EMBEDDED;
-const K_DICT = Kind.Dict;
-const K_INSTANCE = Kind.Instance;
-const K_LIST = Kind.List;
-const K_METHOD = Kind.Method;
-const K_SET = Kind.Set;
-const K_TUPLE = Kind.Tuple;
-const K_WEAKREF = Kind.Weakref;
 const moveTo = L.moveTo;
 const GEN_CLEAR = ~(0xff << 16); // meta word without its gen field (store.ts)
 const mayBeTracked = mayBeTrackedF;
@@ -57,14 +43,14 @@ function check(cond: boolean, what: string): void {
 /** subtract_refs for the rare embedded case, after the plain loop: undo what it did for the dict. */
 function subtractEmbedded(s: Store, o: number): void {
   const { hdr, meta, gcRefs } = s;
-  if ((s.meta[o << 2] >>> 24) === K_DICT) {
-    eachValue(s, o, (r) => { if (meta[r << 2] & COLLECTING) gcRefs[r]++; });
+  if ((s.meta[o << 2] >>> 24) === Kd.DICT) {
+    eachValue(s, o, (r) => { if (meta[r << 2] & Fl.COLLECTING) gcRefs[r]++; });
     return;
   }
   const d = embeddedDictOf(s, o);
   if (d === 0) return;
-  if (meta[d << 2] & COLLECTING) gcRefs[d]++;
-  eachValue(s, d, (r) => { if (meta[r << 2] & COLLECTING) gcRefs[r]--; });
+  if (meta[d << 2] & Fl.COLLECTING) gcRefs[d]++;
+  eachValue(s, d, (r) => { if (meta[r << 2] & Fl.COLLECTING) gcRefs[r]--; });
 }
 
 /** move_unreachable for an instance's embedded values (its dict is never unreachable: nothing visits it). */
@@ -80,12 +66,12 @@ function reachEmbedded(h: Heap, o: number, young: number): number {
  * order, dict entries value-then-key (generic tables) or values only (str-keyed tables), then an instance's class.
  */
 export function traverse(s: Store, id: number, visit: (r: number) => void): void {
-  const off = s.meta[(id << 2) + REF_OFF];
-  const n = s.meta[(id << 2) + REF_LEN];
+  const off = s.meta[(id << 2) + Rec.REF_OFF];
+  const n = s.meta[(id << 2) + Rec.REF_LEN];
   const k = (s.meta[id << 2] >>> 24);
-  if (k === K_DICT) {
-    if (s.meta[id << 2] & EMBEDDED) return; // dict_traverse skips embedded values: their owner visits them
-    const valuesOnly = (s.meta[id << 2] & (UNICODE_KEYS | SPLIT)) !== 0;
+  if (k === Kd.DICT) {
+    if (s.meta[id << 2] & Fl.EMBEDDED) return; // dict_traverse skips embedded values: their owner visits them
+    const valuesOnly = (s.meta[id << 2] & (Fl.UNICODE_KEYS | Fl.SPLIT)) !== 0;
     for (let i = 0; i < n; i += 2) {
       const key = s.pool[off + i];
       if (key === 0) continue;
@@ -94,7 +80,7 @@ export function traverse(s: Store, id: number, visit: (r: number) => void): void
     }
     return;
   }
-  if (k === K_LIST || k === K_TUPLE) {
+  if (k === Kd.LIST || k === Kd.TUPLE) {
     // list_traverse / tuple_traverse: `for (i = Py_SIZE(o); --i >= 0; ) Py_VISIT(...)`, last item first
     for (let i = n - 1; i >= 0; i--) {
       const r = s.pool[off + i];
@@ -102,37 +88,37 @@ export function traverse(s: Store, id: number, visit: (r: number) => void): void
     }
     return;
   }
-  const ed = k === K_INSTANCE ? embeddedDictOf(s, id) : 0;
+  const ed = k === Kd.INSTANCE ? embeddedDictOf(s, id) : 0;
   for (let i = 0; i < (ed !== 0 ? n - 1 : n); i++) {
     const r = s.pool[off + i];
     if (r !== 0) visit(r);
   }
   if (ed !== 0) eachValue(s, ed, visit); // PyObject_VisitManagedDict: the inline values while they are valid
-  if (k === K_INSTANCE) visit(s.meta[(id << 2) + AUX]);
+  if (k === Kd.INSTANCE) visit(s.meta[(id << 2) + Rec.AUX]);
 }
 
 /**
- * update_refs: gc_refs = ob_refcnt and COLLECTING for every object of `young`. Immortal objects (3.12+) are moved
+ * update_refs: gc_refs = ob_refcnt and Fl.COLLECTING for every object of `young`. Immortal objects (3.12+) are moved
  * to the permanent generation or untracked, per the profile.
- * Post: every object left in `young` has COLLECTING and gc_refs == refcount > 0.
+ * Post: every object left in `young` has Fl.COLLECTING and gc_refs == refcount > 0.
  */
 export function updateRefs(h: Heap, young: number): void {
   const s = h.s;
   const full = h.tl >= 3;
-  for (let o = s.hdr[(young << 2) + NEXT]; o !== young; ) {
-    const nx = s.hdr[(o << 2) + NEXT];
-    if (s.meta[o << 2] & IMMORTAL) {
+  for (let o = s.hdr[(young << 2) + Rec.NEXT]; o !== young; ) {
+    const nx = s.hdr[(o << 2) + Rec.NEXT];
+    if (s.meta[o << 2] & Fl.IMMORTAL) {
       if (h.profile.immortalInCollection === 'untrack') h.untrack(o);
       else L.moveTo(s, o, L.PERMANENT);
       o = nx;
       continue;
     }
     s.gcRefs[o] = s.hdr[o << 2];
-    s.meta[o << 2] |= COLLECTING;
+    s.meta[o << 2] |= Fl.COLLECTING;
     if (full) h.emit({ t: 'gc-refs', id: o, refs: s.gcRefs[o] });
     o = nx;
   }
-  if (gcDebug.checks) for (let o = s.hdr[(young << 2) + NEXT]; o !== young; o = s.hdr[(o << 2) + NEXT]) check(s.gcRefs[o] > 0, 'update_refs: refcount > 0');
+  if (gcDebug.checks) for (let o = s.hdr[(young << 2) + Rec.NEXT]; o !== young; o = s.hdr[(o << 2) + Rec.NEXT]) check(s.gcRefs[o] > 0, 'update_refs: refcount > 0');
 }
 
 /**
@@ -145,35 +131,35 @@ export function subtractRefs(h: Heap, young: number): void {
     return;
   }
   // Hot path: plain loops over the typed arrays, no closures (they would force per-iteration contexts).
-  // Visiting a dict's keys too is harmless here: only GC referents in the set count, order does not matter.
+  // Visiting a dict's keys too is harmless here: only Fl.GC referents in the set count, order does not matter.
   const s = h.s;
   const { hdr, meta, pool, gcRefs } = s;
-  for (let o = hdr[(young << 2) + NEXT]; o !== young; o = hdr[(o << 2) + NEXT]) {
-    const off = meta[(o << 2) + REF_OFF];
-    const end = off + meta[(o << 2) + REF_LEN];
+  for (let o = hdr[(young << 2) + Rec.NEXT]; o !== young; o = hdr[(o << 2) + Rec.NEXT]) {
+    const off = meta[(o << 2) + Rec.REF_OFF];
+    const end = off + meta[(o << 2) + Rec.REF_LEN];
     for (let i = off; i < end; i++) {
       const r = pool[i];
-      if (r !== 0 && meta[r << 2] & COLLECTING) gcRefs[r]--;
+      if (r !== 0 && meta[r << 2] & Fl.COLLECTING) gcRefs[r]--;
     }
-    if ((meta[o << 2] >>> 24) === K_INSTANCE) {
-      const c = meta[(o << 2) + AUX];
-      if (meta[c << 2] & COLLECTING) gcRefs[c]--;
+    if ((meta[o << 2] >>> 24) === Kd.INSTANCE) {
+      const c = meta[(o << 2) + Rec.AUX];
+      if (meta[c << 2] & Fl.COLLECTING) gcRefs[c]--;
     }
-    if (meta[o << 2] & (MANAGED_DICT | EMBEDDED)) subtractEmbedded(s, o);
+    if (meta[o << 2] & (Fl.MANAGED_DICT | Fl.EMBEDDED)) subtractEmbedded(s, o);
   }
-  if (gcDebug.checks) for (let o = hdr[(young << 2) + NEXT]; o !== young; o = hdr[(o << 2) + NEXT]) check(gcRefs[o] >= 0, 'subtract_refs: gc_refs >= 0');
+  if (gcDebug.checks) for (let o = hdr[(young << 2) + Rec.NEXT]; o !== young; o = hdr[(o << 2) + Rec.NEXT]) check(gcRefs[o] >= 0, 'subtract_refs: gc_refs >= 0');
 }
 
 function subtractRefsTraced(h: Heap, young: number): void {
   const s = h.s;
   let from = 0;
   const visit = (r: number): void => {
-    if (s.meta[r << 2] & COLLECTING) {
+    if (s.meta[r << 2] & Fl.COLLECTING) {
       s.gcRefs[r]--;
       h.emit({ t: 'gc-subtract', from, to: r, refs: s.gcRefs[r] });
     }
   };
-  for (let o = s.hdr[(young << 2) + NEXT]; o !== young; o = s.hdr[(o << 2) + NEXT]) {
+  for (let o = s.hdr[(young << 2) + Rec.NEXT]; o !== young; o = s.hdr[(o << 2) + Rec.NEXT]) {
     from = o;
     traverse(s, o, visit);
   }
@@ -186,9 +172,9 @@ function subtractRefsTraced(h: Heap, young: number): void {
 function visitReachable(h: Heap, r: number, young: number): number {
   const s = h.s;
   const f = s.meta[r << 2];
-  if (!(f & COLLECTING)) return 0;
-  if (f & UNREACHABLE) {
-    s.meta[r << 2] = f & ~UNREACHABLE;
+  if (!(f & Fl.COLLECTING)) return 0;
+  if (f & Fl.UNREACHABLE) {
+    s.meta[r << 2] = f & ~Fl.UNREACHABLE;
     moveTo(s, r, young);
     s.gcRefs[r] = 1;
     if (h.tl >= 3) h.emit({ t: 'gc-move', id: r, to: 'young' });
@@ -201,70 +187,70 @@ function visitReachable(h: Heap, r: number, young: number): number {
 /**
  * move_unreachable: one pass over `young`; objects with gc_refs == 0 go (tentatively) to the tail of
  * `unreachable`, and come back to the tail of `young` when a reachable object refers to them.
- * Post: `young` holds exactly the objects reachable from outside (COLLECTING cleared), `unreachable` the rest
- * (COLLECTING and UNREACHABLE set).
+ * Post: `young` holds exactly the objects reachable from outside (Fl.COLLECTING cleared), `unreachable` the rest
+ * (Fl.COLLECTING and Fl.UNREACHABLE set).
  */
 export function moveUnreachable(h: Heap, young: number, unreachable: number): void {
   const s = h.s;
   const { hdr, meta, gcRefs } = s;
   const full = h.tl >= 3;
-  let o = hdr[(young << 2) + NEXT];
+  let o = hdr[(young << 2) + Rec.NEXT];
   while (o !== young) {
     if (gcRefs[o] > 0) {
       const k = (meta[o << 2] >>> 24);
-      if (k === K_DICT) {
+      if (k === Kd.DICT) {
         // value before key, as dict_traverse visits them (values only for str-keyed tables)
-        const valuesOnly = (meta[o << 2] & (UNICODE_KEYS | SPLIT)) !== 0;
-        for (let i = 0; i < (meta[o << 2] & EMBEDDED ? 0 : meta[(o << 2) + REF_LEN]); i += 2) {
-          const key = s.pool[meta[(o << 2) + REF_OFF] + i];
+        const valuesOnly = (meta[o << 2] & (Fl.UNICODE_KEYS | Fl.SPLIT)) !== 0;
+        for (let i = 0; i < (meta[o << 2] & Fl.EMBEDDED ? 0 : meta[(o << 2) + Rec.REF_LEN]); i += 2) {
+          const key = s.pool[meta[(o << 2) + Rec.REF_OFF] + i];
           if (key === 0) continue;
-          visitReachable(h, s.pool[meta[(o << 2) + REF_OFF] + i + 1], young);
+          visitReachable(h, s.pool[meta[(o << 2) + Rec.REF_OFF] + i + 1], young);
           if (!valuesOnly) visitReachable(h, key, young);
         }
       } else {
         const pool = s.pool;
-        const off = meta[(o << 2) + REF_OFF];
-        const end = off + meta[(o << 2) + REF_LEN];
+        const off = meta[(o << 2) + Rec.REF_OFF];
+        const end = off + meta[(o << 2) + Rec.REF_LEN];
         // lists and tuples visit their items last to first (list_traverse / tuple_traverse)
-        const back = k === K_LIST || k === K_TUPLE;
+        const back = k === Kd.LIST || k === Kd.TUPLE;
         for (let j = off; j < end; j++) {
           const r = pool[back ? end - 1 - (j - off) : j];
           if (r === 0) continue;
           const f = meta[r << 2];
-          if (f & COLLECTING) {
-            if (f & UNREACHABLE) visitReachable(h, r, young);
+          if (f & Fl.COLLECTING) {
+            if (f & Fl.UNREACHABLE) visitReachable(h, r, young);
             else if (gcRefs[r] === 0) gcRefs[r] = 1;
           }
         }
-        if (k === K_INSTANCE) {
-          if (meta[o << 2] & MANAGED_DICT) reachEmbedded(h, o, young);
-          const c = meta[(o << 2) + AUX];
-          if (meta[c << 2] & COLLECTING) visitReachable(h, c, young);
+        if (k === Kd.INSTANCE) {
+          if (meta[o << 2] & Fl.MANAGED_DICT) reachEmbedded(h, o, young);
+          const c = meta[(o << 2) + Rec.AUX];
+          if (meta[c << 2] & Fl.COLLECTING) visitReachable(h, c, young);
         }
       }
-      meta[o << 2] &= ~COLLECTING;
-      o = hdr[(o << 2) + NEXT]; // read after the traversal: it may have appended to young
+      meta[o << 2] &= ~Fl.COLLECTING;
+      o = hdr[(o << 2) + Rec.NEXT]; // read after the traversal: it may have appended to young
     } else {
       // gc_list_move(o, unreachable), inlined
-      const nx = hdr[(o << 2) + NEXT];
-      const pv = hdr[(o << 2) + PREV];
-      hdr[(pv << 2) + NEXT] = nx;
-      hdr[(nx << 2) + PREV] = pv;
-      const last = hdr[(unreachable << 2) + PREV];
-      hdr[(last << 2) + NEXT] = o;
-      hdr[(o << 2) + PREV] = last;
-      hdr[(o << 2) + NEXT] = unreachable;
-      hdr[(unreachable << 2) + PREV] = o;
+      const nx = hdr[(o << 2) + Rec.NEXT];
+      const pv = hdr[(o << 2) + Rec.PREV];
+      hdr[(pv << 2) + Rec.NEXT] = nx;
+      hdr[(nx << 2) + Rec.PREV] = pv;
+      const last = hdr[(unreachable << 2) + Rec.PREV];
+      hdr[(last << 2) + Rec.NEXT] = o;
+      hdr[(o << 2) + Rec.PREV] = last;
+      hdr[(o << 2) + Rec.NEXT] = unreachable;
+      hdr[(unreachable << 2) + Rec.PREV] = o;
       meta[o << 2] = (meta[o << 2] & GEN_CLEAR) | ((unreachable + 1) << 16);
-      meta[o << 2] |= UNREACHABLE;
+      meta[o << 2] |= Fl.UNREACHABLE;
       if (full) h.emit({ t: 'gc-move', id: o, to: 'unreachable' });
       o = nx;
     }
   }
   if (gcDebug.checks) {
-    for (let x = hdr[(young << 2) + NEXT]; x !== young; x = hdr[(x << 2) + NEXT]) check(!(meta[x << 2] & COLLECTING), 'move_unreachable: young not collecting');
-    for (let x = hdr[(unreachable << 2) + NEXT]; x !== unreachable; x = hdr[(x << 2) + NEXT]) {
-      check((meta[x << 2] & (COLLECTING | UNREACHABLE)) === (COLLECTING | UNREACHABLE), 'move_unreachable: unreachable flags');
+    for (let x = hdr[(young << 2) + Rec.NEXT]; x !== young; x = hdr[(x << 2) + Rec.NEXT]) check(!(meta[x << 2] & Fl.COLLECTING), 'move_unreachable: young not collecting');
+    for (let x = hdr[(unreachable << 2) + Rec.NEXT]; x !== unreachable; x = hdr[(x << 2) + Rec.NEXT]) {
+      check((meta[x << 2] & (Fl.COLLECTING | Fl.UNREACHABLE)) === (Fl.COLLECTING | Fl.UNREACHABLE), 'move_unreachable: unreachable flags');
     }
   }
 }
@@ -283,65 +269,65 @@ function moveUnreachableFused(h: Heap, young: number, unreachable: number): void
   let lost = 0;
   let weak = false;
   let del = false;
-  let o = hdr[(young << 2) + NEXT];
+  let o = hdr[(young << 2) + Rec.NEXT];
   while (o !== young) {
     if (gcRefs[o] > 0) {
       const k = (meta[o << 2] >>> 24);
-      if (k === K_DICT) {
-        const valuesOnly = (meta[o << 2] & (UNICODE_KEYS | SPLIT)) !== 0;
-        for (let i = 0; i < (meta[o << 2] & EMBEDDED ? 0 : meta[(o << 2) + REF_LEN]); i += 2) {
-          const key = s.pool[meta[(o << 2) + REF_OFF] + i];
+      if (k === Kd.DICT) {
+        const valuesOnly = (meta[o << 2] & (Fl.UNICODE_KEYS | Fl.SPLIT)) !== 0;
+        for (let i = 0; i < (meta[o << 2] & Fl.EMBEDDED ? 0 : meta[(o << 2) + Rec.REF_LEN]); i += 2) {
+          const key = s.pool[meta[(o << 2) + Rec.REF_OFF] + i];
           if (key === 0) continue;
-          lost -= visitReachable(h, s.pool[meta[(o << 2) + REF_OFF] + i + 1], young);
+          lost -= visitReachable(h, s.pool[meta[(o << 2) + Rec.REF_OFF] + i + 1], young);
           if (!valuesOnly) lost -= visitReachable(h, key, young);
         }
       } else {
         const pool = s.pool;
-        const off = meta[(o << 2) + REF_OFF];
-        const end = off + meta[(o << 2) + REF_LEN];
+        const off = meta[(o << 2) + Rec.REF_OFF];
+        const end = off + meta[(o << 2) + Rec.REF_LEN];
         // lists and tuples visit their items last to first (list_traverse / tuple_traverse)
-        const back = k === K_LIST || k === K_TUPLE;
+        const back = k === Kd.LIST || k === Kd.TUPLE;
         for (let j = off; j < end; j++) {
           const r = pool[back ? end - 1 - (j - off) : j];
           if (r === 0) continue;
           const f = meta[r << 2];
-          if (f & COLLECTING) {
-            if (f & UNREACHABLE) lost -= visitReachable(h, r, young);
+          if (f & Fl.COLLECTING) {
+            if (f & Fl.UNREACHABLE) lost -= visitReachable(h, r, young);
             else if (gcRefs[r] === 0) gcRefs[r] = 1;
           }
         }
-        if (k === K_INSTANCE) {
-          if (meta[o << 2] & MANAGED_DICT) lost -= reachEmbedded(h, o, young);
+        if (k === Kd.INSTANCE) {
+          if (meta[o << 2] & Fl.MANAGED_DICT) lost -= reachEmbedded(h, o, young);
           // the class: nearly always a reachable member, so test inline before calling visit_reachable
-          const c = meta[(o << 2) + AUX];
+          const c = meta[(o << 2) + Rec.AUX];
           const fc = meta[c << 2];
-          if (fc & COLLECTING) {
-            if (fc & UNREACHABLE) lost -= visitReachable(h, c, young);
+          if (fc & Fl.COLLECTING) {
+            if (fc & Fl.UNREACHABLE) lost -= visitReachable(h, c, young);
             else if (gcRefs[c] === 0) gcRefs[c] = 1;
           }
         }
       }
-      meta[o << 2] &= ~COLLECTING;
+      meta[o << 2] &= ~Fl.COLLECTING;
       meta[o << 2] = (meta[o << 2] & GEN_CLEAR) | ((young + 1) << 16);
-      const nx = hdr[(o << 2) + NEXT];
-      if (k === K_TUPLE && !tupleMayBeTracked(s, o)) h.untrack(o);
+      const nx = hdr[(o << 2) + Rec.NEXT];
+      if (k === Kd.TUPLE && !tupleMayBeTracked(s, o)) h.untrack(o);
       else survivors++;
       o = nx;
     } else {
-      const nx = hdr[(o << 2) + NEXT];
-      const pv = hdr[(o << 2) + PREV];
-      hdr[(pv << 2) + NEXT] = nx;
-      hdr[(nx << 2) + PREV] = pv;
-      const last = hdr[(unreachable << 2) + PREV];
-      hdr[(last << 2) + NEXT] = o;
-      hdr[(o << 2) + PREV] = last;
-      hdr[(o << 2) + NEXT] = unreachable;
-      hdr[(unreachable << 2) + PREV] = o;
+      const nx = hdr[(o << 2) + Rec.NEXT];
+      const pv = hdr[(o << 2) + Rec.PREV];
+      hdr[(pv << 2) + Rec.NEXT] = nx;
+      hdr[(nx << 2) + Rec.PREV] = pv;
+      const last = hdr[(unreachable << 2) + Rec.PREV];
+      hdr[(last << 2) + Rec.NEXT] = o;
+      hdr[(o << 2) + Rec.PREV] = last;
+      hdr[(o << 2) + Rec.NEXT] = unreachable;
+      hdr[(unreachable << 2) + Rec.PREV] = o;
       meta[o << 2] = (meta[o << 2] & GEN_CLEAR) | ((unreachable + 1) << 16);
       const f = meta[o << 2];
-      meta[o << 2] = f | UNREACHABLE;
-      if ((f & (HASDEL | FINALIZED)) === HASDEL) del = true;
-      if (hdr[(o << 2) + WR_HEAD] !== 0 || (meta[o << 2] >>> 24) === K_WEAKREF) weak = true;
+      meta[o << 2] = f | Fl.UNREACHABLE;
+      if ((f & (Fl.HASDEL | Fl.FINALIZED)) === Fl.HASDEL) del = true;
+      if (hdr[(o << 2) + Rec.WR_HEAD] !== 0 || (meta[o << 2] >>> 24) === Kd.WEAKREF) weak = true;
       lost++;
       o = nx;
     }
@@ -366,13 +352,13 @@ function deduceUnreachable(h: Heap, base: number, unreachable: number): void {
 export function untrackTuples(h: Heap, young: number): number {
   const s = h.s;
   let n = 0;
-  for (let o = s.hdr[(young << 2) + NEXT]; o !== young; ) {
-    const nx = s.hdr[(o << 2) + NEXT];
+  for (let o = s.hdr[(young << 2) + Rec.NEXT]; o !== young; ) {
+    const nx = s.hdr[(o << 2) + Rec.NEXT];
     n++;
-    if ((s.meta[o << 2] >>> 24) === K_TUPLE) {
+    if ((s.meta[o << 2] >>> 24) === Kd.TUPLE) {
       let keep = false;
-      const off = s.meta[(o << 2) + REF_OFF];
-      for (let i = 0; i < s.meta[(o << 2) + REF_LEN]; i++) {
+      const off = s.meta[(o << 2) + Rec.REF_OFF];
+      for (let i = 0; i < s.meta[(o << 2) + Rec.REF_LEN]; i++) {
         const r = s.pool[off + i];
         if (r === 0 || mayBeTracked(s, r)) {
           keep = true;
@@ -397,10 +383,10 @@ export function untrackTuples(h: Heap, young: number): number {
 export function untrackDicts(h: Heap, young: number): number {
   const s = h.s;
   let n = 0;
-  for (let o = s.hdr[(young << 2) + NEXT]; o !== young; ) {
-    const nx = s.hdr[(o << 2) + NEXT];
+  for (let o = s.hdr[(young << 2) + Rec.NEXT]; o !== young; ) {
+    const nx = s.hdr[(o << 2) + Rec.NEXT];
     n++;
-    if ((s.meta[o << 2] >>> 24) === K_DICT && maybeUntrackDict(h, o)) n--;
+    if ((s.meta[o << 2] >>> 24) === Kd.DICT && maybeUntrackDict(h, o)) n--;
     o = nx;
   }
   return n;
@@ -425,7 +411,7 @@ function maybeUntrackDict(h: Heap, o: number): boolean {
   const check = (r: number): void => {
     if (!keep && mayBeTracked(s, r)) keep = true;
   };
-  if (s.meta[o << 2] & EMBEDDED) eachValue(s, o, check);
+  if (s.meta[o << 2] & Fl.EMBEDDED) eachValue(s, o, check);
   else traverse(s, o, check);
   if (keep) return false;
   h.untrack(o);
@@ -442,43 +428,43 @@ export function handleWeakrefs(h: Heap, unreachable: number, old: number): numbe
   const s = h.s;
   const wrcb = L.OLD_TMP;
   const full = h.tl >= 3;
-  for (let o = s.hdr[(unreachable << 2) + NEXT]; o !== unreachable; o = s.hdr[(o << 2) + NEXT]) {
-    if ((s.meta[o << 2] >>> 24) === K_WEAKREF) {
-      if (full && s.meta[(o << 2) + AUX] !== 0) h.emit({ t: 'gc-weakref-clear', wr: o, target: s.meta[(o << 2) + AUX] });
+  for (let o = s.hdr[(unreachable << 2) + Rec.NEXT]; o !== unreachable; o = s.hdr[(o << 2) + Rec.NEXT]) {
+    if ((s.meta[o << 2] >>> 24) === Kd.WEAKREF) {
+      if (full && s.meta[(o << 2) + Rec.AUX] !== 0) h.emit({ t: 'gc-weakref-clear', wr: o, target: s.meta[(o << 2) + Rec.AUX] });
       h.clearWeakref(o);
     }
-    while (s.hdr[(o << 2) + WR_HEAD] !== 0) {
-      const wr = s.hdr[(o << 2) + WR_HEAD];
+    while (s.hdr[(o << 2) + Rec.WR_HEAD] !== 0) {
+      const wr = s.hdr[(o << 2) + Rec.WR_HEAD];
       if (full) h.emit({ t: 'gc-weakref-clear', wr, target: o });
       h.clearWeakref(wr);
       if (h.weakrefCallbackOf(wr) === 0) continue;
-      if (s.meta[wr << 2] & COLLECTING) continue; // the weakref is garbage too: its callback never runs
+      if (s.meta[wr << 2] & Fl.COLLECTING) continue; // the weakref is garbage too: its callback never runs
       h.incref(wr);
       L.moveTo(s, wr, wrcb);
     }
   }
   let freed = 0;
   while (!L.isEmpty(s, wrcb)) {
-    const wr = s.hdr[(wrcb << 2) + NEXT];
+    const wr = s.hdr[(wrcb << 2) + Rec.NEXT];
     const cb = h.weakrefCallbackOf(wr);
     h.callWeakrefCallback(cb, wr);
     h.decref(wr);
-    if (s.hdr[(wrcb << 2) + NEXT] === wr) L.moveTo(s, wr, old);
+    if (s.hdr[(wrcb << 2) + Rec.NEXT] === wr) L.moveTo(s, wr, old);
     else freed++;
   }
-  if (gcDebug.checks) for (let o = s.hdr[(unreachable << 2) + NEXT]; o !== unreachable; o = s.hdr[(o << 2) + NEXT]) check(s.hdr[(o << 2) + WR_HEAD] === 0, 'handle_weakrefs: no weakrefs left');
+  if (gcDebug.checks) for (let o = s.hdr[(unreachable << 2) + Rec.NEXT]; o !== unreachable; o = s.hdr[(o << 2) + Rec.NEXT]) check(s.hdr[(o << 2) + Rec.WR_HEAD] === 0, 'handle_weakrefs: no weakrefs left');
   return freed;
 }
 
-/** finalize_garbage: call __del__ (once per object) in list order. Post: every instance with __del__ is FINALIZED. */
+/** finalize_garbage: call __del__ (once per object) in list order. Post: every instance with __del__ is Fl.FINALIZED. */
 export function finalizeGarbage(h: Heap, collectable: number): void {
   const s = h.s;
   const seen = L.SEEN;
   while (!L.isEmpty(s, collectable)) {
-    const o = s.hdr[(collectable << 2) + NEXT];
+    const o = s.hdr[(collectable << 2) + Rec.NEXT];
     L.moveTo(s, o, seen);
-    if ((s.meta[o << 2] & (HASDEL | FINALIZED)) === HASDEL) {
-      s.meta[o << 2] |= FINALIZED;
+    if ((s.meta[o << 2] & (Fl.HASDEL | Fl.FINALIZED)) === Fl.HASDEL) {
+      s.meta[o << 2] |= Fl.FINALIZED;
       h.incref(o);
       h.callFinalizer(o);
       h.decref(o);
@@ -490,28 +476,28 @@ export function finalizeGarbage(h: Heap, collectable: number): void {
 /** Whether finalize_garbage has anything to call (an instance with __del__ not yet finalized). */
 function hasFinalizers(h: Heap, list: number): boolean {
   const s = h.s;
-  for (let o = s.hdr[(list << 2) + NEXT]; o !== list; o = s.hdr[(o << 2) + NEXT]) if ((s.meta[o << 2] & (HASDEL | FINALIZED)) === HASDEL) return true;
+  for (let o = s.hdr[(list << 2) + Rec.NEXT]; o !== list; o = s.hdr[(o << 2) + Rec.NEXT]) if ((s.meta[o << 2] & (Fl.HASDEL | Fl.FINALIZED)) === Fl.HASDEL) return true;
   return false;
 }
 
 /** 3.9+ handle_resurrected_objects: what finalizers made reachable again goes to `old`. */
 export function handleResurrected(h: Heap, unreachable: number, stillUnreachable: number, old: number): void {
   const s = h.s;
-  for (let o = s.hdr[(unreachable << 2) + NEXT]; o !== unreachable; o = s.hdr[(o << 2) + NEXT]) s.meta[o << 2] &= ~(COLLECTING | UNREACHABLE);
+  for (let o = s.hdr[(unreachable << 2) + Rec.NEXT]; o !== unreachable; o = s.hdr[(o << 2) + Rec.NEXT]) s.meta[o << 2] &= ~(Fl.COLLECTING | Fl.UNREACHABLE);
   deduceUnreachable(h, unreachable, stillUnreachable);
-  for (let o = s.hdr[(stillUnreachable << 2) + NEXT]; o !== stillUnreachable; o = s.hdr[(o << 2) + NEXT]) s.meta[o << 2] &= ~UNREACHABLE;
+  for (let o = s.hdr[(stillUnreachable << 2) + Rec.NEXT]; o !== stillUnreachable; o = s.hdr[(o << 2) + Rec.NEXT]) s.meta[o << 2] &= ~Fl.UNREACHABLE;
   L.merge(s, unreachable, old);
 }
 
 /** 3.8 check_garbage: true when anything in the set is referenced from outside (then nothing is collected). */
 export function checkGarbage(h: Heap, collectable: number): boolean {
   const s = h.s;
-  for (let o = s.hdr[(collectable << 2) + NEXT]; o !== collectable; o = s.hdr[(o << 2) + NEXT]) s.gcRefs[o] = s.hdr[o << 2];
+  for (let o = s.hdr[(collectable << 2) + Rec.NEXT]; o !== collectable; o = s.hdr[(o << 2) + Rec.NEXT]) s.gcRefs[o] = s.hdr[o << 2];
   subtractRefs(h, collectable);
   let resurrected = false;
-  for (let o = s.hdr[(collectable << 2) + NEXT]; o !== collectable; o = s.hdr[(o << 2) + NEXT]) {
+  for (let o = s.hdr[(collectable << 2) + Rec.NEXT]; o !== collectable; o = s.hdr[(o << 2) + Rec.NEXT]) {
     if (s.gcRefs[o] !== 0) resurrected = true;
-    s.meta[o << 2] &= ~(COLLECTING | UNREACHABLE);
+    s.meta[o << 2] &= ~(Fl.COLLECTING | Fl.UNREACHABLE);
   }
   return resurrected;
 }
@@ -520,27 +506,27 @@ export function checkGarbage(h: Heap, collectable: number): boolean {
 function tpClear(h: Heap, o: number): boolean {
   const s = h.s;
   switch ((s.meta[o << 2] >>> 24)) {
-    case K_TUPLE:
-    case K_METHOD:
+    case Kd.TUPLE:
+    case Kd.METHOD:
       return false;
-    case K_LIST:
+    case Kd.LIST:
       h.listClear(o);
       return true;
-    case K_DICT:
+    case Kd.DICT:
       h.dictClear(o);
       return true;
-    case K_WEAKREF:
+    case Kd.WEAKREF:
       h.clearWeakref(o);
       h.xdecref(h.takeWeakrefCallback(o));
       return true;
-    case K_SET:
+    case Kd.SET:
       h.setClear(o); // set_clear_internal
       return true;
     default: {
       // instance (slots + dict/values; never the class), class attributes, function, module, cell
-      const n = s.meta[(o << 2) + REF_LEN];
+      const n = s.meta[(o << 2) + Rec.REF_LEN];
       for (let i = 0; i < n; i++) {
-        const off = s.meta[(o << 2) + REF_OFF];
+        const off = s.meta[(o << 2) + Rec.REF_OFF];
         const r = s.pool[off + i];
         if (r !== 0) {
           s.pool[off + i] = 0;
@@ -561,8 +547,8 @@ export function deleteGarbage(h: Heap, collectable: number, old: number): void {
   const s = h.s;
   const saveAll = (h.gcs.debug & DEBUG_SAVEALL) !== 0;
   const full = h.tl >= 3;
-  while (s.hdr[(collectable << 2) + NEXT] !== collectable) {
-    const o = s.hdr[(collectable << 2) + NEXT];
+  while (s.hdr[(collectable << 2) + Rec.NEXT] !== collectable) {
+    const o = s.hdr[(collectable << 2) + Rec.NEXT];
     if (saveAll) {
       h.listAppend(h.garbage, o);
       if (full) h.emit({ t: 'gc-move', id: o, to: 'garbage' });
@@ -572,8 +558,8 @@ export function deleteGarbage(h: Heap, collectable: number, old: number): void {
       tpClear(h, o);
       h.decref(o);
     }
-    if (s.hdr[(collectable << 2) + NEXT] === o) {
-      s.meta[o << 2] &= ~(COLLECTING | UNREACHABLE);
+    if (s.hdr[(collectable << 2) + Rec.NEXT] === o) {
+      s.meta[o << 2] &= ~(Fl.COLLECTING | Fl.UNREACHABLE);
       moveTo(s, o, old);
       if (full) h.emit({ t: 'gc-move', id: o, to: LIST_NAME[old] ?? 'old' });
     }
@@ -669,7 +655,7 @@ export function collectList(h: Heap, young: number, old: number, g: number, full
     handleResurrected(h, unreachable, finalList, old);
   }
   if (h.profile.secondWeakrefClear) {
-    for (let o = s.hdr[(finalList << 2) + NEXT]; o !== finalList; o = s.hdr[(o << 2) + NEXT]) while (s.hdr[(o << 2) + WR_HEAD] !== 0) h.clearWeakref(s.hdr[(o << 2) + WR_HEAD]);
+    for (let o = s.hdr[(finalList << 2) + Rec.NEXT]; o !== finalList; o = s.hdr[(o << 2) + Rec.NEXT]) while (s.hdr[(o << 2) + Rec.WR_HEAD] !== 0) h.clearWeakref(s.hdr[(o << 2) + Rec.WR_HEAD]);
   }
   collected += finalList === unreachable && garbage >= 0 && h.hostCalls === calls ? garbage : L.listLength(s, finalList);
   if (full) h.emit({ t: 'gc-phase', phase: 'delete_garbage', generation: g });

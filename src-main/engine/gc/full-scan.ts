@@ -11,14 +11,14 @@ import { STATIC_GC_BASE } from '../heap/kinds';
 import type { Store } from '../heap/store';
 import * as L from './lists';
 
-// Hot-loop constants as const enum members (kinds.ts F_* / Kind, store.ts REC): the compilers inline them as
+// Hot-loop constants as enum members (kinds.ts F_* / Kind, store.ts REC): esbuild inlines same-file enum members as
 // literals, where module-level consts stay context slots that V8 reloads and Smi-checks on every use.
-export const enum Fl { GC = 1, TRACKED = 2, FINALIZED = 4, COLLECTING = 8, UNREACHABLE = 16, IMMORTAL = 32, HASDEL = 1024, MANAGED_DICT = 4096, EMBEDDED = 8192 }
-export const enum Kd { TUPLE = 7, LIST = 8, DICT = 9, INSTANCE = 11, WEAKREF = 15 }
-export const enum Rec { RC = 0, WR_HEAD = 1, NEXT = 2, PREV = 3, REF_OFF = 1, REF_LEN = 2, AUX = 3 }
+export enum Fl { GC = 1, TRACKED = 2, FINALIZED = 4, COLLECTING = 8, UNREACHABLE = 16, IMMORTAL = 32, HASDEL = 1024, MANAGED_DICT = 4096, EMBEDDED = 8192 }
+export enum Kd { TUPLE = 7, LIST = 8, DICT = 9, INSTANCE = 11, WEAKREF = 15 }
+export enum Rec { RC = 0, WR_HEAD = 1, NEXT = 2, PREV = 3, REF_OFF = 1, REF_LEN = 2, AUX = 3 }
 
 /** The meta word's fields (store.ts) and the scan's gc_refs states. */
-export const enum W {
+export enum W {
   STR_KEYS = 768, // F_UNICODE_KEYS | F_SPLIT
   GEN_SHIFT = 16,
   KIND_SHIFT = 24,

@@ -1,7 +1,11 @@
 // Circular doubly linked lists of tracked objects, as PyGC_Head lists: each list has a sentinel head whose id is
 // below FIRST_ID; the gen field of an object's meta word (Store.genOf) names the head of the list it is in (-1 =
 // untracked). Links are the next/prev words of Store.hdr.
-import { REC, type Store } from '../heap/store';
+import type { Store } from '../heap/store';
+
+// Hot-loop constants as enum members (kinds.ts F_* / Kind, store.ts REC): esbuild inlines same-file enum members as
+// literals, where module-level consts stay context slots that V8 reloads and Smi-checks on every use.
+export enum Rec { NEXT = 2, PREV = 3 }
 
 export const GEN0 = 1;
 export const GEN1 = 2;
@@ -14,7 +18,6 @@ export const YOUNG_TMP = 8; // scratch list (resurrection check, incremental inc
 export const OLD_TMP = 9;
 export const GEN_HEADS = [GEN0, GEN1, GEN2] as const;
 
-const { NEXT, PREV } = REC; // record offsets (store.ts)
 const GEN_CLEAR = ~(0xff << 16); // meta word without its gen field (store.ts)
 
 /** Label `id` as linked in list `h` (gen = h; -1 = untracked). */
@@ -24,30 +27,30 @@ function setGen(s: Store, id: number, h: number): void {
 }
 
 export function initHead(s: Store, h: number): void {
-  s.hdr[(h << 2) + NEXT] = h;
-  s.hdr[(h << 2) + PREV] = h;
+  s.hdr[(h << 2) + Rec.NEXT] = h;
+  s.hdr[(h << 2) + Rec.PREV] = h;
   setGen(s, h, h);
 }
 
 export function isEmpty(s: Store, h: number): boolean {
-  return s.hdr[(h << 2) + NEXT] === h;
+  return s.hdr[(h << 2) + Rec.NEXT] === h;
 }
 
 export function listLength(s: Store, h: number): number {
   const hdr = s.hdr;
   let n = 0;
-  for (let o = hdr[(h << 2) + NEXT]; o !== h; o = hdr[(o << 2) + NEXT]) n++;
+  for (let o = hdr[(h << 2) + Rec.NEXT]; o !== h; o = hdr[(o << 2) + Rec.NEXT]) n++;
   return n;
 }
 
 /** Append `id` (not in any list) at the tail of list `h`. */
 export function append(s: Store, h: number, id: number): void {
   const hdr = s.hdr;
-  const last = hdr[(h << 2) + PREV];
-  hdr[(last << 2) + NEXT] = id;
-  hdr[(id << 2) + PREV] = last;
-  hdr[(id << 2) + NEXT] = h;
-  hdr[(h << 2) + PREV] = id;
+  const last = hdr[(h << 2) + Rec.PREV];
+  hdr[(last << 2) + Rec.NEXT] = id;
+  hdr[(id << 2) + Rec.PREV] = last;
+  hdr[(id << 2) + Rec.NEXT] = h;
+  hdr[(h << 2) + Rec.PREV] = id;
   setGen(s, id, h);
 }
 
@@ -55,22 +58,22 @@ export function append(s: Store, h: number, id: number): void {
 export function unlink(s: Store, id: number): void {
   const hdr = s.hdr;
   const i = id << 2;
-  const p = hdr[i + PREV];
-  const n = hdr[i + NEXT];
-  hdr[(p << 2) + NEXT] = n;
-  hdr[(n << 2) + PREV] = p;
-  hdr[i + NEXT] = 0;
-  hdr[i + PREV] = 0;
+  const p = hdr[i + Rec.PREV];
+  const n = hdr[i + Rec.NEXT];
+  hdr[(p << 2) + Rec.NEXT] = n;
+  hdr[(n << 2) + Rec.PREV] = p;
+  hdr[i + Rec.NEXT] = 0;
+  hdr[i + Rec.PREV] = 0;
   setGen(s, id, -1);
 }
 
 /** gc_list_move: unlink from its list, append to `h`. */
 export function moveTo(s: Store, id: number, h: number): void {
   const hdr = s.hdr;
-  const p = hdr[(id << 2) + PREV];
-  const n = hdr[(id << 2) + NEXT];
-  hdr[(p << 2) + NEXT] = n;
-  hdr[(n << 2) + PREV] = p;
+  const p = hdr[(id << 2) + Rec.PREV];
+  const n = hdr[(id << 2) + Rec.NEXT];
+  hdr[(p << 2) + Rec.NEXT] = n;
+  hdr[(n << 2) + Rec.PREV] = p;
   append(s, h, id);
 }
 
@@ -80,22 +83,22 @@ export function moveTo(s: Store, id: number, h: number): void {
  */
 export function merge(s: Store, from: number, to: number, relabel = true): void {
   const hdr = s.hdr;
-  if (hdr[(from << 2) + NEXT] === from) return;
-  if (relabel) for (let o = hdr[(from << 2) + NEXT]; o !== from; o = hdr[(o << 2) + NEXT]) setGen(s, o, to);
-  const first = hdr[(from << 2) + NEXT];
-  const last = hdr[(from << 2) + PREV];
-  const tail = hdr[(to << 2) + PREV];
-  hdr[(tail << 2) + NEXT] = first;
-  hdr[(first << 2) + PREV] = tail;
-  hdr[(last << 2) + NEXT] = to;
-  hdr[(to << 2) + PREV] = last;
-  hdr[(from << 2) + NEXT] = from;
-  hdr[(from << 2) + PREV] = from;
+  if (hdr[(from << 2) + Rec.NEXT] === from) return;
+  if (relabel) for (let o = hdr[(from << 2) + Rec.NEXT]; o !== from; o = hdr[(o << 2) + Rec.NEXT]) setGen(s, o, to);
+  const first = hdr[(from << 2) + Rec.NEXT];
+  const last = hdr[(from << 2) + Rec.PREV];
+  const tail = hdr[(to << 2) + Rec.PREV];
+  hdr[(tail << 2) + Rec.NEXT] = first;
+  hdr[(first << 2) + Rec.PREV] = tail;
+  hdr[(last << 2) + Rec.NEXT] = to;
+  hdr[(to << 2) + Rec.PREV] = last;
+  hdr[(from << 2) + Rec.NEXT] = from;
+  hdr[(from << 2) + Rec.PREV] = from;
 }
 
 /** The ids of list `h`, in list order. */
 export function toArray(s: Store, h: number): number[] {
   const out: number[] = [];
-  for (let o = s.hdr[(h << 2) + NEXT]; o !== h; o = s.hdr[(o << 2) + NEXT]) out.push(o);
+  for (let o = s.hdr[(h << 2) + Rec.NEXT]; o !== h; o = s.hdr[(o << 2) + Rec.NEXT]) out.push(o);
   return out;
 }

@@ -11,9 +11,8 @@ import type { EngineEvent, EventSink, TraceLevel } from '../../../shared/events'
 import { traceLevelRank } from '../../../shared/events';
 import {
   Kind, KIND_NAMES, type ObjId, STATIC_GC_BASE,
-  F_GC, F_TRACKED, F_FINALIZED, F_IMMORTAL, F_FROM_FREELIST, F_UNICODE_KEYS, F_SPLIT, F_HASDEL, F_FRAME, F_MANAGED_DICT, F_EMBEDDED, F_CFUNC,
 } from './kinds';
-import { Store, FIRST_ID, REC } from './store';
+import { Store, FIRST_ID } from './store';
 import { FreeLists, type FreeListCounts } from './freelists';
 import { Pymalloc } from '../alloc/pymalloc';
 import * as sz from './sizes';
@@ -27,7 +26,16 @@ import { SET_HASHING } from '../profiles/set-hashing';
 import * as gcm from '../gc/module';
 import { evalBreaker as runEvalBreaker } from '../gc/triggers';
 import type { GenStats } from '../gc/state';
-const { AUX, NEXT, PREV, REF_LEN, REF_OFF, WR_HEAD } = REC; // record offsets (store.ts)
+
+// Hot-loop constants as enum members (kinds.ts F_* / Kind, store.ts REC): esbuild inlines same-file enum members as
+// literals, where module-level consts stay context slots that V8 reloads and Smi-checks on every use.
+export enum Fl { GC = 1, TRACKED = 2, FINALIZED = 4, IMMORTAL = 32, FROM_FREELIST = 128, UNICODE_KEYS = 256, SPLIT = 512, HASDEL = 1024, FRAME = 2048, MANAGED_DICT = 4096, EMBEDDED = 8192, CFUNC = 16384 }
+export enum Kd { FREE = 0, NONE = 1, BOOL = 2, INT = 3, FLOAT = 4, STR = 5, BYTES = 6, TUPLE = 7, LIST = 8, DICT = 9, SET = 10, INSTANCE = 11, CLASS = 12, FUNCTION = 13, MODULE = 14, WEAKREF = 15, METHOD = 16, CELL = 17 }
+export enum Rec { WR_HEAD = 1, NEXT = 2, PREV = 3, REF_OFF = 1, REF_LEN = 2, AUX = 3 }
+export enum Lim {
+  GEN0_HEAD = 1, // gc/lists.ts GEN0
+  TRASHCAN = 50, // _PyTrash_UNWIND_LEVEL
+}
 
 /** Python code the heap must run, implemented by the interpreter (or by tests). */
 export interface HeapHost {
@@ -68,7 +76,7 @@ export interface ClassInfo {
   hasDict: boolean;
   hasWeakref: boolean;
   hasDel: boolean;
-  /** Instances carry a GC header (a __dict__ or object slots). */
+  /** Instances carry a Fl.GC header (a __dict__ or object slots). */
   isGc: boolean;
   /** Shared keys: attribute names in first-set order (3.11+ values are indexed by it). */
   shared: string[];
@@ -101,48 +109,14 @@ interface Frame {
   temps: number[];
 }
 
-// Module-local copies of the shared constants (see gc/classic.ts).
-const GC = F_GC;
-const TRACKED = F_TRACKED;
-const FINALIZED = F_FINALIZED;
-const IMMORTAL = F_IMMORTAL;
-const FROM_FREELIST = F_FROM_FREELIST;
-const UNICODE_KEYS = F_UNICODE_KEYS;
-const SPLIT = F_SPLIT;
-const MANAGED_DICT = F_MANAGED_DICT;
-const EMBEDDED = F_EMBEDDED;
-const HASDEL = F_HASDEL;
-const FRAME = F_FRAME;
-const CFUNC = F_CFUNC;
-const K_BOOL = Kind.Bool;
-const K_BYTES = Kind.Bytes;
-const K_CELL = Kind.Cell;
-const K_CLASS = Kind.Class;
-const K_DICT = Kind.Dict;
-const K_FLOAT = Kind.Float;
-const K_FREE = Kind.Free;
-const K_FUNCTION = Kind.Function;
-const K_INSTANCE = Kind.Instance;
-const K_INT = Kind.Int;
-const K_LIST = Kind.List;
-const K_METHOD = Kind.Method;
-const K_MODULE = Kind.Module;
-const K_NONE = Kind.None;
-const K_SET = Kind.Set;
-const K_STR = Kind.Str;
-const K_TUPLE = Kind.Tuple;
-const K_WEAKREF = Kind.Weakref;
-
 // Local copies of imported functions used per object: the TS runners (tsx, vitest) turn imported bindings into
 // getter calls, which showed up at ~10% of a collection's profile.
 const listAppend = L.append;
 const listUnlink = L.unlink;
-const GEN0_HEAD = L.GEN0;
 const gcAllocated = onGcAllocated;
 const gcFreed = onGcFreed;
 const tracked = onTracked;
 const untracked = onUntracked;
-const TRASHCAN_LIMIT = 50; // _PyTrash_UNWIND_LEVEL
 const SHARED_KEYS_TABLE = 64; // a class's shared keys table (usable 42 >= the 30 shared keys at most)
 /** Copy of a set's old table while set_table_resize rebuilds it in place. */
 let setScratch = new Int32Array(64);
@@ -208,13 +182,13 @@ export class Heap {
     this.gcs.heapSize = this.profile.incremental?.startupHeapSize ?? 0;
     for (let h = 1; h < FIRST_ID; h++) L.initHead(this.s, h);
 
-    this.None = this.makeStatic(K_NONE, null, 0);
-    this.True = this.makeStatic(K_BOOL, true, 0);
-    this.False = this.makeStatic(K_BOOL, false, 0);
+    this.None = this.makeStatic(Kd.NONE, null, 0);
+    this.True = this.makeStatic(Kd.BOOL, true, 0);
+    this.False = this.makeStatic(Kd.BOOL, false, 0);
     this.smallInts = new Int32Array(262); // created on first use: they exist from startup in CPython
-    this.emptyTuple = this.makeStatic(K_TUPLE, null, 0);
-    this.emptyStr = this.makeStatic(K_STR, '', 0);
-    this.emptyBytes = this.makeStatic(K_BYTES, new Uint8Array(0), 0);
+    this.emptyTuple = this.makeStatic(Kd.TUPLE, null, 0);
+    this.emptyStr = this.makeStatic(Kd.STR, '', 0);
+    this.emptyBytes = this.makeStatic(Kd.BYTES, new Uint8Array(0), 0);
 
     // sys.modules['__main__'] holds the module; the module holds its dict.
     this.globals = this.newDict();
@@ -270,14 +244,14 @@ export class Heap {
 
   incref(id: ObjId): void {
     const s = this.s;
-    if (s.meta[id << 2] & IMMORTAL) return;
+    if (s.meta[id << 2] & Fl.IMMORTAL) return;
     s.hdr[id << 2]++;
     if (this.tl >= 2) this.emit({ t: 'incref', id, rc: s.hdr[id << 2] });
   }
 
   decref(id: ObjId): void {
     const s = this.s;
-    if (s.meta[id << 2] & IMMORTAL) return;
+    if (s.meta[id << 2] & Fl.IMMORTAL) return;
     const rc = --s.hdr[id << 2];
     if (this.tl >= 2) this.emit({ t: 'decref', id, rc });
     if (rc === 0) this.dealloc(id);
@@ -291,16 +265,16 @@ export class Heap {
 
   /** ob_refcnt as CPython reports it (immortal objects: the version's immortal value). */
   refcount(id: ObjId): number {
-    if (this.s.meta[id << 2] & IMMORTAL) return this.profile.immortalRefcnt ?? this.s.hdr[id << 2];
+    if (this.s.meta[id << 2] & Fl.IMMORTAL) return this.profile.immortalRefcnt ?? this.s.hdr[id << 2];
     return this.s.hdr[id << 2];
   }
 
   isImmortal(id: ObjId): boolean {
-    return (this.s.meta[id << 2] & IMMORTAL) !== 0;
+    return (this.s.meta[id << 2] & Fl.IMMORTAL) !== 0;
   }
 
   isAlive(id: ObjId): boolean {
-    return id >= FIRST_ID && id < this.s.top && (this.s.meta[id << 2] >>> 24) !== K_FREE;
+    return id >= FIRST_ID && id < this.s.top && (this.s.meta[id << 2] >>> 24) !== Kd.FREE;
   }
 
   kind(id: ObjId): Kind {
@@ -309,9 +283,9 @@ export class Heap {
 
   typeName(id: ObjId): string {
     const k = (this.s.meta[id << 2] >>> 24) as Kind;
-    if (k === K_INSTANCE) return this.classes.get(this.s.meta[(id << 2) + AUX])?.name ?? 'object';
-    if (k === K_DICT && this.s.meta[id << 2] & SPLIT) return 'dict';
-    if (k === K_METHOD && this.s.meta[id << 2] & CFUNC) return 'builtin_function_or_method';
+    if (k === Kd.INSTANCE) return this.classes.get(this.s.meta[(id << 2) + Rec.AUX])?.name ?? 'object';
+    if (k === Kd.DICT && this.s.meta[id << 2] & Fl.SPLIT) return 'dict';
+    if (k === Kd.METHOD && this.s.meta[id << 2] & Fl.CFUNC) return 'builtin_function_or_method';
     return KIND_NAMES[k];
   }
 
@@ -320,9 +294,9 @@ export class Heap {
     return this.s.addr[id];
   }
 
-  /** Whether the object's type is a GC type. */
+  /** Whether the object's type is a Fl.GC type. */
   isGcObject(id: ObjId): boolean {
-    return (this.s.meta[id << 2] & GC) !== 0;
+    return (this.s.meta[id << 2] & Fl.GC) !== 0;
   }
 
   // ------------------------------------------------------------------------------------ allocation core
@@ -335,7 +309,7 @@ export class Heap {
     if (bytes > 0) s.addr[id] = this.alloc.malloc(bytes, id);
     else s.addr[id] = 0x1000 + id * 16; // statically allocated in the interpreter image
     if (this.profile.immortalRefcnt !== null) {
-      s.meta[id << 2] |= IMMORTAL;
+      s.meta[id << 2] |= Fl.IMMORTAL;
       s.hdr[id << 2] = 1; // not maintained: refcount() reports the profile's immortal value
     } else {
       const base = this.profile.staticRefcntBase ?? 1000; // held by the runtime; never reaches 0
@@ -345,7 +319,7 @@ export class Heap {
     return id;
   }
 
-  /** A new non-GC object of `bytes` (or reused from free list `fromFree`). Refcount 1. */
+  /** A new non-Fl.GC object of `bytes` (or reused from free list `fromFree`). Refcount 1. */
   private newAtom(kind: Kind, bytes: number, payload: unknown, fromFree = 0): ObjId {
     const s = this.s;
     const id = s.newId();
@@ -354,14 +328,14 @@ export class Heap {
     s.hdr[id << 2] = 1;
     if (fromFree !== 0) {
       s.addr[id] = fromFree;
-      s.meta[id << 2] |= FROM_FREELIST;
+      s.meta[id << 2] |= Fl.FROM_FREELIST;
     } else s.addr[id] = this.alloc.malloc(bytes, id);
     if (this.tl >= 2) this.emit({ t: 'alloc', id, type: KIND_NAMES[kind], bytes, addr: s.addr[id], fromFreeList: fromFree !== 0 });
     return id;
   }
 
   /**
-   * A new GC object (untracked, refcount 1). Memory comes from the free list when `fromFree` is an address;
+   * A new Fl.GC object (untracked, refcount 1). Memory comes from the free list when `fromFree` is an address;
    * otherwise from the allocator, and then count0 is bumped and an automatic collection may run right here
    * (3.8-3.11) before the object exists, as in _PyObject_GC_Alloc.
    */
@@ -370,10 +344,10 @@ export class Heap {
     const id = s.newId();
     if (fromFree !== 0) {
       s.addr[id] = fromFree;
-      s.meta[id << 2] |= GC | FROM_FREELIST;
+      s.meta[id << 2] |= Fl.GC | Fl.FROM_FREELIST;
     } else {
       s.addr[id] = this.alloc.malloc(bytes, id);
-      s.meta[id << 2] |= GC;
+      s.meta[id << 2] |= Fl.GC;
       if (this.countAllocs) gcAllocated(this);
     }
     s.setKind(id, kind);
@@ -385,10 +359,10 @@ export class Heap {
   /** _PyObject_GC_TRACK: append to generation 0. */
   track(id: ObjId): void {
     const s = this.s;
-    if (s.meta[id << 2] & TRACKED) return;
-    s.meta[id << 2] |= TRACKED;
-    if ((s.meta[id << 2] >>> 24) === K_DICT) this.trackedDicts++;
-    listAppend(s, GEN0_HEAD, id);
+    if (s.meta[id << 2] & Fl.TRACKED) return;
+    s.meta[id << 2] |= Fl.TRACKED;
+    if ((s.meta[id << 2] >>> 24) === Kd.DICT) this.trackedDicts++;
+    listAppend(s, Lim.GEN0_HEAD, id);
     if (this.tl >= 2) this.emit({ t: 'track', id });
     if (this.countTracked) tracked(this, id);
   }
@@ -413,7 +387,7 @@ export class Heap {
     } finally {
       this.countAllocs = counting;
     }
-    if (!(this.s.meta[t << 2] & TRACKED)) return t;
+    if (!(this.s.meta[t << 2] & Fl.TRACKED)) return t;
     if (st.frozeBeforeCollecting) L.moveTo(this.s, t, L.PERMANENT);
     else this.untrack(t);
     return t;
@@ -422,19 +396,19 @@ export class Heap {
   /** _PyObject_GC_UNTRACK: unlink from its generation list. */
   untrack(id: ObjId): void {
     const s = this.s;
-    if (!(s.meta[id << 2] & TRACKED)) return;
-    s.meta[id << 2] &= ~TRACKED;
-    if ((s.meta[id << 2] >>> 24) === K_DICT) this.trackedDicts--;
+    if (!(s.meta[id << 2] & Fl.TRACKED)) return;
+    s.meta[id << 2] &= ~Fl.TRACKED;
+    if ((s.meta[id << 2] >>> 24) === Kd.DICT) this.trackedDicts--;
     listUnlink(s, id);
     if (this.tl >= 2) this.emit({ t: 'untrack', id });
     if (this.countTracked) untracked(this);
   }
 
   isTracked(id: ObjId): boolean {
-    return (this.s.meta[id << 2] & TRACKED) !== 0;
+    return (this.s.meta[id << 2] & Fl.TRACKED) !== 0;
   }
 
-  /** Release the object's own block: free list (no count0 change) or allocator (+ count0 decrement for GC). */
+  /** Release the object's own block: free list (no count0 change) or allocator (+ count0 decrement for Fl.GC). */
   private release(id: ObjId, freeList: 'float' | 'list' | 'dict' | 'frame' | 'method' | 'cfunction' | 'tuple' | null, tupleLength = 0): void {
     const s = this.s;
     const addr = s.addr[id];
@@ -443,8 +417,8 @@ export class Heap {
     else if (freeList !== null) kept = this.freeLists.push(freeList, addr);
     if (!kept) {
       this.alloc.free(addr);
-      if (this.countAllocs && s.meta[id << 2] & GC) {
-        // PyObject_GC_Del (inlined: it runs for every freed GC object)
+      if (this.countAllocs && s.meta[id << 2] & Fl.GC) {
+        // PyObject_GC_Del (inlined: it runs for every freed Fl.GC object)
         const st = this.gcs;
         st.heapSize--;
         if (st.count[0] > 0) st.count[0]--;
@@ -462,19 +436,19 @@ export class Heap {
     const s = this.s;
     const k = (s.meta[id << 2] >>> 24) as Kind;
     if (this.tl >= 2) this.emit({ t: 'dealloc', id, type: this.typeName(id) });
-    else if (k === K_INSTANCE && this.trashDepth < TRASHCAN_LIMIT) {
+    else if (k === Kd.INSTANCE && this.trashDepth < Lim.TRASHCAN) {
       this.deallocInstanceUntraced(id);
       return;
     }
     switch (k) {
-      case K_LIST:
-      case K_TUPLE:
-      case K_DICT:
-      case K_SET:
-      case K_INSTANCE:
+      case Kd.LIST:
+      case Kd.TUPLE:
+      case Kd.DICT:
+      case Kd.SET:
+      case Kd.INSTANCE:
         // Untrack, then the trashcan bounds the nesting of container deallocations.
         this.untrack(id);
-        if (this.trashDepth >= TRASHCAN_LIMIT) {
+        if (this.trashDepth >= Lim.TRASHCAN) {
           this.trashLater.push(id);
           return;
         }
@@ -483,15 +457,15 @@ export class Heap {
         this.trashDepth--;
         if (this.trashDepth <= 0 && this.trashLater.length > 0) this.destroyTrashChain();
         return;
-      case K_FLOAT:
+      case Kd.FLOAT:
         this.release(id, 'float');
         return;
-      case K_INT:
-      case K_STR:
-      case K_BYTES:
+      case Kd.INT:
+      case Kd.STR:
+      case Kd.BYTES:
         this.release(id, null);
         return;
-      case K_WEAKREF:
+      case Kd.WEAKREF:
         this.untrack(id);
         this.clearWeakref(id);
         this.dropRefsForward(id);
@@ -500,14 +474,14 @@ export class Heap {
       default: {
         // class, function, module, method, cell
         this.untrack(id);
-        if (s.hdr[(id << 2) + WR_HEAD] !== 0) this.clearWeakrefsTo(id);
+        if (s.hdr[(id << 2) + Rec.WR_HEAD] !== 0) this.clearWeakrefsTo(id);
         this.dropRefsForward(id);
-        if (k === K_METHOD) {
+        if (k === Kd.METHOD) {
           // 3.8 method_dealloc / meth_dealloc: onto their free lists while they have room
-          this.release(id, s.meta[id << 2] & CFUNC ? 'cfunction' : 'method');
+          this.release(id, s.meta[id << 2] & Fl.CFUNC ? 'cfunction' : 'method');
           return;
         }
-        if (k === K_CLASS) {
+        if (k === Kd.CLASS) {
           const keys = this.classes.get(id)?.cachedKeys;
           if (keys) this.keysDecref(keys); // type_dealloc: ht_cached_keys
           this.classes.delete(id);
@@ -528,43 +502,43 @@ export class Heap {
     const { hdr, meta } = s;
     const x = id << 2;
     const f = meta[x];
-    if (f & TRACKED) {
+    if (f & Fl.TRACKED) {
       // untrack: flag off, unlinked, gen -1 (field 0), inlined
-      meta[x] = f & ~TRACKED & ~(0xff << 16);
-      const p = hdr[x + PREV];
-      const nx = hdr[x + NEXT];
-      hdr[(p << 2) + NEXT] = nx;
-      hdr[(nx << 2) + PREV] = p;
-      hdr[x + NEXT] = 0;
-      hdr[x + PREV] = 0;
+      meta[x] = f & ~Fl.TRACKED & ~(0xff << 16);
+      const p = hdr[x + Rec.PREV];
+      const nx = hdr[x + Rec.NEXT];
+      hdr[(p << 2) + Rec.NEXT] = nx;
+      hdr[(nx << 2) + Rec.PREV] = p;
+      hdr[x + Rec.NEXT] = 0;
+      hdr[x + Rec.PREV] = 0;
       if (this.countTracked) untracked(this);
     }
     this.trashDepth++;
-    if ((f & (HASDEL | FINALIZED)) === HASDEL || f & MANAGED_DICT || s.hdr[(id << 2) + WR_HEAD] !== 0 || s.addr2[id] !== 0) {
+    if ((f & (Fl.HASDEL | Fl.FINALIZED)) === Fl.HASDEL || f & Fl.MANAGED_DICT || s.hdr[(id << 2) + Rec.WR_HEAD] !== 0 || s.addr2[id] !== 0) {
       this.deallocInstance(id);
     } else {
-      const cls = meta[x + AUX];
-      const n = meta[x + REF_LEN];
+      const cls = meta[x + Rec.AUX];
+      const n = meta[x + Rec.REF_LEN];
       for (let i = 0; i < n; i++) {
-        const at = meta[x + REF_OFF] + i; // re-read: a nested dealloc may run code that moves the run
+        const at = meta[x + Rec.REF_OFF] + i; // re-read: a nested dealloc may run code that moves the run
         const pool = s.pool;
         const r = pool[at];
         if (r === 0) continue;
         pool[at] = 0;
         // decref(r), inlined
         const fr = meta[r << 2];
-        if (fr & IMMORTAL) continue;
+        if (fr & Fl.IMMORTAL) continue;
         const rc = --hdr[r << 2];
         if (this.tl >= 2) this.emit({ t: 'decref', id: r, rc });
         if (rc === 0) {
-          if (fr >>> 24 === K_INSTANCE && this.tl < 2 && this.trashDepth < TRASHCAN_LIMIT) this.deallocInstanceUntraced(r);
+          if (fr >>> 24 === Kd.INSTANCE && this.tl < 2 && this.trashDepth < Lim.TRASHCAN) this.deallocInstanceUntraced(r);
           else this.dealloc(r);
         } else if (rc < 0) throw new Error(`refcount of ${r} went negative`);
       }
-      meta[x + REF_LEN] = 0;
+      meta[x + Rec.REF_LEN] = 0;
       const addr = s.addr[id];
       this.alloc.free(addr);
-      if (this.countAllocs && f & GC) {
+      if (this.countAllocs && f & Fl.GC) {
         const st = this.gcs;
         st.heapSize--;
         if (st.count[0] > 0) st.count[0]--;
@@ -573,7 +547,7 @@ export class Heap {
       if (this.tl >= 2) this.emit({ t: 'free', id, addr, toFreeList: false });
       s.releaseEmptyId(id);
       // decref(cls), inlined
-      if (!(meta[cls << 2] & IMMORTAL)) {
+      if (!(meta[cls << 2] & Fl.IMMORTAL)) {
         const rc = --hdr[cls << 2];
         if (this.tl >= 2) this.emit({ t: 'decref', id: cls, rc });
         if (rc === 0) this.dealloc(cls);
@@ -597,31 +571,31 @@ export class Heap {
   private deallocContainer(id: ObjId, k: Kind): void {
     const s = this.s;
     switch (k) {
-      case K_LIST: {
+      case Kd.LIST: {
         this.dropRefsBackward(id);
         if (s.addr2[id] !== 0) this.alloc.free(s.addr2[id]);
         this.release(id, 'list');
         return;
       }
-      case K_TUPLE: {
-        const n = s.meta[(id << 2) + REF_LEN]; // the free list is per length: read it before the items are dropped
+      case Kd.TUPLE: {
+        const n = s.meta[(id << 2) + Rec.REF_LEN]; // the free list is per length: read it before the items are dropped
         this.dropRefsBackward(id);
         this.release(id, 'tuple', n);
         return;
       }
-      case K_DICT:
+      case Kd.DICT:
         this.freeDictContents(id);
         this.dictIndex.delete(id);
         this.managedDictClass.delete(id);
-        this.release(id, s.meta[id << 2] & FRAME ? 'frame' : 'dict');
+        this.release(id, s.meta[id << 2] & Fl.FRAME ? 'frame' : 'dict');
         return;
-      case K_SET:
-        if (s.hdr[(id << 2) + WR_HEAD] !== 0) this.clearWeakrefsTo(id);
+      case Kd.SET:
+        if (s.hdr[(id << 2) + Rec.WR_HEAD] !== 0) this.clearWeakrefsTo(id);
         this.dropRefsForward(id);
         if (s.addr2[id] !== 0) this.alloc.free(s.addr2[id]);
         this.release(id, null);
         return;
-      case K_INSTANCE:
+      case Kd.INSTANCE:
         this.deallocInstance(id);
         return;
     }
@@ -630,35 +604,35 @@ export class Heap {
   /** subtype_dealloc: __del__ (once, may resurrect), weakrefs, slots, dict/values, memory, then the class. */
   private deallocInstance(id: ObjId): void {
     const s = this.s;
-    const cls = s.meta[(id << 2) + AUX];
-    if ((s.meta[id << 2] & (HASDEL | FINALIZED)) === HASDEL) {
+    const cls = s.meta[(id << 2) + Rec.AUX];
+    if ((s.meta[id << 2] & (Fl.HASDEL | Fl.FINALIZED)) === Fl.HASDEL) {
       // PyObject_CallFinalizerFromDealloc: tracked again for the call, temporary reference 1.
-      if (s.meta[id << 2] & GC) this.track(id);
+      if (s.meta[id << 2] & Fl.GC) this.track(id);
       s.hdr[id << 2] = 1;
-      s.meta[id << 2] |= FINALIZED;
+      s.meta[id << 2] |= Fl.FINALIZED;
       this.callFinalizer(id);
       if (--s.hdr[id << 2] > 0) return; // resurrected: stays alive (and tracked)
       this.untrack(id);
     }
-    if (s.hdr[(id << 2) + WR_HEAD] !== 0) this.clearWeakrefsTo(id);
-    if (s.meta[id << 2] & MANAGED_DICT) this.detachEmbeddedDict(id);
+    if (s.hdr[(id << 2) + Rec.WR_HEAD] !== 0) this.clearWeakrefsTo(id);
+    if (s.meta[id << 2] & Fl.MANAGED_DICT) this.detachEmbeddedDict(id);
     // Slots in order, then the __dict__ (3.8-3.10) or the values in order (dropRefsForward, inlined: the run may
     // move while decrefs run code, so the offset is re-read).
-    const n = s.meta[(id << 2) + REF_LEN];
+    const n = s.meta[(id << 2) + Rec.REF_LEN];
     for (let i = 0; i < n; i++) {
-      const at = s.meta[(id << 2) + REF_OFF] + i;
+      const at = s.meta[(id << 2) + Rec.REF_OFF] + i;
       const r = s.pool[at];
       if (r !== 0) {
         s.pool[at] = 0;
         this.decref(r);
       }
     }
-    s.meta[(id << 2) + REF_LEN] = 0;
+    s.meta[(id << 2) + Rec.REF_LEN] = 0;
     if (s.addr2[id] !== 0) this.alloc.free(s.addr2[id]); // 3.11/3.12 values array
     // release(id, null), inlined for the kind without a free list or payload
     const addr = s.addr[id];
     this.alloc.free(addr);
-    if (this.countAllocs && s.meta[id << 2] & GC) {
+    if (this.countAllocs && s.meta[id << 2] & Fl.GC) {
       const st = this.gcs;
       st.heapSize--;
       if (st.count[0] > 0) st.count[0]--;
@@ -672,31 +646,31 @@ export class Heap {
   /** Drop references last to first (list, tuple). */
   private dropRefsBackward(id: ObjId): void {
     const s = this.s;
-    const off = s.meta[(id << 2) + REF_OFF];
-    for (let i = s.meta[(id << 2) + REF_LEN] - 1; i >= 0; i--) {
+    const off = s.meta[(id << 2) + Rec.REF_OFF];
+    for (let i = s.meta[(id << 2) + Rec.REF_LEN] - 1; i >= 0; i--) {
       const r = s.pool[off + i];
       if (r !== 0) {
         s.pool[off + i] = 0;
-        s.meta[(id << 2) + REF_LEN] = i;
+        s.meta[(id << 2) + Rec.REF_LEN] = i;
         this.decref(r);
       }
     }
-    s.meta[(id << 2) + REF_LEN] = 0;
+    s.meta[(id << 2) + Rec.REF_LEN] = 0;
   }
 
   /** Drop references first to last. The run may move while decrefs run code, so re-read the offset. */
   private dropRefsForward(id: ObjId): void {
     const s = this.s;
-    const n = s.meta[(id << 2) + REF_LEN];
+    const n = s.meta[(id << 2) + Rec.REF_LEN];
     for (let i = 0; i < n; i++) {
-      const off = s.meta[(id << 2) + REF_OFF];
+      const off = s.meta[(id << 2) + Rec.REF_OFF];
       const r = s.pool[off + i];
       if (r !== 0) {
         s.pool[off + i] = 0;
         this.decref(r);
       }
     }
-    s.meta[(id << 2) + REF_LEN] = 0;
+    s.meta[(id << 2) + Rec.REF_LEN] = 0;
   }
 
   // ---------------------------------------------------------------------------------------- weakrefs
@@ -707,65 +681,65 @@ export class Heap {
       throw new PyError('TypeError', `cannot create weak reference to '${this.typeName(target)}' object`);
     }
     const s = this.s;
-    const wr = this.newGc(K_WEAKREF, this.profile.sizes.weakrefObject);
-    s.meta[(wr << 2) + AUX] = target;
+    const wr = this.newGc(Kd.WEAKREF, this.profile.sizes.weakrefObject);
+    s.meta[(wr << 2) + Rec.AUX] = target;
     if (callback !== 0 && callback !== this.None) {
       s.reserveRefs(wr, 1);
-      s.pool[s.meta[(wr << 2) + REF_OFF]] = callback;
-      s.meta[(wr << 2) + REF_LEN] = 1;
+      s.pool[s.meta[(wr << 2) + Rec.REF_OFF]] = callback;
+      s.meta[(wr << 2) + Rec.REF_LEN] = 1;
       this.incref(callback);
     }
-    s.aux2[wr] = s.hdr[(target << 2) + WR_HEAD];
-    s.hdr[(target << 2) + WR_HEAD] = wr;
+    s.aux2[wr] = s.hdr[(target << 2) + Rec.WR_HEAD];
+    s.hdr[(target << 2) + Rec.WR_HEAD] = wr;
     this.track(wr);
     return wr;
   }
 
   supportsWeakrefs(id: ObjId): boolean {
     const k = (this.s.meta[id << 2] >>> 24) as Kind;
-    if (k === K_INSTANCE) return this.classes.get(this.s.meta[(id << 2) + AUX])!.hasWeakref;
-    return k === K_SET || k === K_CLASS || k === K_FUNCTION || k === K_MODULE;
+    if (k === Kd.INSTANCE) return this.classes.get(this.s.meta[(id << 2) + Rec.AUX])!.hasWeakref;
+    return k === Kd.SET || k === Kd.CLASS || k === Kd.FUNCTION || k === Kd.MODULE;
   }
 
   /** The referent of a weakref (borrowed), or None once it died. */
   weakrefGet(wr: ObjId): ObjId {
-    const t = this.s.meta[(wr << 2) + AUX];
+    const t = this.s.meta[(wr << 2) + Rec.AUX];
     return t === 0 ? this.None : t;
   }
 
   weakrefCallbackOf(wr: ObjId): ObjId {
-    return this.s.meta[(wr << 2) + REF_LEN] > 0 ? this.s.pool[this.s.meta[(wr << 2) + REF_OFF]] : 0;
+    return this.s.meta[(wr << 2) + Rec.REF_LEN] > 0 ? this.s.pool[this.s.meta[(wr << 2) + Rec.REF_OFF]] : 0;
   }
 
   /** Weakrefs to `id`, newest first. */
   weakrefsTo(id: ObjId): ObjId[] {
     const out: ObjId[] = [];
-    for (let w = this.s.hdr[(id << 2) + WR_HEAD]; w !== 0; w = this.s.aux2[w]) out.push(w);
+    for (let w = this.s.hdr[(id << 2) + Rec.WR_HEAD]; w !== 0; w = this.s.aux2[w]) out.push(w);
     return out;
   }
 
   /** clear_weakref: unlink `wr` from its referent's list; the referent becomes None. */
   clearWeakref(wr: ObjId): void {
     const s = this.s;
-    const t = s.meta[(wr << 2) + AUX];
+    const t = s.meta[(wr << 2) + Rec.AUX];
     if (t === 0) return;
-    if (s.hdr[(t << 2) + WR_HEAD] === wr) s.hdr[(t << 2) + WR_HEAD] = s.aux2[wr];
+    if (s.hdr[(t << 2) + Rec.WR_HEAD] === wr) s.hdr[(t << 2) + Rec.WR_HEAD] = s.aux2[wr];
     else {
-      let p = s.hdr[(t << 2) + WR_HEAD];
+      let p = s.hdr[(t << 2) + Rec.WR_HEAD];
       while (p !== 0 && s.aux2[p] !== wr) p = s.aux2[p];
       if (p !== 0) s.aux2[p] = s.aux2[wr];
     }
     s.aux2[wr] = 0;
-    s.meta[(wr << 2) + AUX] = 0;
+    s.meta[(wr << 2) + Rec.AUX] = 0;
   }
 
   /** Detach the callback of `wr` (ownership passes to the caller). */
   takeWeakrefCallback(wr: ObjId): ObjId {
     const s = this.s;
-    if (s.meta[(wr << 2) + REF_LEN] === 0) return 0;
-    const cb = s.pool[s.meta[(wr << 2) + REF_OFF]];
-    s.pool[s.meta[(wr << 2) + REF_OFF]] = 0;
-    s.meta[(wr << 2) + REF_LEN] = 0;
+    if (s.meta[(wr << 2) + Rec.REF_LEN] === 0) return 0;
+    const cb = s.pool[s.meta[(wr << 2) + Rec.REF_OFF]];
+    s.pool[s.meta[(wr << 2) + Rec.REF_OFF]] = 0;
+    s.meta[(wr << 2) + Rec.REF_LEN] = 0;
     return cb;
   }
 
@@ -773,8 +747,8 @@ export class Heap {
   private clearWeakrefsTo(id: ObjId): void {
     const s = this.s;
     const pending: number[] = [];
-    while (s.hdr[(id << 2) + WR_HEAD] !== 0) {
-      const wr = s.hdr[(id << 2) + WR_HEAD];
+    while (s.hdr[(id << 2) + Rec.WR_HEAD] !== 0) {
+      const wr = s.hdr[(id << 2) + Rec.WR_HEAD];
       const cb = this.takeWeakrefCallback(wr);
       this.clearWeakref(wr);
       if (cb !== 0) {
@@ -797,16 +771,16 @@ export class Heap {
     const b = typeof v === 'bigint' ? v : BigInt(v);
     if (b >= -5n && b <= 256n) {
       let id = this.smallInts[Number(b) + 5];
-      if (id === 0) id = this.smallInts[Number(b) + 5] = this.makeStatic(K_INT, b, 0);
+      if (id === 0) id = this.smallInts[Number(b) + 5] = this.makeStatic(Kd.INT, b, 0);
       this.incref(id);
       return id;
     }
-    return this.newAtom(K_INT, sz.intRequest(this.profile, sz.intDigits(b)), b);
+    return this.newAtom(Kd.INT, sz.intRequest(this.profile, sz.intDigits(b)), b);
   }
 
   newFloat(v: number): ObjId {
     const fromFree = this.freeLists.pop('float');
-    return this.newAtom(K_FLOAT, this.profile.sizes.floatObject, v, fromFree);
+    return this.newAtom(Kd.FLOAT, this.profile.sizes.floatObject, v, fromFree);
   }
 
   newBool(v: boolean): ObjId {
@@ -829,13 +803,13 @@ export class Heap {
     if (cp < 256 && v.length === 1) {
       let id = this.latin1.get(cp);
       if (id === undefined) {
-        id = this.makeStatic(K_STR, v, 0); // the interpreter's preallocated 1-char strings
+        id = this.makeStatic(Kd.STR, v, 0); // the interpreter's preallocated 1-char strings
         this.latin1.set(cp, id);
       }
       this.incref(id);
       return id;
     }
-    return this.newAtom(K_STR, sz.strRequest(this.profile, v), v);
+    return this.newAtom(Kd.STR, sz.strRequest(this.profile, v), v);
   }
 
   /** An interned str (attribute names, identifiers): one object per text, held by the interning table. */
@@ -843,9 +817,9 @@ export class Heap {
     if (v.length <= 1) return this.newStr(v);
     let id = this.interned.get(v);
     if (id === undefined) {
-      id = this.newAtom(K_STR, sz.strRequest(this.profile, v), v);
+      id = this.newAtom(Kd.STR, sz.strRequest(this.profile, v), v);
       if (this.profile.immortalRefcnt !== null) {
-        this.s.meta[id << 2] |= IMMORTAL;
+        this.s.meta[id << 2] |= Fl.IMMORTAL;
       } else this.internal.set(id, 1);
       this.interned.set(v, id);
     }
@@ -858,7 +832,7 @@ export class Heap {
       this.incref(this.emptyBytes);
       return this.emptyBytes;
     }
-    return this.newAtom(K_BYTES, this.profile.sizes.bytesBase + v.length, v);
+    return this.newAtom(Kd.BYTES, this.profile.sizes.bytesBase + v.length, v);
   }
 
   /** The Python value of an atom: bigint for int, number for float, string, Uint8Array, boolean, null. */
@@ -876,16 +850,16 @@ export class Heap {
       return this.emptyTuple;
     }
     const s = this.s;
-    const id = this.newGc(K_TUPLE, this.profile.sizes.tupleBase + 8 * n, freeList ? this.freeLists.popTuple(n) : 0);
+    const id = this.newGc(Kd.TUPLE, this.profile.sizes.tupleBase + 8 * n, freeList ? this.freeLists.popTuple(n) : 0);
     s.reserveRefs(id, n);
-    const off = s.meta[(id << 2) + REF_OFF];
+    const off = s.meta[(id << 2) + Rec.REF_OFF];
     let anyGc = false;
     for (let i = 0; i < n; i++) {
       s.pool[off + i] = items[i];
       this.incref(items[i]);
-      if (s.meta[(items[i]) << 2] & GC) anyGc = true;
+      if (s.meta[(items[i]) << 2] & Fl.GC) anyGc = true;
     }
-    s.meta[(id << 2) + REF_LEN] = n;
+    s.meta[(id << 2) + Rec.REF_LEN] = n;
     if (this.profile.tupleTrackAtCreation === 'always' || anyGc) this.track(id);
     return id;
   }
@@ -896,91 +870,91 @@ export class Heap {
   newList(items: readonly ObjId[] = []): ObjId {
     const s = this.s;
     const n = items.length;
-    const id = this.newGc(K_LIST, this.profile.sizes.listObject, this.freeLists.pop('list'));
+    const id = this.newGc(Kd.LIST, this.profile.sizes.listObject, this.freeLists.pop('list'));
     if (n > 0) {
       s.addr2[id] = this.alloc.malloc(8 * n, id);
       s.reserveRefs(id, n);
-      const off = s.meta[(id << 2) + REF_OFF];
+      const off = s.meta[(id << 2) + Rec.REF_OFF];
       for (let i = 0; i < n; i++) {
         s.pool[off + i] = items[i];
         this.incref(items[i]);
       }
     }
-    s.meta[(id << 2) + REF_LEN] = n;
-    s.meta[(id << 2) + AUX] = n; // allocated
+    s.meta[(id << 2) + Rec.REF_LEN] = n;
+    s.meta[(id << 2) + Rec.AUX] = n; // allocated
     this.track(id);
     return id;
   }
 
   len(id: ObjId): number {
     const k = (this.s.meta[id << 2] >>> 24);
-    if (k === K_DICT || k === K_SET) return this.s.meta[(id << 2) + AUX];
-    return this.s.meta[(id << 2) + REF_LEN];
+    if (k === Kd.DICT || k === Kd.SET) return this.s.meta[(id << 2) + Rec.AUX];
+    return this.s.meta[(id << 2) + Rec.REF_LEN];
   }
 
   /** Borrowed item i of a list or tuple (i already normalised by the caller). */
   item(id: ObjId, i: number): ObjId {
-    return this.s.pool[this.s.meta[(id << 2) + REF_OFF] + i];
+    return this.s.pool[this.s.meta[(id << 2) + Rec.REF_OFF] + i];
   }
 
   /** Items of a list/tuple/set (borrowed ids, NULLs skipped). */
   items(id: ObjId): ObjId[] {
     const s = this.s;
     const out: ObjId[] = [];
-    const off = s.meta[(id << 2) + REF_OFF];
-    for (let i = 0; i < s.meta[(id << 2) + REF_LEN]; i++) if (s.pool[off + i] !== 0) out.push(s.pool[off + i]);
+    const off = s.meta[(id << 2) + Rec.REF_OFF];
+    for (let i = 0; i < s.meta[(id << 2) + Rec.REF_LEN]; i++) if (s.pool[off + i] !== 0) out.push(s.pool[off + i]);
     return out;
   }
 
   /** list_resize: reallocate the item array per CPython's over-allocation rule. */
   private listResize(id: ObjId, newsize: number): void {
     const s = this.s;
-    const na = sz.listResize(this.profile, newsize, s.meta[(id << 2) + AUX], s.meta[(id << 2) + REF_LEN]);
+    const na = sz.listResize(this.profile, newsize, s.meta[(id << 2) + Rec.AUX], s.meta[(id << 2) + Rec.REF_LEN]);
     if (na >= 0) {
       s.addr2[id] = s.addr2[id] === 0 ? this.alloc.malloc(8 * na, id) : this.alloc.realloc(s.addr2[id], 8 * na, id);
-      s.meta[(id << 2) + AUX] = na;
+      s.meta[(id << 2) + Rec.AUX] = na;
     }
     s.reserveRefs(id, newsize);
   }
 
   listAppend(l: ObjId, v: ObjId): void {
     const s = this.s;
-    const n = s.meta[(l << 2) + REF_LEN];
+    const n = s.meta[(l << 2) + Rec.REF_LEN];
     this.listResize(l, n + 1);
     this.incref(v);
-    s.pool[s.meta[(l << 2) + REF_OFF] + n] = v;
-    s.meta[(l << 2) + REF_LEN] = n + 1;
+    s.pool[s.meta[(l << 2) + Rec.REF_OFF] + n] = v;
+    s.meta[(l << 2) + Rec.REF_LEN] = n + 1;
   }
 
   listInsert(l: ObjId, index: number, v: ObjId): void {
     const s = this.s;
-    const n = s.meta[(l << 2) + REF_LEN];
+    const n = s.meta[(l << 2) + Rec.REF_LEN];
     let i = index < 0 ? Math.max(0, index + n) : Math.min(index, n);
     this.listResize(l, n + 1);
-    const off = s.meta[(l << 2) + REF_OFF];
+    const off = s.meta[(l << 2) + Rec.REF_OFF];
     for (let j = n; j > i; j--) s.pool[off + j] = s.pool[off + j - 1];
     this.incref(v);
     s.pool[off + i] = v;
-    s.meta[(l << 2) + REF_LEN] = n + 1;
+    s.meta[(l << 2) + Rec.REF_LEN] = n + 1;
     i = 0;
   }
 
   /** list.pop(i): returns a NEW reference to the removed item. */
   listPop(l: ObjId, index = -1): ObjId {
     const s = this.s;
-    const n = s.meta[(l << 2) + REF_LEN];
+    const n = s.meta[(l << 2) + Rec.REF_LEN];
     if (n === 0) throw new PyError('IndexError', 'pop from empty list');
     const i = index < 0 ? index + n : index;
     if (i < 0 || i >= n) throw new PyError('IndexError', 'pop index out of range');
-    const off = s.meta[(l << 2) + REF_OFF];
+    const off = s.meta[(l << 2) + Rec.REF_OFF];
     const v = s.pool[off + i];
     for (let j = i; j < n - 1; j++) s.pool[off + j] = s.pool[off + j + 1];
     s.pool[off + n - 1] = 0;
-    s.meta[(l << 2) + REF_LEN] = n - 1;
-    const na = sz.listResize(this.profile, n - 1, s.meta[(l << 2) + AUX], n);
+    s.meta[(l << 2) + Rec.REF_LEN] = n - 1;
+    const na = sz.listResize(this.profile, n - 1, s.meta[(l << 2) + Rec.AUX], n);
     if (na >= 0) {
       s.addr2[l] = na === 0 && s.addr2[l] !== 0 ? (this.alloc.free(s.addr2[l]), 0) : this.alloc.realloc(s.addr2[l], 8 * na, l);
-      s.meta[(l << 2) + AUX] = na;
+      s.meta[(l << 2) + Rec.AUX] = na;
     }
     return v; // the list's reference passes to the caller
   }
@@ -988,11 +962,11 @@ export class Heap {
   /** list[i] = v */
   listSetItem(l: ObjId, index: number, v: ObjId): void {
     const s = this.s;
-    const n = s.meta[(l << 2) + REF_LEN];
+    const n = s.meta[(l << 2) + Rec.REF_LEN];
     const i = index < 0 ? index + n : index;
     if (i < 0 || i >= n) throw new PyError('IndexError', 'list assignment index out of range');
     this.incref(v);
-    const off = s.meta[(l << 2) + REF_OFF];
+    const off = s.meta[(l << 2) + Rec.REF_OFF];
     const old = s.pool[off + i];
     s.pool[off + i] = v;
     this.xdecref(old);
@@ -1007,8 +981,8 @@ export class Heap {
   listRemove(l: ObjId, v: ObjId): void {
     const s = this.s;
     const want = keyOf(this, v);
-    for (let i = 0; i < s.meta[(l << 2) + REF_LEN]; i++) {
-      const x = s.pool[s.meta[(l << 2) + REF_OFF] + i];
+    for (let i = 0; i < s.meta[(l << 2) + Rec.REF_LEN]; i++) {
+      const x = s.pool[s.meta[(l << 2) + Rec.REF_OFF] + i];
       if (x === v || keyOf(this, x) === want) {
         this.listDelItem(l, i);
         return;
@@ -1020,14 +994,14 @@ export class Heap {
   /** list.clear(): items dropped last to first, then the array is freed. */
   listClear(l: ObjId): void {
     const s = this.s;
-    const n = s.meta[(l << 2) + REF_LEN];
+    const n = s.meta[(l << 2) + Rec.REF_LEN];
     const items: number[] = [];
-    const off = s.meta[(l << 2) + REF_OFF];
+    const off = s.meta[(l << 2) + Rec.REF_OFF];
     for (let i = 0; i < n; i++) items.push(s.pool[off + i]);
-    s.meta[(l << 2) + REF_LEN] = 0;
+    s.meta[(l << 2) + Rec.REF_LEN] = 0;
     const arr = s.addr2[l];
     s.addr2[l] = 0;
-    s.meta[(l << 2) + AUX] = 0;
+    s.meta[(l << 2) + Rec.AUX] = 0;
     for (let i = n - 1; i >= 0; i--) this.xdecref(items[i]);
     if (arr !== 0) this.alloc.free(arr);
   }
@@ -1035,25 +1009,25 @@ export class Heap {
   /** list[start:stop] = values (start/stop already clamped, 0 <= start <= stop <= len). */
   listSetSlice(l: ObjId, start: number, stop: number, values: readonly ObjId[]): void {
     const s = this.s;
-    const n = s.meta[(l << 2) + REF_LEN];
+    const n = s.meta[(l << 2) + Rec.REF_LEN];
     const old: number[] = [];
-    for (let i = start; i < stop; i++) old.push(s.pool[s.meta[(l << 2) + REF_OFF] + i]);
+    for (let i = start; i < stop; i++) old.push(s.pool[s.meta[(l << 2) + Rec.REF_OFF] + i]);
     for (const v of values) this.incref(v);
     const newsize = n - (stop - start) + values.length;
     const tail: number[] = [];
-    for (let i = stop; i < n; i++) tail.push(s.pool[s.meta[(l << 2) + REF_OFF] + i]);
+    for (let i = stop; i < n; i++) tail.push(s.pool[s.meta[(l << 2) + Rec.REF_OFF] + i]);
     if (newsize > n) this.listResize(l, newsize);
-    const off = s.meta[(l << 2) + REF_OFF];
+    const off = s.meta[(l << 2) + Rec.REF_OFF];
     let j = start;
     for (const v of values) s.pool[off + j++] = v;
     for (const v of tail) s.pool[off + j++] = v;
     for (let i = newsize; i < n; i++) s.pool[off + i] = 0;
-    s.meta[(l << 2) + REF_LEN] = newsize;
+    s.meta[(l << 2) + Rec.REF_LEN] = newsize;
     if (newsize < n) {
-      const na = sz.listResize(this.profile, newsize, s.meta[(l << 2) + AUX], n);
+      const na = sz.listResize(this.profile, newsize, s.meta[(l << 2) + Rec.AUX], n);
       if (na >= 0) {
         s.addr2[l] = na === 0 ? (this.alloc.free(s.addr2[l]), 0) : this.alloc.realloc(s.addr2[l], 8 * na, l);
-        s.meta[(l << 2) + AUX] = na;
+        s.meta[(l << 2) + Rec.AUX] = na;
       }
     }
     for (const o of old) this.xdecref(o);
@@ -1062,23 +1036,23 @@ export class Heap {
   // ------------------------------------------------------------------------------------------- dict
 
   newDict(): ObjId {
-    const id = this.newGc(K_DICT, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
+    const id = this.newGc(Kd.DICT, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
     this.s.aux2[id] = 0; // Py_EMPTY_KEYS
     if (this.profile.dictTracking === 'always') this.track(id);
     return id;
   }
 
   /**
-   * dict_new, the `dict(...)` constructor: type->tp_alloc, so never a dict from the free list (a GC allocation
+   * dict_new, the `dict(...)` constructor: type->tp_alloc, so never a dict from the free list (a Fl.GC allocation
    * every time); an 8-slot keys table at once on 3.8-3.9 (profile `dictNewKeys`), the empty keys on 3.10+.
    */
   newDictFromType(): ObjId {
-    const id = this.newGc(K_DICT, this.profile.sizes.dictObject, 0);
+    const id = this.newGc(Kd.DICT, this.profile.sizes.dictObject, 0);
     this.s.aux2[id] = 0;
     if (this.profile.dictNewKeys === 'minsize') {
       this.s.addr2[id] = this.allocKeys(id, 8, true);
       this.s.aux2[id] = 8;
-      this.s.meta[id << 2] |= UNICODE_KEYS;
+      this.s.meta[id << 2] |= Fl.UNICODE_KEYS;
     }
     if (this.profile.dictTracking === 'always') this.track(id);
     return id;
@@ -1089,8 +1063,8 @@ export class Heap {
    * (frameobject.c free_list), never the dict one, so frames do not use up dicts' reusable blocks.
    */
   newFrameStandIn(): ObjId {
-    const id = this.newGc(K_DICT, this.profile.sizes.dictObject, this.freeLists.pop('frame'));
-    this.s.meta[id << 2] |= FRAME;
+    const id = this.newGc(Kd.DICT, this.profile.sizes.dictObject, this.freeLists.pop('frame'));
+    this.s.meta[id << 2] |= Fl.FRAME;
     this.s.aux2[id] = 0; // Py_EMPTY_KEYS
     if (this.profile.dictTracking === 'always') this.track(id);
     return id;
@@ -1099,8 +1073,8 @@ export class Heap {
   /** _PyObject_GC_MAY_BE_TRACKED */
   mayBeTracked(id: ObjId): boolean {
     const s = this.s;
-    if (!(s.meta[id << 2] & GC)) return id >= STATIC_GC_BASE; // static modules (kinds.ts)
-    if ((s.meta[id << 2] >>> 24) === K_TUPLE) return (s.meta[id << 2] & TRACKED) !== 0;
+    if (!(s.meta[id << 2] & Fl.GC)) return id >= STATIC_GC_BASE; // static modules (kinds.ts)
+    if ((s.meta[id << 2] >>> 24) === Kd.TUPLE) return (s.meta[id << 2] & Fl.TRACKED) !== 0;
     return true;
   }
 
@@ -1126,32 +1100,32 @@ export class Heap {
   private dictResize(d: ObjId, minUsed: number, unicode: boolean): void {
     const s = this.s;
     const oldSize = s.aux2[d];
-    const oldUnicode = (s.meta[d << 2] & UNICODE_KEYS) !== 0;
+    const oldUnicode = (s.meta[d << 2] & Fl.UNICODE_KEYS) !== 0;
     const size = sz.dictSizeFor(this.profile, minUsed);
     const oldAddr = s.addr2[d];
     s.addr2[d] = this.allocKeys(d, size, unicode);
     s.aux2[d] = size;
-    if (unicode) s.meta[d << 2] |= UNICODE_KEYS;
-    else s.meta[d << 2] &= ~UNICODE_KEYS;
+    if (unicode) s.meta[d << 2] |= Fl.UNICODE_KEYS;
+    else s.meta[d << 2] &= ~Fl.UNICODE_KEYS;
     // compact holes
-    const off = s.meta[(d << 2) + REF_OFF];
+    const off = s.meta[(d << 2) + Rec.REF_OFF];
     let j = 0;
-    for (let i = 0; i < s.meta[(d << 2) + REF_LEN]; i += 2) {
+    for (let i = 0; i < s.meta[(d << 2) + Rec.REF_LEN]; i += 2) {
       if (s.pool[off + i] !== 0) {
         s.pool[off + j] = s.pool[off + i];
         s.pool[off + j + 1] = s.pool[off + i + 1];
         j += 2;
       }
     }
-    for (let i = j; i < s.meta[(d << 2) + REF_LEN]; i++) s.pool[off + i] = 0;
-    s.meta[(d << 2) + REF_LEN] = j;
+    for (let i = j; i < s.meta[(d << 2) + Rec.REF_LEN]; i++) s.pool[off + i] = 0;
+    s.meta[(d << 2) + Rec.REF_LEN] = j;
     this.reindexDict(d);
     if (oldSize > 0 && oldAddr !== 0) {
-      if (s.meta[d << 2] & SPLIT) this.alloc.free(oldAddr);
+      if (s.meta[d << 2] & Fl.SPLIT) this.alloc.free(oldAddr);
       else this.freeKeys(oldAddr, oldSize, oldUnicode);
     }
-    if (s.meta[d << 2] & SPLIT) {
-      s.meta[d << 2] &= ~(SPLIT | EMBEDDED); // a resized split table becomes combined
+    if (s.meta[d << 2] & Fl.SPLIT) {
+      s.meta[d << 2] &= ~(Fl.SPLIT | Fl.EMBEDDED); // a resized split table becomes combined
       this.managedDictClass.delete(d);
       const keys = this.splitKeys.get(d);
       if (keys) {
@@ -1168,7 +1142,7 @@ export class Heap {
    */
   private splitInsert(d: ObjId, key: ObjId): void {
     const keys = this.splitKeys.get(d)!;
-    const used = this.s.meta[(d << 2) + AUX];
+    const used = this.s.meta[(d << 2) + Rec.AUX];
     const name = this.s.payload[key] as string;
     const ix = keys.names.indexOf(name);
     if (ix >= 0 ? ix === used : used === keys.names.length && used < sz.usable(keys.size)) {
@@ -1181,8 +1155,8 @@ export class Heap {
   private reindexDict(d: ObjId): void {
     const s = this.s;
     const idx = new Map<string, number>();
-    const off = s.meta[(d << 2) + REF_OFF];
-    for (let i = 0; i < s.meta[(d << 2) + REF_LEN]; i += 2) {
+    const off = s.meta[(d << 2) + Rec.REF_OFF];
+    for (let i = 0; i < s.meta[(d << 2) + Rec.REF_LEN]; i += 2) {
       const k = s.pool[off + i];
       if (k !== 0) idx.set(keyOf(this, k), i);
     }
@@ -1201,7 +1175,7 @@ export class Heap {
     const at = idx?.get(hk);
     this.incref(value);
     if (at !== undefined) {
-      const off = s.meta[(d << 2) + REF_OFF];
+      const off = s.meta[(d << 2) + Rec.REF_OFF];
       const old = s.pool[off + at + 1];
       s.pool[off + at + 1] = value;
       this.maintainTracking(d, key, value);
@@ -1209,35 +1183,35 @@ export class Heap {
       return;
     }
     this.incref(key);
-    const isStr = (s.meta[key << 2] >>> 24) === K_STR;
-    const used = s.meta[(d << 2) + AUX];
+    const isStr = (s.meta[key << 2] >>> 24) === Kd.STR;
+    const used = s.meta[(d << 2) + Rec.AUX];
     const size = s.aux2[d];
-    const nentries = s.meta[(d << 2) + REF_LEN] >> 1;
+    const nentries = s.meta[(d << 2) + Rec.REF_LEN] >> 1;
     if (size === 0) {
       s.addr2[d] = this.allocKeys(d, 8, isStr);
       s.aux2[d] = 8;
-      if (isStr) s.meta[d << 2] |= UNICODE_KEYS;
-      else s.meta[d << 2] &= ~UNICODE_KEYS;
-    } else if (!isStr && s.meta[d << 2] & UNICODE_KEYS) {
+      if (isStr) s.meta[d << 2] |= Fl.UNICODE_KEYS;
+      else s.meta[d << 2] &= ~Fl.UNICODE_KEYS;
+    } else if (!isStr && s.meta[d << 2] & Fl.UNICODE_KEYS) {
       // the first non-str key: a split table always resizes (insertion_resize, GROWTH_RATE = used * 3); a
       // combined one only where all-str entries are smaller (3.11+), else it just changes its lookup
-      if (s.meta[d << 2] & SPLIT || this.profile.dictNonStrKey === 'resize') this.dictResize(d, used * 3, false);
+      if (s.meta[d << 2] & Fl.SPLIT || this.profile.dictNonStrKey === 'resize') this.dictResize(d, used * 3, false);
       else {
-        s.meta[d << 2] &= ~UNICODE_KEYS;
+        s.meta[d << 2] &= ~Fl.UNICODE_KEYS;
         if (nentries >= sz.usable(size)) this.dictResize(d, used * 3, false);
       }
     } else if (this.splitKeys.has(d)) {
       this.splitInsert(d, key);
     } else if (nentries >= sz.usable(size)) {
-      this.dictResize(d, used * 3, (s.meta[d << 2] & UNICODE_KEYS) !== 0); // GROWTH_RATE = used * 3
+      this.dictResize(d, used * 3, (s.meta[d << 2] & Fl.UNICODE_KEYS) !== 0); // GROWTH_RATE = used * 3
     }
-    const n = s.meta[(d << 2) + REF_LEN];
+    const n = s.meta[(d << 2) + Rec.REF_LEN];
     s.reserveRefs(d, n + 2);
-    const off = s.meta[(d << 2) + REF_OFF];
+    const off = s.meta[(d << 2) + Rec.REF_OFF];
     s.pool[off + n] = key;
     s.pool[off + n + 1] = value;
-    s.meta[(d << 2) + REF_LEN] = n + 2;
-    s.meta[(d << 2) + AUX] = used + 1;
+    s.meta[(d << 2) + Rec.REF_LEN] = n + 2;
+    s.meta[(d << 2) + Rec.AUX] = used + 1;
     let map = this.dictIndex.get(d);
     if (!map) {
       map = new Map();
@@ -1256,14 +1230,14 @@ export class Heap {
   dictMerge(target: ObjId, other: ObjId): void {
     const s = this.s;
     if (target === other) return;
-    const otherUsed = s.meta[(other << 2) + AUX];
-    if (s.meta[(target << 2) + AUX] === 0 && this.profile.dictMergeClones && this.isCleanCombined(other, true)) {
+    const otherUsed = s.meta[(other << 2) + Rec.AUX];
+    if (s.meta[(target << 2) + Rec.AUX] === 0 && this.profile.dictMergeClones && this.isCleanCombined(other, true)) {
       this.cloneTable(target, other);
       return;
     }
     if (sz.usable(s.aux2[target]) < otherUsed) {
-      const unicode = (s.meta[other << 2] & UNICODE_KEYS) !== 0 && (s.meta[(target << 2) + AUX] === 0 || (s.meta[target << 2] & UNICODE_KEYS) !== 0);
-      this.dictResize(target, ((s.meta[(target << 2) + AUX] + otherUsed) * 3 + 1) >> 1, unicode);
+      const unicode = (s.meta[other << 2] & Fl.UNICODE_KEYS) !== 0 && (s.meta[(target << 2) + Rec.AUX] === 0 || (s.meta[target << 2] & Fl.UNICODE_KEYS) !== 0);
+      this.dictResize(target, ((s.meta[(target << 2) + Rec.AUX] + otherUsed) * 3 + 1) >> 1, unicode);
     }
     for (const [k, v] of this.dictEntries(other)) this.dictSetItem(target, k, v);
   }
@@ -1275,10 +1249,10 @@ export class Heap {
    */
   dictCopy(d: ObjId): ObjId {
     const s = this.s;
-    if (s.meta[(d << 2) + AUX] === 0) return this.newDict();
-    if (s.meta[d << 2] & SPLIT) return this.splitCopy(d);
+    if (s.meta[(d << 2) + Rec.AUX] === 0) return this.newDict();
+    if (s.meta[d << 2] & Fl.SPLIT) return this.splitCopy(d);
     const c = this.newDict();
-    if (!(s.meta[d << 2] & SPLIT) && s.meta[(d << 2) + AUX] >= (((s.meta[(d << 2) + REF_LEN] >> 1) * 2) / 3 | 0)) this.cloneTable(c, d);
+    if (!(s.meta[d << 2] & Fl.SPLIT) && s.meta[(d << 2) + Rec.AUX] >= (((s.meta[(d << 2) + Rec.REF_LEN] >> 1) * 2) / 3 | 0)) this.cloneTable(c, d);
     else this.dictMerge(c, d);
     return c;
   }
@@ -1287,33 +1261,33 @@ export class Heap {
   private isCleanCombined(d: ObjId, mergeRule: boolean): boolean {
     const s = this.s;
     const size = s.aux2[d];
-    if (size === 0 || s.meta[d << 2] & SPLIT || s.meta[(d << 2) + AUX] !== s.meta[(d << 2) + REF_LEN] >> 1) return false;
-    return !mergeRule || size === 8 || sz.usable(size >> 1) < s.meta[(d << 2) + AUX];
+    if (size === 0 || s.meta[d << 2] & Fl.SPLIT || s.meta[(d << 2) + Rec.AUX] !== s.meta[(d << 2) + Rec.REF_LEN] >> 1) return false;
+    return !mergeRule || size === 8 || sz.usable(size >> 1) < s.meta[(d << 2) + Rec.AUX];
   }
 
   /** clone_combined_dict: `target` (empty) takes a copy of the source's table: size, entries, holes. */
   private cloneTable(target: ObjId, src: ObjId): void {
     const s = this.s;
     if (s.aux2[target] > 0 && s.addr2[target] !== 0) this.freeDictContents(target);
-    const unicode = (s.meta[src << 2] & UNICODE_KEYS) !== 0;
+    const unicode = (s.meta[src << 2] & Fl.UNICODE_KEYS) !== 0;
     const size = s.aux2[src];
     s.addr2[target] = this.alloc.malloc(sz.dictKeysBytes(this.profile, size, unicode), target); // PyObject_Malloc
     s.aux2[target] = size;
-    if (unicode) s.meta[target << 2] |= UNICODE_KEYS;
-    else s.meta[target << 2] &= ~UNICODE_KEYS;
-    const n = s.meta[(src << 2) + REF_LEN];
+    if (unicode) s.meta[target << 2] |= Fl.UNICODE_KEYS;
+    else s.meta[target << 2] &= ~Fl.UNICODE_KEYS;
+    const n = s.meta[(src << 2) + Rec.REF_LEN];
     s.reserveRefs(target, n);
-    const from = s.meta[(src << 2) + REF_OFF];
-    const to = s.meta[(target << 2) + REF_OFF];
+    const from = s.meta[(src << 2) + Rec.REF_OFF];
+    const to = s.meta[(target << 2) + Rec.REF_OFF];
     for (let i = 0; i < n; i++) {
       const r = s.pool[from + i];
       s.pool[to + i] = r;
       if (r !== 0) this.incref(r);
     }
-    s.meta[(target << 2) + REF_LEN] = n;
-    s.meta[(target << 2) + AUX] = s.meta[(src << 2) + AUX];
+    s.meta[(target << 2) + Rec.REF_LEN] = n;
+    s.meta[(target << 2) + Rec.AUX] = s.meta[(src << 2) + Rec.AUX];
     this.reindexDict(target);
-    if (s.meta[src << 2] & TRACKED && !(s.meta[target << 2] & TRACKED)) this.track(target);
+    if (s.meta[src << 2] & Fl.TRACKED && !(s.meta[target << 2] & Fl.TRACKED)) this.track(target);
   }
 
   /**
@@ -1323,8 +1297,8 @@ export class Heap {
    */
   private splitCopy(d: ObjId): ObjId {
     const s = this.s;
-    const c = this.newGc(K_DICT, this.profile.sizes.dictObject, 0);
-    s.meta[c << 2] |= SPLIT | UNICODE_KEYS;
+    const c = this.newGc(Kd.DICT, this.profile.sizes.dictObject, 0);
+    s.meta[c << 2] |= Fl.SPLIT | Fl.UNICODE_KEYS;
     s.aux2[c] = s.aux2[d];
     const keys = this.splitKeys.get(d);
     const cls = this.managedDictClass.get(d);
@@ -1338,36 +1312,36 @@ export class Heap {
       const bytes = this.profile.instanceLayout === 'inline' ? sz.inlineValuesBytes(n) : sz.valuesArrayBytes(n);
       s.addr2[c] = this.alloc.malloc(bytes, c);
     }
-    const n = s.meta[(d << 2) + REF_LEN];
+    const n = s.meta[(d << 2) + Rec.REF_LEN];
     s.reserveRefs(c, n);
     for (let i = 0; i < n; i++) {
-      const r = s.pool[s.meta[(d << 2) + REF_OFF] + i];
-      s.pool[s.meta[(c << 2) + REF_OFF] + i] = r;
+      const r = s.pool[s.meta[(d << 2) + Rec.REF_OFF] + i];
+      s.pool[s.meta[(c << 2) + Rec.REF_OFF] + i] = r;
       if (r !== 0) this.incref(r);
     }
-    s.meta[(c << 2) + REF_LEN] = n;
-    s.meta[(c << 2) + AUX] = s.meta[(d << 2) + AUX];
+    s.meta[(c << 2) + Rec.REF_LEN] = n;
+    s.meta[(c << 2) + Rec.AUX] = s.meta[(d << 2) + Rec.AUX];
     this.reindexDict(c);
-    if (s.meta[d << 2] & TRACKED) this.track(c);
+    if (s.meta[d << 2] & Fl.TRACKED) this.track(c);
     return c;
   }
 
   /** MAINTAIN_TRACKING: an untracked dict becomes tracked when it receives a possibly-tracked key or value. */
   private maintainTracking(d: ObjId, key: ObjId, value: ObjId): void {
-    if (this.s.meta[d << 2] & TRACKED || this.storingInline) return;
+    if (this.s.meta[d << 2] & Fl.TRACKED || this.storingInline) return;
     if (this.mayBeTracked(key) || this.mayBeTracked(value)) this.track(d);
   }
 
   /** d[key] (borrowed) or 0 when missing. */
   dictGetItem(d: ObjId, key: ObjId): ObjId {
     const at = this.dictSlot(d, key);
-    return at < 0 ? 0 : this.s.pool[this.s.meta[(d << 2) + REF_OFF] + at + 1];
+    return at < 0 ? 0 : this.s.pool[this.s.meta[(d << 2) + Rec.REF_OFF] + at + 1];
   }
 
   /** Lookup by a str key without creating an object. */
   dictGetStr(d: ObjId, key: string): ObjId {
     const at = this.dictIndex.get(d)?.get('s:' + key);
-    return at === undefined ? 0 : this.s.pool[this.s.meta[(d << 2) + REF_OFF] + at + 1];
+    return at === undefined ? 0 : this.s.pool[this.s.meta[(d << 2) + Rec.REF_OFF] + at + 1];
   }
 
   /** del d[key]; false when the key is missing (KeyError is the interpreter's). Key, then value, are dropped. */
@@ -1383,12 +1357,12 @@ export class Heap {
       return this.dictDelItem(d, key);
     }
     idx!.delete(hk);
-    const off = s.meta[(d << 2) + REF_OFF];
+    const off = s.meta[(d << 2) + Rec.REF_OFF];
     const k = s.pool[off + at];
     const v = s.pool[off + at + 1];
     s.pool[off + at] = 0;
     s.pool[off + at + 1] = 0;
-    s.meta[(d << 2) + AUX]--;
+    s.meta[(d << 2) + Rec.AUX]--;
     this.decref(k);
     this.decref(v);
     return true;
@@ -1398,8 +1372,8 @@ export class Heap {
   dictEntries(d: ObjId): [ObjId, ObjId][] {
     const s = this.s;
     const out: [ObjId, ObjId][] = [];
-    const off = s.meta[(d << 2) + REF_OFF];
-    for (let i = 0; i < s.meta[(d << 2) + REF_LEN]; i += 2) if (s.pool[off + i] !== 0) out.push([s.pool[off + i], s.pool[off + i + 1]]);
+    const off = s.meta[(d << 2) + Rec.REF_OFF];
+    for (let i = 0; i < s.meta[(d << 2) + Rec.REF_LEN]; i += 2) if (s.pool[off + i] !== 0) out.push([s.pool[off + i], s.pool[off + i + 1]]);
     return out;
   }
 
@@ -1407,10 +1381,10 @@ export class Heap {
   dictClear(d: ObjId): void {
     const s = this.s;
     this.freeDictContents(d);
-    s.meta[(d << 2) + AUX] = 0;
+    s.meta[(d << 2) + Rec.AUX] = 0;
     s.aux2[d] = 0;
     s.addr2[d] = 0;
-    s.meta[d << 2] &= ~(UNICODE_KEYS | SPLIT | EMBEDDED);
+    s.meta[d << 2] &= ~(Fl.UNICODE_KEYS | Fl.SPLIT | Fl.EMBEDDED);
     this.dictIndex.delete(d);
     this.managedDictClass.delete(d);
   }
@@ -1418,17 +1392,17 @@ export class Heap {
   /** Drop every entry (key then value, insertion order) and free the keys table or split values. */
   private freeDictContents(d: ObjId): void {
     const s = this.s;
-    const n = s.meta[(d << 2) + REF_LEN];
+    const n = s.meta[(d << 2) + Rec.REF_LEN];
     const entries: number[] = [];
-    const off = s.meta[(d << 2) + REF_OFF];
+    const off = s.meta[(d << 2) + Rec.REF_OFF];
     for (let i = 0; i < n; i++) entries.push(s.pool[off + i]);
     for (let i = 0; i < n; i++) s.pool[off + i] = 0;
-    s.meta[(d << 2) + REF_LEN] = 0;
-    s.meta[(d << 2) + AUX] = 0;
+    s.meta[(d << 2) + Rec.REF_LEN] = 0;
+    s.meta[(d << 2) + Rec.AUX] = 0;
     const size = s.aux2[d];
     const keysAddr = s.addr2[d];
-    const split = (s.meta[d << 2] & SPLIT) !== 0;
-    const unicode = (s.meta[d << 2] & UNICODE_KEYS) !== 0;
+    const split = (s.meta[d << 2] & Fl.SPLIT) !== 0;
+    const unicode = (s.meta[d << 2] & Fl.UNICODE_KEYS) !== 0;
     const shared = this.splitKeys.get(d);
     this.splitKeys.delete(d);
     s.addr2[d] = 0;
@@ -1451,11 +1425,11 @@ export class Heap {
 
   newSet(items: readonly ObjId[] = []): ObjId {
     const s = this.s;
-    const id = this.newGc(K_SET, this.profile.sizes.setObject);
+    const id = this.newGc(Kd.SET, this.profile.sizes.setObject);
     s.reserveRefs(id, tableWords(MINSIZE));
-    s.pool.fill(0, s.meta[(id << 2) + REF_OFF], s.meta[(id << 2) + REF_OFF] + tableWords(MINSIZE));
-    s.meta[(id << 2) + REF_LEN] = MINSIZE;
-    s.meta[(id << 2) + AUX] = 0;
+    s.pool.fill(0, s.meta[(id << 2) + Rec.REF_OFF], s.meta[(id << 2) + Rec.REF_OFF] + tableWords(MINSIZE));
+    s.meta[(id << 2) + Rec.REF_LEN] = MINSIZE;
+    s.meta[(id << 2) + Rec.AUX] = 0;
     s.aux2[id] = MINSIZE;
     this.track(id);
     for (const x of items) this.setAdd(id, x);
@@ -1472,12 +1446,12 @@ export class Heap {
   private setAddEntry(st: ObjId, v: ObjId, lo: number, hi: number): void {
     const s = this.s;
     const n = s.aux2[st];
-    const off = s.meta[(st << 2) + REF_OFF];
+    const off = s.meta[(st << 2) + Rec.REF_OFF];
     const t = s.pool;
     const r = findInsert(t, off, n, lo, hi, v, this.setKeyEq);
     if (r < 0) return;
     this.incref(v);
-    s.meta[(st << 2) + AUX]++;
+    s.meta[(st << 2) + Rec.AUX]++;
     const slot = FREESLOT[0] >= 0 && SET_HASHING[this.profile.id].reuseDummy ? FREESLOT[0] : r;
     t[off + slot] = v;
     t[off + n + slot] = lo;
@@ -1485,7 +1459,7 @@ export class Heap {
     if (slot !== r) return; // found_unused_or_dummy with a freeslot: fill unchanged, no resize check
     const fill = ++t[off + 3 * n];
     if (fill * 5 >= (n - 1) * 3) {
-      const used = s.meta[(st << 2) + AUX];
+      const used = s.meta[(st << 2) + Rec.AUX];
       this.setTableResize(st, used > 50000 ? used * 2 : used * 4);
     }
   }
@@ -1498,8 +1472,8 @@ export class Heap {
     const s = this.s;
     const n = s.aux2[st];
     const ns = resizeTarget(minused);
-    const oldOff = s.meta[(st << 2) + REF_OFF];
-    if (ns === MINSIZE && n === MINSIZE && s.pool[oldOff + 3 * n] === s.meta[(st << 2) + AUX]) return; // no dummies to purge
+    const oldOff = s.meta[(st << 2) + Rec.REF_OFF];
+    if (ns === MINSIZE && n === MINSIZE && s.pool[oldOff + 3 * n] === s.meta[(st << 2) + Rec.AUX]) return; // no dummies to purge
     const words = tableWords(n);
     if (setScratch.length < words) setScratch = new Int32Array(words * 2);
     const old = setScratch;
@@ -1507,13 +1481,13 @@ export class Heap {
     const oldAddr = s.addr2[st];
     s.addr2[st] = ns > MINSIZE ? this.alloc.malloc(16 * ns, st) : 0;
     s.reserveRefs(st, tableWords(ns));
-    const off = s.meta[(st << 2) + REF_OFF];
+    const off = s.meta[(st << 2) + Rec.REF_OFF];
     const t = s.pool;
     t.fill(0, off, off + tableWords(ns));
     for (let i = 0; i < n; i++) if (old[i] !== 0) insertClean(t, off, ns, old[i], old[n + i], old[2 * n + i]);
-    t[off + 3 * ns] = s.meta[(st << 2) + AUX];
+    t[off + 3 * ns] = s.meta[(st << 2) + Rec.AUX];
     t[off + 3 * ns + 1] = old[3 * n + 1];
-    s.meta[(st << 2) + REF_LEN] = ns;
+    s.meta[(st << 2) + Rec.REF_LEN] = ns;
     s.aux2[st] = ns;
     if (oldAddr !== 0) this.alloc.free(oldAddr);
   }
@@ -1529,7 +1503,7 @@ export class Heap {
     const reuse = rules.reuseDummy;
     const s = this.s;
     const reinterned = rules.reinternsLatin1Chars &&
-      items.some((x) => (s.meta[x << 2] >>> 24) === K_STR && /^[A-Za-z0-9_]$/.test(s.payload[x] as string));
+      items.some((x) => (s.meta[x << 2] >>> 24) === Kd.STR && /^[A-Za-z0-9_]$/.test(s.payload[x] as string));
     let table = new LooseTable();
     for (let pass = 0; pass < rules.constFrozensetBuilds + (reinterned ? 1 : 0); pass++) {
       const order = pass === 0 ? items : table.keys();
@@ -1547,8 +1521,8 @@ export class Heap {
     if (other === st) return;
     const s = this.s;
     const n = s.aux2[other];
-    const t = new Int32Array(s.pool.subarray(s.meta[(other << 2) + REF_OFF], s.meta[(other << 2) + REF_OFF] + tableWords(n)));
-    this.setMergeTable(st, t, n, s.meta[(other << 2) + AUX]);
+    const t = new Int32Array(s.pool.subarray(s.meta[(other << 2) + Rec.REF_OFF], s.meta[(other << 2) + Rec.REF_OFF] + tableWords(n)));
+    this.setMergeTable(st, t, n, s.meta[(other << 2) + Rec.AUX]);
   }
 
   /** set_merge from a table (of another set or a frozenset constant): keys are increfed as they are stored. */
@@ -1556,11 +1530,11 @@ export class Heap {
     const s = this.s;
     if (oused === 0) return;
     // one big resize first, expecting few overlapping keys
-    if ((s.pool[s.meta[(st << 2) + REF_OFF] + 3 * s.aux2[st]] + oused) * 5 >= (s.aux2[st] - 1) * 3) {
-      this.setTableResize(st, (s.meta[(st << 2) + AUX] + oused) * 2);
+    if ((s.pool[s.meta[(st << 2) + Rec.REF_OFF] + 3 * s.aux2[st]] + oused) * 5 >= (s.aux2[st] - 1) * 3) {
+      this.setTableResize(st, (s.meta[(st << 2) + Rec.AUX] + oused) * 2);
     }
     const n = s.aux2[st];
-    const off = s.meta[(st << 2) + REF_OFF];
+    const off = s.meta[(st << 2) + Rec.REF_OFF];
     const t = s.pool;
     const fill = t[off + 3 * n];
     const ofill = o[3 * on];
@@ -1586,15 +1560,15 @@ export class Heap {
       return;
     }
     t[off + 3 * n] = oused;
-    s.meta[(st << 2) + AUX] = oused;
+    s.meta[(st << 2) + Rec.AUX] = oused;
   }
 
   /** set_update_internal(st, dict): presize for the dict's size, then add its keys in dict order. */
   setUpdateFromDict(st: ObjId, d: ObjId): void {
     const s = this.s;
-    const dn = s.meta[(d << 2) + AUX];
-    if ((s.pool[s.meta[(st << 2) + REF_OFF] + 3 * s.aux2[st]] + dn) * 5 >= (s.aux2[st] - 1) * 3) {
-      this.setTableResize(st, (s.meta[(st << 2) + AUX] + dn) * 2);
+    const dn = s.meta[(d << 2) + Rec.AUX];
+    if ((s.pool[s.meta[(st << 2) + Rec.REF_OFF] + 3 * s.aux2[st]] + dn) * 5 >= (s.aux2[st] - 1) * 3) {
+      this.setTableResize(st, (s.meta[(st << 2) + Rec.AUX] + dn) * 2);
     }
     for (const [k] of this.dictEntries(d)) this.setAdd(st, k);
   }
@@ -1604,14 +1578,14 @@ export class Heap {
     const s = this.s;
     hashInto(this, v);
     const n = s.aux2[st];
-    const off = s.meta[(st << 2) + REF_OFF];
+    const off = s.meta[(st << 2) + Rec.REF_OFF];
     const at = lookup(s.pool, off, n, HASH[0], HASH[1], v, this.setKeyEq);
     if (at < 0) return false;
     const x = s.pool[off + at];
     s.pool[off + at] = 0;
     s.pool[off + n + at] = -1;
     s.pool[off + 2 * n + at] = -1;
-    s.meta[(st << 2) + AUX]--;
+    s.meta[(st << 2) + Rec.AUX]--;
     this.decref(x);
     return true;
   }
@@ -1619,7 +1593,7 @@ export class Heap {
   setContains(st: ObjId, v: ObjId): boolean {
     const s = this.s;
     hashInto(this, v);
-    return lookup(s.pool, s.meta[(st << 2) + REF_OFF], s.aux2[st], HASH[0], HASH[1], v, this.setKeyEq) >= 0;
+    return lookup(s.pool, s.meta[(st << 2) + Rec.REF_OFF], s.aux2[st], HASH[0], HASH[1], v, this.setKeyEq) >= 0;
   }
 
   /**
@@ -1628,9 +1602,9 @@ export class Heap {
    */
   setPop(st: ObjId): ObjId {
     const s = this.s;
-    if (s.meta[(st << 2) + AUX] === 0) return 0;
+    if (s.meta[(st << 2) + Rec.AUX] === 0) return 0;
     const n = s.aux2[st];
-    const off = s.meta[(st << 2) + REF_OFF];
+    const off = s.meta[(st << 2) + Rec.REF_OFF];
     const t = s.pool;
     let i = t[off + 3 * n + 1] & (n - 1);
     while (t[off + i] === 0) i = i + 1 > n - 1 ? 0 : i + 1;
@@ -1638,7 +1612,7 @@ export class Heap {
     t[off + i] = 0;
     t[off + n + i] = -1;
     t[off + 2 * n + i] = -1;
-    s.meta[(st << 2) + AUX]--;
+    s.meta[(st << 2) + Rec.AUX]--;
     t[off + 3 * n + 1] = i + 1;
     return key;
   }
@@ -1650,16 +1624,16 @@ export class Heap {
   setClear(st: ObjId): void {
     const s = this.s;
     const n = s.aux2[st];
-    const off = s.meta[(st << 2) + REF_OFF];
+    const off = s.meta[(st << 2) + Rec.REF_OFF];
     const keys: number[] = [];
     for (let i = 0; i < n; i++) if (s.pool[off + i] !== 0) keys.push(s.pool[off + i]);
     const finger = s.pool[off + 3 * n + 1];
     const table = s.addr2[st];
     s.pool.fill(0, off, off + tableWords(n));
     s.pool[off + 3 * MINSIZE + 1] = finger;
-    s.meta[(st << 2) + REF_LEN] = MINSIZE;
+    s.meta[(st << 2) + Rec.REF_LEN] = MINSIZE;
     s.aux2[st] = MINSIZE;
-    s.meta[(st << 2) + AUX] = 0;
+    s.meta[(st << 2) + Rec.AUX] = 0;
     s.addr2[st] = 0;
     for (const k of keys) this.decref(k);
     if (table !== 0) this.alloc.free(table);
@@ -1678,8 +1652,8 @@ export class Heap {
     for (const k of list) this.setDiscard(st, k);
     const s = this.s;
     const n = s.aux2[st];
-    if (s.pool[s.meta[(st << 2) + REF_OFF] + 3 * n] - s.meta[(st << 2) + AUX] <= Math.floor((n - 1) / 4)) return;
-    const used = s.meta[(st << 2) + AUX];
+    if (s.pool[s.meta[(st << 2) + Rec.REF_OFF] + 3 * n] - s.meta[(st << 2) + Rec.AUX] <= Math.floor((n - 1) / 4)) return;
+    const used = s.meta[(st << 2) + Rec.AUX];
     this.setTableResize(st, used > 50000 ? used * 2 : used * 4);
   }
 
@@ -1703,16 +1677,16 @@ export class Heap {
    */
   setSwapBodies(a: ObjId, b: ObjId): void {
     const s = this.s;
-    const fa = s.pool[s.meta[(a << 2) + REF_OFF] + 3 * s.aux2[a] + 1];
-    const fb = s.pool[s.meta[(b << 2) + REF_OFF] + 3 * s.aux2[b] + 1];
-    let t = s.meta[(a << 2) + REF_OFF]; s.meta[(a << 2) + REF_OFF] = s.meta[(b << 2) + REF_OFF]; s.meta[(b << 2) + REF_OFF] = t;
+    const fa = s.pool[s.meta[(a << 2) + Rec.REF_OFF] + 3 * s.aux2[a] + 1];
+    const fb = s.pool[s.meta[(b << 2) + Rec.REF_OFF] + 3 * s.aux2[b] + 1];
+    let t = s.meta[(a << 2) + Rec.REF_OFF]; s.meta[(a << 2) + Rec.REF_OFF] = s.meta[(b << 2) + Rec.REF_OFF]; s.meta[(b << 2) + Rec.REF_OFF] = t;
     t = s.refCapLog[a]; s.refCapLog[a] = s.refCapLog[b]; s.refCapLog[b] = t;
-    t = s.meta[(a << 2) + REF_LEN]; s.meta[(a << 2) + REF_LEN] = s.meta[(b << 2) + REF_LEN]; s.meta[(b << 2) + REF_LEN] = t;
-    t = s.meta[(a << 2) + AUX]; s.meta[(a << 2) + AUX] = s.meta[(b << 2) + AUX]; s.meta[(b << 2) + AUX] = t;
+    t = s.meta[(a << 2) + Rec.REF_LEN]; s.meta[(a << 2) + Rec.REF_LEN] = s.meta[(b << 2) + Rec.REF_LEN]; s.meta[(b << 2) + Rec.REF_LEN] = t;
+    t = s.meta[(a << 2) + Rec.AUX]; s.meta[(a << 2) + Rec.AUX] = s.meta[(b << 2) + Rec.AUX]; s.meta[(b << 2) + Rec.AUX] = t;
     t = s.aux2[a]; s.aux2[a] = s.aux2[b]; s.aux2[b] = t;
     const ad = s.addr2[a]; s.addr2[a] = s.addr2[b]; s.addr2[b] = ad;
-    s.pool[s.meta[(a << 2) + REF_OFF] + 3 * s.aux2[a] + 1] = fa;
-    s.pool[s.meta[(b << 2) + REF_OFF] + 3 * s.aux2[b] + 1] = fb;
+    s.pool[s.meta[(a << 2) + Rec.REF_OFF] + 3 * s.aux2[a] + 1] = fa;
+    s.pool[s.meta[(b << 2) + Rec.REF_OFF] + 3 * s.aux2[b] + 1] = fb;
   }
 
   /** A new set with the items of `src` (set_copy: make_new_set + set_merge). */
@@ -1727,7 +1701,7 @@ export class Heap {
   /** A class object (heap type) with class attributes `attrs` (name -> value, new references taken). */
   newClass(name: string, opts: ClassOptions = {}, attrs: readonly [string, ObjId][] = []): ObjId {
     const s = this.s;
-    const id = this.newGc(K_CLASS, this.profile.sizes.classObject);
+    const id = this.newGc(Kd.CLASS, this.profile.sizes.classObject);
     const slots = opts.slots ?? [];
     const hasSlots = opts.slots !== undefined;
     const hasDict = !hasSlots || opts.slotsDict === true;
@@ -1761,7 +1735,7 @@ export class Heap {
 
   /** The class of an instance (borrowed). */
   classOf(id: ObjId): ObjId {
-    return this.s.meta[(id << 2) + AUX];
+    return this.s.meta[(id << 2) + Rec.AUX];
   }
 
   /** Object layout of an instance of `info` for this version: [object request, separate values array request]. */
@@ -1797,14 +1771,14 @@ export class Heap {
       lay = info.layout = { sharedLen: info.shared.length, bytes, valuesBytes, n, nrefs };
     }
     const { bytes, valuesBytes, n, nrefs } = lay;
-    const id = info.isGc ? this.newGc(K_INSTANCE, bytes) : this.newAtom(K_INSTANCE, bytes, undefined);
-    if (info.hasDel) s.meta[id << 2] |= HASDEL;
+    const id = info.isGc ? this.newGc(Kd.INSTANCE, bytes) : this.newAtom(Kd.INSTANCE, bytes, undefined);
+    if (info.hasDel) s.meta[id << 2] |= Fl.HASDEL;
     // init_inline_values (3.11+): each new instance takes one from the shared keys' dk_usable while it is > 1.
     if (info.hasDict && this.profile.instanceLayout !== 'separateDict' && info.keysUsable > 1) info.keysUsable--;
-    s.meta[(id << 2) + AUX] = cls;
+    s.meta[(id << 2) + Rec.AUX] = cls;
     this.incref(cls);
     if (nrefs > 0) s.reserveRefs(id, nrefs);
-    s.meta[(id << 2) + REF_LEN] = nrefs;
+    s.meta[(id << 2) + Rec.REF_LEN] = nrefs;
     s.aux2[id] = n;
     if (valuesBytes > 0) s.addr2[id] = this.alloc.malloc(valuesBytes, id);
     if (info.isGc) this.track(id);
@@ -1814,20 +1788,20 @@ export class Heap {
   /** The separate __dict__ of an instance (3.8-3.10, or 3.11/3.12 once materialised), or 0 when it has none
    * (yet). Borrowed. */
   instanceDict(id: ObjId): ObjId {
-    const info = this.classes.get(this.s.meta[(id << 2) + AUX]);
+    const info = this.classes.get(this.s.meta[(id << 2) + Rec.AUX]);
     if (!info || !info.hasDict || !this.hasDictObject(id)) return 0;
-    return this.s.pool[this.s.meta[(id << 2) + REF_OFF] + info.slots.length];
+    return this.s.pool[this.s.meta[(id << 2) + Rec.REF_OFF] + info.slots.length];
   }
 
   /** Whether the instance's attributes live in a dict object (its run is slots + dict) rather than values. */
   private hasDictObject(id: ObjId): boolean {
-    return this.profile.instanceLayout === 'separateDict' || (this.s.meta[id << 2] & MANAGED_DICT) !== 0;
+    return this.profile.instanceLayout === 'separateDict' || (this.s.meta[id << 2] & Fl.MANAGED_DICT) !== 0;
   }
 
   /** `obj.__dict__` on 3.8-3.10 (PyObject_GenericGetDict): the split dict, made now if the instance has none
    * yet. Borrowed; 0 where the layout keeps no dict object (3.11+) or the class has no __dict__. */
   instanceDictForRead(id: ObjId): ObjId {
-    const info = this.classes.get(this.s.meta[(id << 2) + AUX]);
+    const info = this.classes.get(this.s.meta[(id << 2) + Rec.AUX]);
     if (!info || !info.hasDict) return 0;
     switch (this.profile.instanceLayout) {
       case 'separateDict':
@@ -1843,33 +1817,33 @@ export class Heap {
   getAttr(obj: ObjId, name: string): ObjId {
     const s = this.s;
     const k = (s.meta[obj << 2] >>> 24);
-    if (k === K_CLASS) {
+    if (k === Kd.CLASS) {
       const i = this.classes.get(obj)!.attrNames.indexOf(name);
-      return i < 0 ? 0 : s.pool[s.meta[(obj << 2) + REF_OFF] + i];
+      return i < 0 ? 0 : s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + i];
     }
-    if (k === K_MODULE) return this.dictGetStr(s.pool[s.meta[(obj << 2) + REF_OFF]], name);
-    if (k !== K_INSTANCE) return 0;
-    const info = this.classes.get(s.meta[(obj << 2) + AUX])!;
+    if (k === Kd.MODULE) return this.dictGetStr(s.pool[s.meta[(obj << 2) + Rec.REF_OFF]], name);
+    if (k !== Kd.INSTANCE) return 0;
+    const info = this.classes.get(s.meta[(obj << 2) + Rec.AUX])!;
     const si = info.slots.indexOf(name);
-    if (si >= 0) return s.pool[s.meta[(obj << 2) + REF_OFF] + si];
+    if (si >= 0) return s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + si];
     if (!info.hasDict) return 0;
     if (this.hasDictObject(obj)) {
       const d = this.instanceDict(obj);
       return d === 0 ? 0 : this.dictGetStr(d, name);
     }
     const vi = info.shared.indexOf(name);
-    if (vi < 0 || info.slots.length + vi >= s.meta[(obj << 2) + REF_LEN]) return 0;
-    return s.pool[s.meta[(obj << 2) + REF_OFF] + info.slots.length + vi];
+    if (vi < 0 || info.slots.length + vi >= s.meta[(obj << 2) + Rec.REF_LEN]) return 0;
+    return s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + info.slots.length + vi];
   }
 
   /** Attribute names present on the object, in order (slots first, then dict/values). */
   attrNames(obj: ObjId): string[] {
     const s = this.s;
     const k = (s.meta[obj << 2] >>> 24);
-    if (k === K_CLASS) return [...this.classes.get(obj)!.attrNames];
-    if (k !== K_INSTANCE) return [];
-    const info = this.classes.get(s.meta[(obj << 2) + AUX])!;
-    const out = info.slots.filter((_, i) => s.pool[s.meta[(obj << 2) + REF_OFF] + i] !== 0);
+    if (k === Kd.CLASS) return [...this.classes.get(obj)!.attrNames];
+    if (k !== Kd.INSTANCE) return [];
+    const info = this.classes.get(s.meta[(obj << 2) + Rec.AUX])!;
+    const out = info.slots.filter((_, i) => s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + i] !== 0);
     if (!info.hasDict) return out;
     if (this.hasDictObject(obj)) {
       const d = this.instanceDict(obj);
@@ -1878,7 +1852,7 @@ export class Heap {
     }
     for (let i = 0; i < info.shared.length; i++) {
       const at = info.slots.length + i;
-      if (at < s.meta[(obj << 2) + REF_LEN] && s.pool[s.meta[(obj << 2) + REF_OFF] + at] !== 0) out.push(info.shared[i]);
+      if (at < s.meta[(obj << 2) + Rec.REF_LEN] && s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + at] !== 0) out.push(info.shared[i]);
     }
     return out;
   }
@@ -1887,7 +1861,7 @@ export class Heap {
   setAttr(obj: ObjId, name: string, v: ObjId): void {
     const s = this.s;
     const k = (s.meta[obj << 2] >>> 24);
-    if (k === K_CLASS) {
+    if (k === Kd.CLASS) {
       const info = this.classes.get(obj)!;
       let i = info.attrNames.indexOf(name);
       this.incref(v);
@@ -1895,27 +1869,27 @@ export class Heap {
         i = info.attrNames.length;
         info.attrNames.push(name);
         s.reserveRefs(obj, i + 1);
-        s.meta[(obj << 2) + REF_LEN] = i + 1;
-        s.pool[s.meta[(obj << 2) + REF_OFF] + i] = 0;
+        s.meta[(obj << 2) + Rec.REF_LEN] = i + 1;
+        s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + i] = 0;
       }
-      const old = s.pool[s.meta[(obj << 2) + REF_OFF] + i];
-      s.pool[s.meta[(obj << 2) + REF_OFF] + i] = v;
+      const old = s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + i];
+      s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + i] = v;
       this.xdecref(old);
       return;
     }
-    if (k === K_MODULE) {
+    if (k === Kd.MODULE) {
       const key = this.intern(name);
-      this.dictSetItem(s.pool[s.meta[(obj << 2) + REF_OFF]], key, v);
+      this.dictSetItem(s.pool[s.meta[(obj << 2) + Rec.REF_OFF]], key, v);
       this.decref(key);
       return;
     }
-    if (k !== K_INSTANCE) throw new PyError('AttributeError', `'${this.typeName(obj)}' object attribute '${name}' is read-only`);
-    const info = this.classes.get(s.meta[(obj << 2) + AUX])!;
+    if (k !== Kd.INSTANCE) throw new PyError('AttributeError', `'${this.typeName(obj)}' object attribute '${name}' is read-only`);
+    const info = this.classes.get(s.meta[(obj << 2) + Rec.AUX])!;
     const si = info.slots.indexOf(name);
     if (si >= 0) {
       this.incref(v);
-      const old = s.pool[s.meta[(obj << 2) + REF_OFF] + si];
-      s.pool[s.meta[(obj << 2) + REF_OFF] + si] = v;
+      const old = s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + si];
+      s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + si] = v;
       this.xdecref(old);
       return;
     }
@@ -1931,7 +1905,7 @@ export class Heap {
     if (this.hasDictObject(obj)) {
       const d = this.instanceDict(obj);
       const key = this.intern(name);
-      this.storingInline = (s.meta[d << 2] & EMBEDDED) !== 0;
+      this.storingInline = (s.meta[d << 2] & Fl.EMBEDDED) !== 0;
       try {
         this.dictSetItem(d, key, v);
       } finally {
@@ -1943,14 +1917,14 @@ export class Heap {
     let vi = info.shared.indexOf(name);
     if (vi < 0) vi = info.shared.length; // beyond the shared keys: kept after them (a materialised dict in CPython)
     const at = info.slots.length + vi;
-    if (at >= s.meta[(obj << 2) + REF_LEN]) {
+    if (at >= s.meta[(obj << 2) + Rec.REF_LEN]) {
       s.reserveRefs(obj, at + 1);
-      for (let i = s.meta[(obj << 2) + REF_LEN]; i <= at; i++) s.pool[s.meta[(obj << 2) + REF_OFF] + i] = 0;
-      s.meta[(obj << 2) + REF_LEN] = at + 1;
+      for (let i = s.meta[(obj << 2) + Rec.REF_LEN]; i <= at; i++) s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + i] = 0;
+      s.meta[(obj << 2) + Rec.REF_LEN] = at + 1;
     }
     this.incref(v);
-    const old = s.pool[s.meta[(obj << 2) + REF_OFF] + at];
-    s.pool[s.meta[(obj << 2) + REF_OFF] + at] = v;
+    const old = s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + at];
+    s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + at] = v;
     this.xdecref(old);
   }
 
@@ -1964,14 +1938,14 @@ export class Heap {
     const keys = info.cachedKeys;
     let d: ObjId;
     if (keys) {
-      d = this.newGc(K_DICT, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
+      d = this.newGc(Kd.DICT, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
       keys.refcnt++;
-      s.meta[d << 2] |= SPLIT | UNICODE_KEYS;
+      s.meta[d << 2] |= Fl.SPLIT | Fl.UNICODE_KEYS;
       s.aux2[d] = keys.size;
       s.addr2[d] = this.alloc.malloc(8 * sz.usable(keys.size), d);
       this.splitKeys.set(d, keys);
     } else d = this.newDict();
-    s.pool[s.meta[(obj << 2) + REF_OFF] + info.slots.length] = d; // the instance owns the new reference
+    s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + info.slots.length] = d; // the instance owns the new reference
     return d;
   }
 
@@ -2010,12 +1984,12 @@ export class Heap {
   /** make_keys_shared: a combined all-str (just resized, so compact) table turns split: a new values array. */
   private makeKeysShared(d: ObjId): SharedKeys | null {
     const s = this.s;
-    if (!(s.meta[d << 2] & UNICODE_KEYS)) return null;
+    if (!(s.meta[d << 2] & Fl.UNICODE_KEYS)) return null;
     const size = s.aux2[d];
     const names = this.dictEntries(d).map(([k]) => this.value(k) as string);
     const keys: SharedKeys = { size, names, refcnt: 2, addr: s.addr2[d] }; // the class's and the dict's
     s.addr2[d] = this.alloc.malloc(8 * sz.usable(size), d);
-    s.meta[d << 2] |= SPLIT;
+    s.meta[d << 2] |= Fl.SPLIT;
     this.splitKeys.set(d, keys);
     return keys;
   }
@@ -2024,41 +1998,41 @@ export class Heap {
    * 3.11/3.12 `obj.__dict__` (_PyObject_MakeDictFromInstanceAttributes): a split dict (from the dict free list,
    * so count0 is unchanged while it has one) takes over the values array; the instance keeps only the dict.
    * Tracked when a value may be. Its getsizeof follows the class's shared keys (managedDictClass).
-   * 3.13+ (_PyObject_MaterializeManagedDict): the same, but the dict embeds the inline values (EMBEDDED): the
+   * 3.13+ (_PyObject_MaterializeManagedDict): the same, but the dict embeds the inline values (Fl.EMBEDDED): the
    * instance's traversal visits them and the dict's nothing, until the instance dies or the table is resized.
    */
   private materialiseManagedDict(obj: ObjId, info: ClassInfo): ObjId {
     const s = this.s;
-    const d = this.newGc(K_DICT, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
-    s.meta[d << 2] |= SPLIT | UNICODE_KEYS;
-    if (this.profile.instanceLayout === 'inline') s.meta[d << 2] |= EMBEDDED;
+    const d = this.newGc(Kd.DICT, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
+    s.meta[d << 2] |= Fl.SPLIT | Fl.UNICODE_KEYS;
+    if (this.profile.instanceLayout === 'inline') s.meta[d << 2] |= Fl.EMBEDDED;
     s.aux2[d] = SHARED_KEYS_TABLE;
     this.managedDictClass.set(d, info);
-    const off0 = s.meta[(obj << 2) + REF_OFF] + info.slots.length;
-    const n = s.meta[(obj << 2) + REF_LEN] - info.slots.length;
+    const off0 = s.meta[(obj << 2) + Rec.REF_OFF] + info.slots.length;
+    const n = s.meta[(obj << 2) + Rec.REF_LEN] - info.slots.length;
     for (let i = 0; i < n; i++) {
       const v = s.pool[off0 + i];
       if (v === 0) continue;
       const key = this.intern(info.shared[i]);
       this.dictSetItem(d, key, v); // maintains tracking as make_dict_from_instance_attributes does
       this.decref(key);
-      s.pool[s.meta[(obj << 2) + REF_OFF] + info.slots.length + i] = 0;
+      s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + info.slots.length + i] = 0;
       this.decref(v); // the dict holds it now
     }
     s.addr2[d] = s.addr2[obj]; // the values array is the dict's now
     s.addr2[obj] = 0;
-    s.pool[s.meta[(obj << 2) + REF_OFF] + info.slots.length] = d; // the instance owns the new reference
-    s.meta[(obj << 2) + REF_LEN] = info.slots.length + 1;
-    s.meta[obj << 2] |= MANAGED_DICT;
+    s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + info.slots.length] = d; // the instance owns the new reference
+    s.meta[(obj << 2) + Rec.REF_LEN] = info.slots.length + 1;
+    s.meta[obj << 2] |= Fl.MANAGED_DICT;
     return d;
   }
 
   /** 3.13+ _PyDict_DetachFromObject: a dict embedding a dying instance's values gets its own copy of them. */
   private detachEmbeddedDict(obj: ObjId): void {
     const s = this.s;
-    const d = s.pool[s.meta[(obj << 2) + REF_OFF] + s.meta[(obj << 2) + REF_LEN] - 1];
-    if (d === 0 || !(s.meta[d << 2] & EMBEDDED)) return;
-    s.meta[d << 2] &= ~EMBEDDED;
+    const d = s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + s.meta[(obj << 2) + Rec.REF_LEN] - 1];
+    if (d === 0 || !(s.meta[d << 2] & Fl.EMBEDDED)) return;
+    s.meta[d << 2] &= ~Fl.EMBEDDED;
     s.addr2[d] = this.alloc.malloc(sz.inlineValuesBytes(s.aux2[obj]), d);
   }
 
@@ -2066,26 +2040,26 @@ export class Heap {
   delAttr(obj: ObjId, name: string): boolean {
     const s = this.s;
     const k = (s.meta[obj << 2] >>> 24);
-    if (k === K_MODULE) {
+    if (k === Kd.MODULE) {
       const key = this.intern(name);
-      const ok = this.dictDelItem(s.pool[s.meta[(obj << 2) + REF_OFF]], key);
+      const ok = this.dictDelItem(s.pool[s.meta[(obj << 2) + Rec.REF_OFF]], key);
       this.decref(key);
       return ok;
     }
-    if (k === K_CLASS) {
+    if (k === Kd.CLASS) {
       const info = this.classes.get(obj)!;
       const i = info.attrNames.indexOf(name);
       if (i < 0) return false;
-      const off = s.meta[(obj << 2) + REF_OFF];
+      const off = s.meta[(obj << 2) + Rec.REF_OFF];
       const old = s.pool[off + i];
-      for (let j = i; j < s.meta[(obj << 2) + REF_LEN] - 1; j++) s.pool[off + j] = s.pool[off + j + 1];
-      s.meta[(obj << 2) + REF_LEN]--;
+      for (let j = i; j < s.meta[(obj << 2) + Rec.REF_LEN] - 1; j++) s.pool[off + j] = s.pool[off + j + 1];
+      s.meta[(obj << 2) + Rec.REF_LEN]--;
       info.attrNames.splice(i, 1);
       this.xdecref(old);
       return true;
     }
-    if (k !== K_INSTANCE) return false;
-    const info = this.classes.get(s.meta[(obj << 2) + AUX])!;
+    if (k !== Kd.INSTANCE) return false;
+    const info = this.classes.get(s.meta[(obj << 2) + Rec.AUX])!;
     let at = info.slots.indexOf(name);
     if (at < 0 && info.hasDict) {
       if (this.profile.instanceLayout === 'separateDict') return this.objectDictDelItem(obj, info, name);
@@ -2100,10 +2074,10 @@ export class Heap {
       const vi = info.shared.indexOf(name);
       if (vi >= 0) at = info.slots.length + vi;
     }
-    if (at < 0 || at >= s.meta[(obj << 2) + REF_LEN]) return false;
-    const old = s.pool[s.meta[(obj << 2) + REF_OFF] + at];
+    if (at < 0 || at >= s.meta[(obj << 2) + Rec.REF_LEN]) return false;
+    const old = s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + at];
     if (old === 0) return false;
-    s.pool[s.meta[(obj << 2) + REF_OFF] + at] = 0;
+    s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + at] = 0;
     this.decref(old);
     return true;
   }
@@ -2113,15 +2087,15 @@ export class Heap {
   /** A function object holding its globals dict and closure cells. */
   newFunction(name: string, globals: ObjId = this.globals, closure: readonly ObjId[] = []): ObjId {
     const s = this.s;
-    const id = this.newGc(K_FUNCTION, this.profile.sizes.functionObject);
+    const id = this.newGc(Kd.FUNCTION, this.profile.sizes.functionObject);
     s.payload[id] = name;
     const refs = [globals, ...closure];
     s.reserveRefs(id, refs.length);
     for (let i = 0; i < refs.length; i++) {
-      s.pool[s.meta[(id << 2) + REF_OFF] + i] = refs[i];
+      s.pool[s.meta[(id << 2) + Rec.REF_OFF] + i] = refs[i];
       this.incref(refs[i]);
     }
-    s.meta[(id << 2) + REF_LEN] = refs.length;
+    s.meta[(id << 2) + Rec.REF_LEN] = refs.length;
     this.track(id);
     return id;
   }
@@ -2131,32 +2105,32 @@ export class Heap {
     const s = this.s;
     const d = dict ?? this.newDict();
     if (dict !== undefined) this.incref(d);
-    const id = this.newGc(K_MODULE, this.profile.sizes.moduleObject);
+    const id = this.newGc(Kd.MODULE, this.profile.sizes.moduleObject);
     s.payload[id] = name;
     s.reserveRefs(id, 1);
-    s.pool[s.meta[(id << 2) + REF_OFF]] = d;
-    s.meta[(id << 2) + REF_LEN] = 1;
+    s.pool[s.meta[(id << 2) + Rec.REF_OFF]] = d;
+    s.meta[(id << 2) + Rec.REF_LEN] = 1;
     this.track(id);
     this.internal.set(id, (this.internal.get(id) ?? 0) + 1); // sys.modules
     return id;
   }
 
   /**
-   * A bound builtin method taken as a value (`m = l.append`): PyCFunction_NewEx makes a PyCFunctionObject, a GC
+   * A bound builtin method taken as a value (`m = l.append`): PyCFunction_NewEx makes a PyCFunctionObject, a Fl.GC
    * object that holds m_self (its only referent the lab has; m_module is NULL for methods of builtin types).
    * 3.8 takes and returns its memory through the CFunction free list; 3.9+ have none (profile capacity 0).
    * `self` 0: one made and dropped inside a call (3.8 print's `file.write`), whose self the lab does not track.
    */
   newBuiltinMethod(self: ObjId): ObjId {
     const s = this.s;
-    const id = this.newGc(K_METHOD, this.profile.sizes.cfunctionObject, this.freeLists.pop('cfunction'));
-    s.meta[id << 2] |= CFUNC;
+    const id = this.newGc(Kd.METHOD, this.profile.sizes.cfunctionObject, this.freeLists.pop('cfunction'));
+    s.meta[id << 2] |= Fl.CFUNC;
     if (self !== 0) {
       s.reserveRefs(id, 1);
-      s.pool[s.meta[(id << 2) + REF_OFF]] = self;
-      s.meta[(id << 2) + REF_LEN] = 1;
+      s.pool[s.meta[(id << 2) + Rec.REF_OFF]] = self;
+      s.meta[(id << 2) + Rec.REF_LEN] = 1;
       this.incref(self);
-    } else s.meta[(id << 2) + REF_LEN] = 0;
+    } else s.meta[(id << 2) + Rec.REF_LEN] = 0;
     this.track(id);
     return id;
   }
@@ -2164,11 +2138,11 @@ export class Heap {
   /** A bound method (function + self). */
   newMethod(fn: ObjId, self: ObjId): ObjId {
     const s = this.s;
-    const id = this.newGc(K_METHOD, this.profile.sizes.methodObject, this.freeLists.pop('method'));
+    const id = this.newGc(Kd.METHOD, this.profile.sizes.methodObject, this.freeLists.pop('method'));
     s.reserveRefs(id, 2);
-    s.pool[s.meta[(id << 2) + REF_OFF]] = fn;
-    s.pool[s.meta[(id << 2) + REF_OFF] + 1] = self;
-    s.meta[(id << 2) + REF_LEN] = 2;
+    s.pool[s.meta[(id << 2) + Rec.REF_OFF]] = fn;
+    s.pool[s.meta[(id << 2) + Rec.REF_OFF] + 1] = self;
+    s.meta[(id << 2) + Rec.REF_LEN] = 2;
     this.incref(fn);
     this.incref(self);
     this.track(id);
@@ -2177,21 +2151,21 @@ export class Heap {
 
   newCell(content: ObjId = 0): ObjId {
     const s = this.s;
-    const id = this.newGc(K_CELL, this.profile.sizes.cellObject);
+    const id = this.newGc(Kd.CELL, this.profile.sizes.cellObject);
     s.reserveRefs(id, 1);
-    s.pool[s.meta[(id << 2) + REF_OFF]] = content;
-    s.meta[(id << 2) + REF_LEN] = 1;
+    s.pool[s.meta[(id << 2) + Rec.REF_OFF]] = content;
+    s.meta[(id << 2) + Rec.REF_LEN] = 1;
     if (content !== 0) this.incref(content);
     this.track(id);
     return id;
   }
 
   cellGet(c: ObjId): ObjId {
-    return this.s.pool[this.s.meta[(c << 2) + REF_OFF]];
+    return this.s.pool[this.s.meta[(c << 2) + Rec.REF_OFF]];
   }
 
   cellSet(c: ObjId, v: ObjId): void {
-    const off = this.s.meta[(c << 2) + REF_OFF];
+    const off = this.s.meta[(c << 2) + Rec.REF_OFF];
     if (v !== 0) this.incref(v);
     const old = this.s.pool[off];
     this.s.pool[off] = v;
@@ -2271,20 +2245,20 @@ export class Heap {
 
   // ------------------------------------------------------------------------------------ references
 
-  /** The references an object holds, in tp_traverse order (instances: their class last). Non-GC objects: none. */
+  /** The references an object holds, in tp_traverse order (instances: their class last). Non-Fl.GC objects: none. */
   referents(id: ObjId): ObjId[] {
     const s = this.s;
     const out: ObjId[] = [];
-    const off = s.meta[(id << 2) + REF_OFF];
-    for (let i = 0; i < s.meta[(id << 2) + REF_LEN]; i++) if (s.pool[off + i] !== 0) out.push(s.pool[off + i]);
-    if ((s.meta[id << 2] >>> 24) === K_INSTANCE) out.push(s.meta[(id << 2) + AUX]);
+    const off = s.meta[(id << 2) + Rec.REF_OFF];
+    for (let i = 0; i < s.meta[(id << 2) + Rec.REF_LEN]; i++) if (s.pool[off + i] !== 0) out.push(s.pool[off + i]);
+    if ((s.meta[id << 2] >>> 24) === Kd.INSTANCE) out.push(s.meta[(id << 2) + Rec.AUX]);
     return out;
   }
 
   /**
    * How many objects are alive, in O(1): every id below top was handed out once, and every freed one sits on
    * the store's free-id stack (releaseId / releaseEmptyId are the only ways an id dies). Equals the count of
-   * liveIds() between operations (a GC allocation may collect between newId and setting the kind).
+   * liveIds() between operations (a Fl.GC allocation may collect between newId and setting the kind).
    */
   liveCount(): number {
     return this.s.top - FIRST_ID - this.s.freeIdCount;
@@ -2293,7 +2267,7 @@ export class Heap {
   /** Every live object id (for the invariant checker and the UI). */
   *liveIds(): Generator<ObjId> {
     const s = this.s;
-    for (let id = FIRST_ID; id < s.top; id++) if ((s.meta[id << 2] >>> 24) !== K_FREE) yield id;
+    for (let id = FIRST_ID; id < s.top; id++) if ((s.meta[id << 2] >>> 24) !== Kd.FREE) yield id;
   }
 
   /** sys.getsizeof */
@@ -2302,23 +2276,23 @@ export class Heap {
     const p = this.profile;
     const S = p.sizes;
     switch ((s.meta[id << 2] >>> 24) as Kind) {
-      case K_INT:
+      case Kd.INT:
         return sz.intSizeof(p, sz.intDigits(s.payload[id] as bigint));
-      case K_BOOL:
+      case Kd.BOOL:
         return s.payload[id] ? S.intBase + 4 : S.intZeroSize;
-      case K_NONE:
+      case Kd.NONE:
         return 16;
-      case K_FLOAT:
+      case Kd.FLOAT:
         return S.floatObject;
-      case K_STR:
+      case Kd.STR:
         return (s.payload[id] as string).length === 0 ? S.strAsciiHeader + 1 : sz.strRequest(p, s.payload[id] as string);
-      case K_BYTES:
+      case Kd.BYTES:
         return S.bytesBase + (s.payload[id] as Uint8Array).length;
-      case K_TUPLE:
-        return S.tupleBase + 8 * s.meta[(id << 2) + REF_LEN];
-      case K_LIST:
-        return S.listObject + 8 * s.meta[(id << 2) + AUX];
-      case K_DICT: {
+      case Kd.TUPLE:
+        return S.tupleBase + 8 * s.meta[(id << 2) + Rec.REF_LEN];
+      case Kd.LIST:
+        return S.listObject + 8 * s.meta[(id << 2) + Rec.AUX];
+      case Kd.DICT: {
         const size = s.aux2[id];
         if (size === 0) return S.dictObject;
         const shared = this.splitKeys.get(id);
@@ -2327,32 +2301,32 @@ export class Heap {
           const keysBytes = shared.refcnt === 1 ? sz.dictKeysBytes(p, shared.size, true) : 0;
           return S.dictObject + 8 * sz.usable(shared.size) + keysBytes;
         }
-        if (s.meta[id << 2] & SPLIT) {
+        if (s.meta[id << 2] & Fl.SPLIT) {
           // 3.11+: shared_keys_usable_size (dk_nentries + dk_usable) of the class's keys, read now
           const cls = this.managedDictClass.get(id);
           if (cls !== undefined) return S.dictObject + 8 * (cls.shared.length + cls.keysUsable);
           return S.dictObject + 8 * sz.usable(size);
         }
-        return S.dictObject + sz.dictKeysBytes(p, size, (s.meta[id << 2] & UNICODE_KEYS) !== 0);
+        return S.dictObject + sz.dictKeysBytes(p, size, (s.meta[id << 2] & Fl.UNICODE_KEYS) !== 0);
       }
-      case K_SET:
+      case Kd.SET:
         return S.setObject + (s.aux2[id] > 8 ? 16 * s.aux2[id] : 0);
-      case K_INSTANCE: {
-        const info = this.classes.get(s.meta[(id << 2) + AUX])!;
+      case Kd.INSTANCE: {
+        const info = this.classes.get(s.meta[(id << 2) + Rec.AUX])!;
         const [bytes] = this.instanceRequest(info);
         return p.instanceLayout === 'inline' && info.hasDict ? S.instanceObject + 8 * info.slots.length : bytes;
       }
-      case K_CLASS:
+      case Kd.CLASS:
         return S.classObject;
-      case K_FUNCTION:
+      case Kd.FUNCTION:
         return S.functionObject;
-      case K_MODULE:
+      case Kd.MODULE:
         return S.moduleObject;
-      case K_WEAKREF:
+      case Kd.WEAKREF:
         return S.weakrefObject;
-      case K_METHOD:
-        return this.s.meta[id << 2] & CFUNC ? S.cfunctionObject : S.methodObject;
-      case K_CELL:
+      case Kd.METHOD:
+        return this.s.meta[id << 2] & Fl.CFUNC ? S.cfunctionObject : S.methodObject;
+      case Kd.CELL:
         return S.cellObject;
       default:
         return 0;
@@ -2363,9 +2337,9 @@ export class Heap {
     return this.freeLists.counts();
   }
 
-  /** The GC-object free-list state note for `is_finalized`. */
+  /** The Fl.GC-object free-list state note for `is_finalized`. */
   isFinalized(id: ObjId): boolean {
-    return (this.s.meta[id << 2] & FINALIZED) !== 0;
+    return (this.s.meta[id << 2] & Fl.FINALIZED) !== 0;
   }
   // ------------------------------------------------------------------------------- the gc module
 
@@ -2445,7 +2419,7 @@ export class Heap {
     return this.gcs.scheduled;
   }
 
-  /** The interpreter's eval-breaker check (loop back-edges, function entry, after calls): runs a scheduled GC. */
+  /** The interpreter's eval-breaker check (loop back-edges, function entry, after calls): runs a scheduled Fl.GC. */
   evalBreaker(): void {
     runEvalBreaker(this);
   }

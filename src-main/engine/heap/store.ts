@@ -23,7 +23,8 @@ import { hasPayload, type ObjId } from './kinds';
 export const REC = { RC: 0, WR_HEAD: 1, NEXT: 2, PREV: 3, REF_OFF: 1, REF_LEN: 2, AUX: 3 } as const;
 // Local copies (imported bindings are getter calls under the TS runners); other modules copy them the same way:
 // `const { NEXT, PREV } = REC;`.
-const { REF_OFF, REF_LEN } = REC;
+/** The layout as enum members for this file's methods (esbuild inlines them; module consts are context loads). */
+export enum Lay { REF_OFF = 1, REF_LEN = 2, AUX = 3, GEN_SHIFT = 16, KIND_SHIFT = 24, GEN_MASK = 0xff0000, FLAGS_GEN = 0xffffff }
 
 /** The word's gen field (gen + 1) and kind field. */
 export const GEN_SHIFT = 16;
@@ -92,32 +93,32 @@ export class Store {
 
   /** The object's kind (Kind), from its meta word; Free (0) for ids outside the heap. */
   kindOf(id: ObjId): number {
-    return this.meta[id << 2] >>> KIND_SHIFT;
+    return this.meta[id << 2] >>> Lay.KIND_SHIFT;
   }
 
   setKind(id: ObjId, k: number): void {
     const i = id << 2;
-    this.meta[i] = (this.meta[i] & ~(0xff << KIND_SHIFT)) | (k << KIND_SHIFT);
+    this.meta[i] = (this.meta[i] & ~(0xff << Lay.KIND_SHIFT)) | (k << Lay.KIND_SHIFT);
   }
 
   /** References in use in the object's run (cold readers; hot loops index the record directly). */
   refLenOf(id: ObjId): number {
-    return this.meta[(id << 2) + REF_LEN];
+    return this.meta[(id << 2) + Lay.REF_LEN];
   }
 
   /** The object's i-th reference slot (0 = NULL). */
   refAt(id: ObjId, i: number): ObjId {
-    return this.pool[this.meta[(id << 2) + REF_OFF] + i];
+    return this.pool[this.meta[(id << 2) + Lay.REF_OFF] + i];
   }
 
   /** The head id of the list the object is linked in, -1 when untracked. */
   genOf(id: ObjId): number {
-    return ((this.meta[id << 2] & GEN_MASK) >> GEN_SHIFT) - 1;
+    return ((this.meta[id << 2] & Lay.GEN_MASK) >> Lay.GEN_SHIFT) - 1;
   }
 
   setGen(id: ObjId, g: number): void {
     const i = id << 2;
-    this.meta[i] = (this.meta[i] & ~GEN_MASK) | ((g + 1) << GEN_SHIFT);
+    this.meta[i] = (this.meta[i] & ~Lay.GEN_MASK) | ((g + 1) << Lay.GEN_SHIFT);
   }
 
   /** A fresh id with every column zeroed. */
@@ -134,27 +135,27 @@ export class Store {
     const meta = this.meta;
     // flags 0, untracked, kind unchanged (Free until the caller sets it); a small reference run stays with its
     // id across reuse (zeroed here, refOff kept); see releaseId.
-    meta[i] &= ~(FLAGS_MASK | GEN_MASK);
-    meta[i + REF_LEN] = 0;
-    meta[i + REC.AUX] = 0;
+    meta[i] &= ~(Lay.FLAGS_GEN);
+    meta[i + Lay.REF_LEN] = 0;
+    meta[i + Lay.AUX] = 0;
     this.addr[id] = 0;
     this.addr2[id] = 0;
     this.aux2[id] = 0;
     const cap = this.refCap(id);
-    if (cap > 0) this.pool.fill(0, meta[i + REF_OFF], meta[i + REF_OFF] + cap);
+    if (cap > 0) this.pool.fill(0, meta[i + Lay.REF_OFF], meta[i + Lay.REF_OFF] + cap);
     return id;
   }
 
   releaseId(id: ObjId): void {
     const i = id << 2;
     const meta = this.meta;
-    if (payloadKind(meta[i] >>> KIND_SHIFT)) this.payload[id] = undefined;
-    meta[i] &= FLAGS_MASK | GEN_MASK; // kind Free
-    meta[i + REF_LEN] = 0;
+    if (payloadKind(meta[i] >>> Lay.KIND_SHIFT)) this.payload[id] = undefined;
+    meta[i] &= Lay.FLAGS_GEN; // kind Free
+    meta[i + Lay.REF_LEN] = 0;
     if (this.refCapLog[id] > 4) {
       // runs of more than 8 slots go back to the pool; small ones stay with the id
-      this.freeRun(meta[i + REF_OFF], this.refCap(id));
-      meta[i + REF_OFF] = 0;
+      this.freeRun(meta[i + Lay.REF_OFF], this.refCap(id));
+      meta[i + Lay.REF_OFF] = 0;
       this.refCapLog[id] = 0;
     }
     if (this.freeIdCount === this.freeIdStack.length) {
@@ -169,10 +170,10 @@ export class Store {
   releaseEmptyId(id: ObjId): void {
     const i = id << 2;
     const meta = this.meta;
-    meta[i] &= FLAGS_MASK | GEN_MASK; // kind Free
+    meta[i] &= Lay.FLAGS_GEN; // kind Free
     if (this.refCapLog[id] > 4) {
-      this.freeRun(meta[i + REF_OFF], this.refCap(id));
-      meta[i + REF_OFF] = 0;
+      this.freeRun(meta[i + Lay.REF_OFF], this.refCap(id));
+      meta[i + Lay.REF_OFF] = 0;
       this.refCapLog[id] = 0;
     }
     const n = this.freeIdCount;
@@ -198,13 +199,13 @@ export class Store {
     let c = cap === 0 ? 1 : cap;
     while (c < need) c *= 2;
     const off = this.allocRun(c);
-    const old = this.meta[(id << 2) + REF_OFF];
-    const len = this.meta[(id << 2) + REF_LEN];
+    const old = this.meta[(id << 2) + Lay.REF_OFF];
+    const len = this.meta[(id << 2) + Lay.REF_LEN];
     const pool = this.pool; // allocRun may have replaced it
     for (let i = 0; i < len; i++) pool[off + i] = pool[old + i];
     for (let i = len; i < c; i++) pool[off + i] = 0;
     if (cap > 0) this.freeRun(old, cap);
-    this.meta[(id << 2) + REF_OFF] = off;
+    this.meta[(id << 2) + Lay.REF_OFF] = off;
     this.refCapLog[id] = 32 - Math.clz32(c);
   }
 
