@@ -20,9 +20,7 @@ import * as L from '../gc/lists';
 import { GcState } from '../gc/state';
 import { onGcAllocated, onGcFreed, onTracked, onUntracked } from '../gc/triggers';
 import { keyOf } from './keys';
-import { hashInto, HASH } from './hash';
-import { findInsert, lookup, insertClean, resizeTarget, tableWords, LooseTable, FREESLOT, MINSIZE } from './set-table';
-import { SET_HASHING } from '../profiles/set-hashing';
+import * as sets from './sets';
 import * as gcm from '../gc/module';
 import { evalBreaker as runEvalBreaker } from '../gc/triggers';
 import type { GenStats } from '../gc/state';
@@ -118,8 +116,6 @@ const gcFreed = onGcFreed;
 const tracked = onTracked;
 const untracked = onUntracked;
 const SHARED_KEYS_TABLE = 64; // a class's shared keys table (usable 42 >= the 30 shared keys at most)
-/** Copy of a set's old table while set_table_resize rebuilds it in place. */
-let setScratch = new Int32Array(64);
 
 export class Heap {
   readonly profile: Profile;
@@ -339,7 +335,8 @@ export class Heap {
    * otherwise from the allocator, and then count0 is bumped and an automatic collection may run right here
    * (3.8-3.11) before the object exists, as in _PyObject_GC_Alloc.
    */
-  private newGc(kind: Kind, bytes: number, fromFree = 0): ObjId {
+  /** Internal to the heap's modules (sets.ts): a GC object of `kind` with its block. */
+  newGc(kind: Kind, bytes: number, fromFree = 0): ObjId {
     const s = this.s;
     const id = s.newId();
     if (fromFree !== 0) {
@@ -1416,285 +1413,24 @@ export class Heap {
   }
 
   // -------------------------------------------------------------------------------------------- set
-  // The table is Objects/setobject.c's (heap/set-table.ts): keys live at their slots in the set's reference run,
-  // so iteration, repr, pop and the collector's traversal go in slot order. aux = used, aux2 = table size,
-  // addr2 = the malloc'ed table (tables of more than PySet_MINSIZE slots).
+  // Objects/setobject.c's table in the set's reference run: heap/sets.ts.
 
-  /** Equality of two different keys with equal hashes. */
-  private readonly setKeyEq = (a: ObjId, b: ObjId): boolean => keyOf(this, a) === keyOf(this, b);
+  /** Equality of two different keys with equal hashes (the set table's callback). */
+  readonly setKeyEq = (a: ObjId, b: ObjId): boolean => keyOf(this, a) === keyOf(this, b);
 
-  newSet(items: readonly ObjId[] = []): ObjId {
-    const s = this.s;
-    const id = this.newGc(Kd.SET, this.profile.sizes.setObject);
-    s.reserveRefs(id, tableWords(MINSIZE));
-    s.pool.fill(0, s.meta[(id << 2) + Rec.REF_OFF], s.meta[(id << 2) + Rec.REF_OFF] + tableWords(MINSIZE));
-    s.meta[(id << 2) + Rec.REF_LEN] = MINSIZE;
-    s.meta[(id << 2) + Rec.AUX] = 0;
-    s.aux2[id] = MINSIZE;
-    this.track(id);
-    for (const x of items) this.setAdd(id, x);
-    return id;
-  }
-
-  /** set.add / BUILD_SET / set_add_key: raises TypeError for an unhashable value before anything changes. */
-  setAdd(st: ObjId, v: ObjId): void {
-    hashInto(this, v);
-    this.setAddEntry(st, v, HASH[0], HASH[1]);
-  }
-
-  /** set_add_entry with a known hash. */
-  private setAddEntry(st: ObjId, v: ObjId, lo: number, hi: number): void {
-    const s = this.s;
-    const n = s.aux2[st];
-    const off = s.meta[(st << 2) + Rec.REF_OFF];
-    const t = s.pool;
-    const r = findInsert(t, off, n, lo, hi, v, this.setKeyEq);
-    if (r < 0) return;
-    this.incref(v);
-    s.meta[(st << 2) + Rec.AUX]++;
-    const slot = FREESLOT[0] >= 0 && SET_HASHING[this.profile.id].reuseDummy ? FREESLOT[0] : r;
-    t[off + slot] = v;
-    t[off + n + slot] = lo;
-    t[off + 2 * n + slot] = hi;
-    if (slot !== r) return; // found_unused_or_dummy with a freeslot: fill unchanged, no resize check
-    const fill = ++t[off + 3 * n];
-    if (fill * 5 >= (n - 1) * 3) {
-      const used = s.meta[(st << 2) + Rec.AUX];
-      this.setTableResize(st, used > 50000 ? used * 2 : used * 4);
-    }
-  }
-
-  /**
-   * set_table_resize: a table of the smallest power of two > minused, the active entries reinserted with
-   * set_insert_clean in old slot order (dummies dropped; fill = used; the pop finger kept).
-   */
-  private setTableResize(st: ObjId, minused: number): void {
-    const s = this.s;
-    const n = s.aux2[st];
-    const ns = resizeTarget(minused);
-    const oldOff = s.meta[(st << 2) + Rec.REF_OFF];
-    if (ns === MINSIZE && n === MINSIZE && s.pool[oldOff + 3 * n] === s.meta[(st << 2) + Rec.AUX]) return; // no dummies to purge
-    const words = tableWords(n);
-    if (setScratch.length < words) setScratch = new Int32Array(words * 2);
-    const old = setScratch;
-    old.set(s.pool.subarray(oldOff, oldOff + words));
-    const oldAddr = s.addr2[st];
-    s.addr2[st] = ns > MINSIZE ? this.alloc.malloc(16 * ns, st) : 0;
-    s.reserveRefs(st, tableWords(ns));
-    const off = s.meta[(st << 2) + Rec.REF_OFF];
-    const t = s.pool;
-    t.fill(0, off, off + tableWords(ns));
-    for (let i = 0; i < n; i++) if (old[i] !== 0) insertClean(t, off, ns, old[i], old[n + i], old[2 * n + i]);
-    t[off + 3 * ns] = s.meta[(st << 2) + Rec.AUX];
-    t[off + 3 * ns + 1] = old[3 * n + 1];
-    s.meta[(st << 2) + Rec.REF_LEN] = ns;
-    s.aux2[st] = ns;
-    if (oldAddr !== 0) this.alloc.free(oldAddr);
-  }
-
-  /**
-   * SET_UPDATE from the frozenset constant of a set display of constants (3.9+). The compiler builds
-   * frozenset(items), and merge_consts_recursive rebuilds it from that frozenset's iteration order, so the
-   * constant's table is that of the second build (a third one when intern_constants swaps one of its strs, see
-   * SetHashing.reinternsLatin1Chars; a single build on 3.14); then set_merge copies it.
-   */
-  setMerge(st: ObjId, items: readonly ObjId[]): void {
-    const rules = SET_HASHING[this.profile.id];
-    const reuse = rules.reuseDummy;
-    const s = this.s;
-    const reinterned = rules.reinternsLatin1Chars &&
-      items.some((x) => (s.meta[x << 2] >>> 24) === Kd.STR && /^[A-Za-z0-9_]$/.test(s.payload[x] as string));
-    let table = new LooseTable();
-    for (let pass = 0; pass < rules.constFrozensetBuilds + (reinterned ? 1 : 0); pass++) {
-      const order = pass === 0 ? items : table.keys();
-      table = new LooseTable();
-      for (const x of order) {
-        hashInto(this, x);
-        table.add(x, HASH[0], HASH[1], this.setKeyEq, reuse);
-      }
-    }
-    this.setMergeTable(st, table.t, table.n, table.used);
-  }
-
-  /** set_update_internal(st, other set): set_merge (set(s), s.copy(), s | t, s.update(t), s |= t). */
-  setUpdateFromSet(st: ObjId, other: ObjId): void {
-    if (other === st) return;
-    const s = this.s;
-    const n = s.aux2[other];
-    const t = new Int32Array(s.pool.subarray(s.meta[(other << 2) + Rec.REF_OFF], s.meta[(other << 2) + Rec.REF_OFF] + tableWords(n)));
-    this.setMergeTable(st, t, n, s.meta[(other << 2) + Rec.AUX]);
-  }
-
-  /** set_merge from a table (of another set or a frozenset constant): keys are increfed as they are stored. */
-  private setMergeTable(st: ObjId, o: Int32Array, on: number, oused: number): void {
-    const s = this.s;
-    if (oused === 0) return;
-    // one big resize first, expecting few overlapping keys
-    if ((s.pool[s.meta[(st << 2) + Rec.REF_OFF] + 3 * s.aux2[st]] + oused) * 5 >= (s.aux2[st] - 1) * 3) {
-      this.setTableResize(st, (s.meta[(st << 2) + Rec.AUX] + oused) * 2);
-    }
-    const n = s.aux2[st];
-    const off = s.meta[(st << 2) + Rec.REF_OFF];
-    const t = s.pool;
-    const fill = t[off + 3 * n];
-    const ofill = o[3 * on];
-    if (fill === 0 && n === on && ofill === oused) {
-      // empty table of the same size, no dummies on either side: copy the slots
-      for (let i = 0; i < on; i++) {
-        if (o[i] !== 0) {
-          this.incref(o[i]);
-          t[off + i] = o[i];
-          t[off + n + i] = o[on + i];
-          t[off + 2 * n + i] = o[2 * on + i];
-        }
-      }
-    } else if (fill === 0) {
-      for (let i = 0; i < on; i++) {
-        if (o[i] !== 0) {
-          this.incref(o[i]);
-          insertClean(t, off, n, o[i], o[on + i], o[2 * on + i]);
-        }
-      }
-    } else {
-      for (let i = 0; i < on; i++) if (o[i] !== 0) this.setAddEntry(st, o[i], o[on + i], o[2 * on + i]);
-      return;
-    }
-    t[off + 3 * n] = oused;
-    s.meta[(st << 2) + Rec.AUX] = oused;
-  }
-
-  /** set_update_internal(st, dict): presize for the dict's size, then add its keys in dict order. */
-  setUpdateFromDict(st: ObjId, d: ObjId): void {
-    const s = this.s;
-    const dn = s.meta[(d << 2) + Rec.AUX];
-    if ((s.pool[s.meta[(st << 2) + Rec.REF_OFF] + 3 * s.aux2[st]] + dn) * 5 >= (s.aux2[st] - 1) * 3) {
-      this.setTableResize(st, (s.meta[(st << 2) + Rec.AUX] + dn) * 2);
-    }
-    for (const [k] of this.dictEntries(d)) this.setAdd(st, k);
-  }
-
-  /** set_discard_entry: the slot becomes a dummy (no resize). */
-  setDiscard(st: ObjId, v: ObjId): boolean {
-    const s = this.s;
-    hashInto(this, v);
-    const n = s.aux2[st];
-    const off = s.meta[(st << 2) + Rec.REF_OFF];
-    const at = lookup(s.pool, off, n, HASH[0], HASH[1], v, this.setKeyEq);
-    if (at < 0) return false;
-    const x = s.pool[off + at];
-    s.pool[off + at] = 0;
-    s.pool[off + n + at] = -1;
-    s.pool[off + 2 * n + at] = -1;
-    s.meta[(st << 2) + Rec.AUX]--;
-    this.decref(x);
-    return true;
-  }
-
-  setContains(st: ObjId, v: ObjId): boolean {
-    const s = this.s;
-    hashInto(this, v);
-    return lookup(s.pool, s.meta[(st << 2) + Rec.REF_OFF], s.aux2[st], HASH[0], HASH[1], v, this.setKeyEq) >= 0;
-  }
-
-  /**
-   * set.pop(): the first active slot from the finger on (wrapping), left as a dummy; the finger moves past it.
-   * Returns the set's reference (NEW for the caller), or 0 when the set is empty.
-   */
-  setPop(st: ObjId): ObjId {
-    const s = this.s;
-    if (s.meta[(st << 2) + Rec.AUX] === 0) return 0;
-    const n = s.aux2[st];
-    const off = s.meta[(st << 2) + Rec.REF_OFF];
-    const t = s.pool;
-    let i = t[off + 3 * n + 1] & (n - 1);
-    while (t[off + i] === 0) i = i + 1 > n - 1 ? 0 : i + 1;
-    const key = t[off + i];
-    t[off + i] = 0;
-    t[off + n + i] = -1;
-    t[off + 2 * n + i] = -1;
-    s.meta[(st << 2) + Rec.AUX]--;
-    t[off + 3 * n + 1] = i + 1;
-    return key;
-  }
-
-  /**
-   * set_clear_internal (set.clear() and the collector's tp_clear): the set is emptied to a fresh small table first,
-   * then the old entries are dropped in slot order and a malloc'ed table freed.
-   */
-  setClear(st: ObjId): void {
-    const s = this.s;
-    const n = s.aux2[st];
-    const off = s.meta[(st << 2) + Rec.REF_OFF];
-    const keys: number[] = [];
-    for (let i = 0; i < n; i++) if (s.pool[off + i] !== 0) keys.push(s.pool[off + i]);
-    const finger = s.pool[off + 3 * n + 1];
-    const table = s.addr2[st];
-    s.pool.fill(0, off, off + tableWords(n));
-    s.pool[off + 3 * MINSIZE + 1] = finger;
-    s.meta[(st << 2) + Rec.REF_LEN] = MINSIZE;
-    s.aux2[st] = MINSIZE;
-    s.meta[(st << 2) + Rec.AUX] = 0;
-    s.addr2[st] = 0;
-    for (const k of keys) this.decref(k);
-    if (table !== 0) this.alloc.free(table);
-  }
-
-  /**
-   * set_difference_update_internal: each key of `keys` discarded (st itself: clear), then the table is rebuilt
-   * when more than a quarter of it is dummies.
-   */
-  setDifferenceUpdate(st: ObjId, keys: readonly ObjId[] | ObjId): void {
-    if (keys === st) {
-      this.setClear(st);
-      return;
-    }
-    const list = typeof keys === 'number' ? this.items(keys) : keys;
-    for (const k of list) this.setDiscard(st, k);
-    const s = this.s;
-    const n = s.aux2[st];
-    if (s.pool[s.meta[(st << 2) + Rec.REF_OFF] + 3 * n] - s.meta[(st << 2) + Rec.AUX] <= Math.floor((n - 1) / 4)) return;
-    const used = s.meta[(st << 2) + Rec.AUX];
-    this.setTableResize(st, used > 50000 ? used * 2 : used * 4);
-  }
-
-  /** set_symmetric_difference_update from a set: each of its keys (slot order) discarded, or added if absent. */
-  setSymmetricDifferenceUpdate(st: ObjId, other: ObjId): void {
-    if (other === st) {
-      this.setClear(st);
-      return;
-    }
-    for (const k of this.items(other)) {
-      this.incref(k); // the key may have been st's last reference
-      if (!this.setDiscard(st, k)) this.setAdd(st, k);
-      this.decref(k);
-    }
-  }
-
-  /**
-   * set_swap_bodies (s &= t: set_intersection_update swaps the set with the intersection it built): the tables,
-   * fill, used and size change places; each set keeps its own pop finger. (The memory map still names the set the
-   * table was malloc'ed for.)
-   */
-  setSwapBodies(a: ObjId, b: ObjId): void {
-    const s = this.s;
-    const fa = s.pool[s.meta[(a << 2) + Rec.REF_OFF] + 3 * s.aux2[a] + 1];
-    const fb = s.pool[s.meta[(b << 2) + Rec.REF_OFF] + 3 * s.aux2[b] + 1];
-    let t = s.meta[(a << 2) + Rec.REF_OFF]; s.meta[(a << 2) + Rec.REF_OFF] = s.meta[(b << 2) + Rec.REF_OFF]; s.meta[(b << 2) + Rec.REF_OFF] = t;
-    t = s.refCapLog[a]; s.refCapLog[a] = s.refCapLog[b]; s.refCapLog[b] = t;
-    t = s.meta[(a << 2) + Rec.REF_LEN]; s.meta[(a << 2) + Rec.REF_LEN] = s.meta[(b << 2) + Rec.REF_LEN]; s.meta[(b << 2) + Rec.REF_LEN] = t;
-    t = s.meta[(a << 2) + Rec.AUX]; s.meta[(a << 2) + Rec.AUX] = s.meta[(b << 2) + Rec.AUX]; s.meta[(b << 2) + Rec.AUX] = t;
-    t = s.aux2[a]; s.aux2[a] = s.aux2[b]; s.aux2[b] = t;
-    const ad = s.addr2[a]; s.addr2[a] = s.addr2[b]; s.addr2[b] = ad;
-    s.pool[s.meta[(a << 2) + Rec.REF_OFF] + 3 * s.aux2[a] + 1] = fa;
-    s.pool[s.meta[(b << 2) + Rec.REF_OFF] + 3 * s.aux2[b] + 1] = fb;
-  }
-
-  /** A new set with the items of `src` (set_copy: make_new_set + set_merge). */
-  setCopy(src: ObjId): ObjId {
-    const id = this.newSet();
-    this.setUpdateFromSet(id, src);
-    return id;
-  }
+  newSet(items: readonly ObjId[] = []): ObjId { return sets.newSet(this, items); }
+  setAdd(st: ObjId, v: ObjId): void { sets.setAdd(this, st, v); }
+  setMerge(st: ObjId, items: readonly ObjId[]): void { sets.setMerge(this, st, items); }
+  setUpdateFromSet(st: ObjId, other: ObjId): void { sets.setUpdateFromSet(this, st, other); }
+  setUpdateFromDict(st: ObjId, d: ObjId): void { sets.setUpdateFromDict(this, st, d); }
+  setDiscard(st: ObjId, v: ObjId): boolean { return sets.setDiscard(this, st, v); }
+  setContains(st: ObjId, v: ObjId): boolean { return sets.setContains(this, st, v); }
+  setPop(st: ObjId): ObjId { return sets.setPop(this, st); }
+  setClear(st: ObjId): void { sets.setClear(this, st); }
+  setDifferenceUpdate(st: ObjId, keys: readonly ObjId[] | ObjId): void { sets.setDifferenceUpdate(this, st, keys); }
+  setSymmetricDifferenceUpdate(st: ObjId, other: ObjId): void { sets.setSymmetricDifferenceUpdate(this, st, other); }
+  setSwapBodies(a: ObjId, b: ObjId): void { sets.setSwapBodies(this, a, b); }
+  setCopy(src: ObjId): ObjId { return sets.setCopy(this, src); }
 
   // ------------------------------------------------------------------------------ classes, instances
 
