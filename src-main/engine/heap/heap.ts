@@ -20,7 +20,8 @@ import * as L from '../gc/lists';
 import { GcState } from '../gc/state';
 import { onGcAllocated, onGcFreed, onTracked, onUntracked } from '../gc/triggers';
 import { keyOf } from './keys';
-import * as sets from './sets';
+import * as sets from './set-objects';
+import * as lists from './list-objects';
 import * as gcm from '../gc/module';
 import { evalBreaker as runEvalBreaker } from '../gc/triggers';
 import type { GenStats } from '../gc/state';
@@ -335,7 +336,7 @@ export class Heap {
    * otherwise from the allocator, and then count0 is bumped and an automatic collection may run right here
    * (3.8-3.11) before the object exists, as in _PyObject_GC_Alloc.
    */
-  /** Internal to the heap's modules (sets.ts): a GC object of `kind` with its block. */
+  /** Internal to the heap's modules (set-objects.ts, list-objects.ts): a GC object of `kind` with its block. */
   newGc(kind: Kind, bytes: number, fromFree = 0): ObjId {
     const s = this.s;
     const id = s.newId();
@@ -862,38 +863,18 @@ export class Heap {
   }
 
   // ------------------------------------------------------------------------------------------- list
+  // list_resize and the list methods: heap/list-objects.ts.
 
-  /** A new list holding new references to `items` (exactly sized, like `[a, b]` or list(x)). */
-  newList(items: readonly ObjId[] = []): ObjId {
-    const s = this.s;
-    const n = items.length;
-    const id = this.newGc(Kd.LIST, this.profile.sizes.listObject, this.freeLists.pop('list'));
-    if (n > 0) {
-      s.addr2[id] = this.alloc.malloc(8 * n, id);
-      s.reserveRefs(id, n);
-      const off = s.meta[(id << 2) + Rec.REF_OFF];
-      for (let i = 0; i < n; i++) {
-        s.pool[off + i] = items[i];
-        this.incref(items[i]);
-      }
-    }
-    s.meta[(id << 2) + Rec.REF_LEN] = n;
-    s.meta[(id << 2) + Rec.AUX] = n; // allocated
-    this.track(id);
-    return id;
-  }
-
+  newList(items: readonly ObjId[] = []): ObjId { return lists.newList(this, items); }
   len(id: ObjId): number {
     const k = (this.s.meta[id << 2] >>> 24);
     if (k === Kd.DICT || k === Kd.SET) return this.s.meta[(id << 2) + Rec.AUX];
     return this.s.meta[(id << 2) + Rec.REF_LEN];
   }
-
   /** Borrowed item i of a list or tuple (i already normalised by the caller). */
   item(id: ObjId, i: number): ObjId {
     return this.s.pool[this.s.meta[(id << 2) + Rec.REF_OFF] + i];
   }
-
   /** Items of a list/tuple/set (borrowed ids, NULLs skipped). */
   items(id: ObjId): ObjId[] {
     const s = this.s;
@@ -902,133 +883,14 @@ export class Heap {
     for (let i = 0; i < s.meta[(id << 2) + Rec.REF_LEN]; i++) if (s.pool[off + i] !== 0) out.push(s.pool[off + i]);
     return out;
   }
-
-  /** list_resize: reallocate the item array per CPython's over-allocation rule. */
-  private listResize(id: ObjId, newsize: number): void {
-    const s = this.s;
-    const na = sz.listResize(this.profile, newsize, s.meta[(id << 2) + Rec.AUX], s.meta[(id << 2) + Rec.REF_LEN]);
-    if (na >= 0) {
-      s.addr2[id] = s.addr2[id] === 0 ? this.alloc.malloc(8 * na, id) : this.alloc.realloc(s.addr2[id], 8 * na, id);
-      s.meta[(id << 2) + Rec.AUX] = na;
-    }
-    s.reserveRefs(id, newsize);
-  }
-
-  listAppend(l: ObjId, v: ObjId): void {
-    const s = this.s;
-    const n = s.meta[(l << 2) + Rec.REF_LEN];
-    this.listResize(l, n + 1);
-    this.incref(v);
-    s.pool[s.meta[(l << 2) + Rec.REF_OFF] + n] = v;
-    s.meta[(l << 2) + Rec.REF_LEN] = n + 1;
-  }
-
-  listInsert(l: ObjId, index: number, v: ObjId): void {
-    const s = this.s;
-    const n = s.meta[(l << 2) + Rec.REF_LEN];
-    let i = index < 0 ? Math.max(0, index + n) : Math.min(index, n);
-    this.listResize(l, n + 1);
-    const off = s.meta[(l << 2) + Rec.REF_OFF];
-    for (let j = n; j > i; j--) s.pool[off + j] = s.pool[off + j - 1];
-    this.incref(v);
-    s.pool[off + i] = v;
-    s.meta[(l << 2) + Rec.REF_LEN] = n + 1;
-    i = 0;
-  }
-
-  /** list.pop(i): returns a NEW reference to the removed item. */
-  listPop(l: ObjId, index = -1): ObjId {
-    const s = this.s;
-    const n = s.meta[(l << 2) + Rec.REF_LEN];
-    if (n === 0) throw new PyError('IndexError', 'pop from empty list');
-    const i = index < 0 ? index + n : index;
-    if (i < 0 || i >= n) throw new PyError('IndexError', 'pop index out of range');
-    const off = s.meta[(l << 2) + Rec.REF_OFF];
-    const v = s.pool[off + i];
-    for (let j = i; j < n - 1; j++) s.pool[off + j] = s.pool[off + j + 1];
-    s.pool[off + n - 1] = 0;
-    s.meta[(l << 2) + Rec.REF_LEN] = n - 1;
-    const na = sz.listResize(this.profile, n - 1, s.meta[(l << 2) + Rec.AUX], n);
-    if (na >= 0) {
-      s.addr2[l] = na === 0 && s.addr2[l] !== 0 ? (this.alloc.free(s.addr2[l]), 0) : this.alloc.realloc(s.addr2[l], 8 * na, l);
-      s.meta[(l << 2) + Rec.AUX] = na;
-    }
-    return v; // the list's reference passes to the caller
-  }
-
-  /** list[i] = v */
-  listSetItem(l: ObjId, index: number, v: ObjId): void {
-    const s = this.s;
-    const n = s.meta[(l << 2) + Rec.REF_LEN];
-    const i = index < 0 ? index + n : index;
-    if (i < 0 || i >= n) throw new PyError('IndexError', 'list assignment index out of range');
-    this.incref(v);
-    const off = s.meta[(l << 2) + Rec.REF_OFF];
-    const old = s.pool[off + i];
-    s.pool[off + i] = v;
-    this.xdecref(old);
-  }
-
-  /** del list[i] */
-  listDelItem(l: ObjId, index: number): void {
-    this.decref(this.listPop(l, index));
-  }
-
-  /** list.remove(v) by Python equality of atoms (identity otherwise). */
-  listRemove(l: ObjId, v: ObjId): void {
-    const s = this.s;
-    const want = keyOf(this, v);
-    for (let i = 0; i < s.meta[(l << 2) + Rec.REF_LEN]; i++) {
-      const x = s.pool[s.meta[(l << 2) + Rec.REF_OFF] + i];
-      if (x === v || keyOf(this, x) === want) {
-        this.listDelItem(l, i);
-        return;
-      }
-    }
-    throw new PyError('ValueError', 'list.remove(x): x not in list');
-  }
-
-  /** list.clear(): items dropped last to first, then the array is freed. */
-  listClear(l: ObjId): void {
-    const s = this.s;
-    const n = s.meta[(l << 2) + Rec.REF_LEN];
-    const items: number[] = [];
-    const off = s.meta[(l << 2) + Rec.REF_OFF];
-    for (let i = 0; i < n; i++) items.push(s.pool[off + i]);
-    s.meta[(l << 2) + Rec.REF_LEN] = 0;
-    const arr = s.addr2[l];
-    s.addr2[l] = 0;
-    s.meta[(l << 2) + Rec.AUX] = 0;
-    for (let i = n - 1; i >= 0; i--) this.xdecref(items[i]);
-    if (arr !== 0) this.alloc.free(arr);
-  }
-
-  /** list[start:stop] = values (start/stop already clamped, 0 <= start <= stop <= len). */
-  listSetSlice(l: ObjId, start: number, stop: number, values: readonly ObjId[]): void {
-    const s = this.s;
-    const n = s.meta[(l << 2) + Rec.REF_LEN];
-    const old: number[] = [];
-    for (let i = start; i < stop; i++) old.push(s.pool[s.meta[(l << 2) + Rec.REF_OFF] + i]);
-    for (const v of values) this.incref(v);
-    const newsize = n - (stop - start) + values.length;
-    const tail: number[] = [];
-    for (let i = stop; i < n; i++) tail.push(s.pool[s.meta[(l << 2) + Rec.REF_OFF] + i]);
-    if (newsize > n) this.listResize(l, newsize);
-    const off = s.meta[(l << 2) + Rec.REF_OFF];
-    let j = start;
-    for (const v of values) s.pool[off + j++] = v;
-    for (const v of tail) s.pool[off + j++] = v;
-    for (let i = newsize; i < n; i++) s.pool[off + i] = 0;
-    s.meta[(l << 2) + Rec.REF_LEN] = newsize;
-    if (newsize < n) {
-      const na = sz.listResize(this.profile, newsize, s.meta[(l << 2) + Rec.AUX], n);
-      if (na >= 0) {
-        s.addr2[l] = na === 0 ? (this.alloc.free(s.addr2[l]), 0) : this.alloc.realloc(s.addr2[l], 8 * na, l);
-        s.meta[(l << 2) + Rec.AUX] = na;
-      }
-    }
-    for (const o of old) this.xdecref(o);
-  }
+  listAppend(l: ObjId, v: ObjId): void { lists.listAppend(this, l, v); }
+  listInsert(l: ObjId, index: number, v: ObjId): void { lists.listInsert(this, l, index, v); }
+  listPop(l: ObjId, index = -1): ObjId { return lists.listPop(this, l, index); }
+  listSetItem(l: ObjId, index: number, v: ObjId): void { lists.listSetItem(this, l, index, v); }
+  listDelItem(l: ObjId, index: number): void { lists.listDelItem(this, l, index); }
+  listRemove(l: ObjId, v: ObjId): void { lists.listRemove(this, l, v); }
+  listClear(l: ObjId): void { lists.listClear(this, l); }
+  listSetSlice(l: ObjId, start: number, stop: number, values: readonly ObjId[]): void { lists.listSetSlice(this, l, start, stop, values); }
 
   // ------------------------------------------------------------------------------------------- dict
 
@@ -1413,7 +1275,7 @@ export class Heap {
   }
 
   // -------------------------------------------------------------------------------------------- set
-  // Objects/setobject.c's table in the set's reference run: heap/sets.ts.
+  // Objects/setobject.c's table in the set's reference run: heap/set-objects.ts.
 
   /** Equality of two different keys with equal hashes (the set table's callback). */
   readonly setKeyEq = (a: ObjId, b: ObjId): boolean => keyOf(this, a) === keyOf(this, b);
