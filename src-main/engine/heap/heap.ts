@@ -10,7 +10,7 @@ import { DEFAULT_PROFILE, type ProfileId } from '../profiles/types';
 import type { EngineEvent, EventSink, TraceLevel } from '../../../shared/events';
 import { traceLevelRank } from '../../../shared/events';
 import {
-  Kind, KIND_NAMES, type ObjId, STATIC_GC_BASE,
+  Kind, KIND_NAMES, type ObjId,
 } from './kinds';
 import { Store, FIRST_ID } from './store';
 import { FreeLists, type FreeListCounts } from './freelists';
@@ -22,6 +22,7 @@ import { onGcAllocated, onGcFreed, onTracked, onUntracked } from '../gc/triggers
 import { keyOf } from './keys';
 import * as sets from './set-objects';
 import * as lists from './list-objects';
+import * as dicts from './dict-objects';
 import * as gcm from '../gc/module';
 import { evalBreaker as runEvalBreaker } from '../gc/triggers';
 import type { GenStats } from '../gc/state';
@@ -143,12 +144,12 @@ export class Heap {
   readonly classes = new Map<ObjId, ClassInfo>();
   /** Per dict: lookup key -> entry index. */
   readonly dictIndex = new Map<ObjId, Map<string, number>>();
-  /** 3.11/3.12 materialised instance dicts (still split) -> the class whose shared keys they use. */
-  private readonly managedDictClass = new Map<ObjId, ClassInfo>();
-  /** 3.8-3.10 split instance dicts -> the shared keys they use (their own addr2 is the values array). */
-  private readonly splitKeys = new Map<ObjId, SharedKeys>();
-  /** 3.13+ `obj.attr = v` into a dict embedding the values: a store into the inline values, which does not track the dict. */
-  private storingInline = false;
+  /** 3.11/3.12 materialised instance dicts (still split) -> the class whose shared keys they use. Shared with dict-objects.ts. */
+  readonly managedDictClass = new Map<ObjId, ClassInfo>();
+  /** 3.8-3.10 split instance dicts -> the shared keys they use (their own addr2 is the values array). Shared with dict-objects.ts. */
+  readonly splitKeys = new Map<ObjId, SharedKeys>();
+  /** 3.13+ `obj.attr = v` into a dict embedding the values: a store into the inline values, which does not track the dict. Shared with dict-objects.ts. */
+  storingInline = false;
   readonly frames: Frame[] = [];
 
   private smallInts: Int32Array;
@@ -481,7 +482,7 @@ export class Heap {
         }
         if (k === Kd.CLASS) {
           const keys = this.classes.get(id)?.cachedKeys;
-          if (keys) this.keysDecref(keys); // type_dealloc: ht_cached_keys
+          if (keys) dicts.keysDecref(this, keys); // type_dealloc: ht_cached_keys
           this.classes.delete(id);
         }
         this.release(id, null);
@@ -582,7 +583,7 @@ export class Heap {
         return;
       }
       case Kd.DICT:
-        this.freeDictContents(id);
+        dicts.freeDictContents(this, id);
         this.dictIndex.delete(id);
         this.managedDictClass.delete(id);
         this.release(id, s.meta[id << 2] & Fl.FRAME ? 'frame' : 'dict');
@@ -893,386 +894,20 @@ export class Heap {
   listSetSlice(l: ObjId, start: number, stop: number, values: readonly ObjId[]): void { lists.listSetSlice(this, l, start, stop, values); }
 
   // ------------------------------------------------------------------------------------------- dict
+  // Keys tables, insertion, resize, merge, copy, deletion: heap/dict-objects.ts.
 
-  newDict(): ObjId {
-    const id = this.newGc(Kd.DICT, this.profile.sizes.dictObject, this.freeLists.pop('dict'));
-    this.s.aux2[id] = 0; // Py_EMPTY_KEYS
-    if (this.profile.dictTracking === 'always') this.track(id);
-    return id;
-  }
-
-  /**
-   * dict_new, the `dict(...)` constructor: type->tp_alloc, so never a dict from the free list (a Fl.GC allocation
-   * every time); an 8-slot keys table at once on 3.8-3.9 (profile `dictNewKeys`), the empty keys on 3.10+.
-   */
-  newDictFromType(): ObjId {
-    const id = this.newGc(Kd.DICT, this.profile.sizes.dictObject, 0);
-    this.s.aux2[id] = 0;
-    if (this.profile.dictNewKeys === 'minsize') {
-      this.s.addr2[id] = this.allocKeys(id, 8, true);
-      this.s.aux2[id] = 8;
-      this.s.meta[id << 2] |= Fl.UNICODE_KEYS;
-    }
-    if (this.profile.dictTracking === 'always') this.track(id);
-    return id;
-  }
-
-  /**
-   * A dict standing in for a frame object (3.8-3.10): its memory comes from and returns to the frame free list
-   * (frameobject.c free_list), never the dict one, so frames do not use up dicts' reusable blocks.
-   */
-  newFrameStandIn(): ObjId {
-    const id = this.newGc(Kd.DICT, this.profile.sizes.dictObject, this.freeLists.pop('frame'));
-    this.s.meta[id << 2] |= Fl.FRAME;
-    this.s.aux2[id] = 0; // Py_EMPTY_KEYS
-    if (this.profile.dictTracking === 'always') this.track(id);
-    return id;
-  }
-
-  /** _PyObject_GC_MAY_BE_TRACKED */
-  mayBeTracked(id: ObjId): boolean {
-    const s = this.s;
-    if (!(s.meta[id << 2] & Fl.GC)) return id >= STATIC_GC_BASE; // static modules (kinds.ts)
-    if ((s.meta[id << 2] >>> 24) === Kd.TUPLE) return (s.meta[id << 2] & Fl.TRACKED) !== 0;
-    return true;
-  }
-
-  private allocKeys(d: ObjId, size: number, unicode: boolean): number {
-    const p = this.profile;
-    const reuse = size === 8 && (unicode || p.sizes.dictEntryUnicode === p.sizes.dictEntryGeneric);
-    const a = reuse ? this.freeLists.pop('dictKeys') : 0;
-    return a !== 0 ? a : this.alloc.malloc(sz.dictKeysBytes(p, size, unicode), d);
-  }
-
-  private freeKeys(addr: number, size: number, unicode: boolean): void {
-    const p = this.profile;
-    const reuse = size === 8 && (unicode || p.sizes.dictEntryUnicode === p.sizes.dictEntryGeneric);
-    if (!(reuse && this.freeLists.push('dictKeys', addr))) this.alloc.free(addr);
-  }
-
-  /** dictkeys_decref of shared keys: the table goes (to the keys free list when it can) with its last user. */
-  private keysDecref(keys: SharedKeys): void {
-    if (--keys.refcnt === 0) this.freeKeys(keys.addr, keys.size, true);
-  }
-
-  /** dictresize: a new keys table for `minUsed`, entries compacted in insertion order. */
-  private dictResize(d: ObjId, minUsed: number, unicode: boolean): void {
-    const s = this.s;
-    const oldSize = s.aux2[d];
-    const oldUnicode = (s.meta[d << 2] & Fl.UNICODE_KEYS) !== 0;
-    const size = sz.dictSizeFor(this.profile, minUsed);
-    const oldAddr = s.addr2[d];
-    s.addr2[d] = this.allocKeys(d, size, unicode);
-    s.aux2[d] = size;
-    if (unicode) s.meta[d << 2] |= Fl.UNICODE_KEYS;
-    else s.meta[d << 2] &= ~Fl.UNICODE_KEYS;
-    // compact holes
-    const off = s.meta[(d << 2) + Rec.REF_OFF];
-    let j = 0;
-    for (let i = 0; i < s.meta[(d << 2) + Rec.REF_LEN]; i += 2) {
-      if (s.pool[off + i] !== 0) {
-        s.pool[off + j] = s.pool[off + i];
-        s.pool[off + j + 1] = s.pool[off + i + 1];
-        j += 2;
-      }
-    }
-    for (let i = j; i < s.meta[(d << 2) + Rec.REF_LEN]; i++) s.pool[off + i] = 0;
-    s.meta[(d << 2) + Rec.REF_LEN] = j;
-    this.reindexDict(d);
-    if (oldSize > 0 && oldAddr !== 0) {
-      if (s.meta[d << 2] & Fl.SPLIT) this.alloc.free(oldAddr);
-      else this.freeKeys(oldAddr, oldSize, oldUnicode);
-    }
-    if (s.meta[d << 2] & Fl.SPLIT) {
-      s.meta[d << 2] &= ~(Fl.SPLIT | Fl.EMBEDDED); // a resized split table becomes combined
-      this.managedDictClass.delete(d);
-      const keys = this.splitKeys.get(d);
-      if (keys) {
-        this.splitKeys.delete(d);
-        this.keysDecref(keys);
-      }
-    }
-  }
-
-  /**
-   * insertdict of a new str key into a 3.8-3.10 split table: the name joins the shared keys (seen by every dict
-   * sharing them) when this dict holds all of them, in their order, and they have room; a name out of order or
-   * a full table resizes the dict into a combined one (insertion_resize, GROWTH_RATE = used * 3).
-   */
-  private splitInsert(d: ObjId, key: ObjId): void {
-    const keys = this.splitKeys.get(d)!;
-    const used = this.s.meta[(d << 2) + Rec.AUX];
-    const name = this.s.payload[key] as string;
-    const ix = keys.names.indexOf(name);
-    if (ix >= 0 ? ix === used : used === keys.names.length && used < sz.usable(keys.size)) {
-      if (ix < 0) keys.names.push(name);
-      return;
-    }
-    this.dictResize(d, used * 3, true);
-  }
-
-  private reindexDict(d: ObjId): void {
-    const s = this.s;
-    const idx = new Map<string, number>();
-    const off = s.meta[(d << 2) + Rec.REF_OFF];
-    for (let i = 0; i < s.meta[(d << 2) + Rec.REF_LEN]; i += 2) {
-      const k = s.pool[off + i];
-      if (k !== 0) idx.set(keyOf(this, k), i);
-    }
-    this.dictIndex.set(d, idx);
-  }
-
-  private dictSlot(d: ObjId, key: ObjId): number {
-    return this.dictIndex.get(d)?.get(keyOf(this, key)) ?? -1;
-  }
-
-  /** d[key] = value */
-  dictSetItem(d: ObjId, key: ObjId, value: ObjId): void {
-    const s = this.s;
-    const hk = keyOf(this, key); // raises for unhashable keys before anything changes
-    const idx = this.dictIndex.get(d);
-    const at = idx?.get(hk);
-    this.incref(value);
-    if (at !== undefined) {
-      const off = s.meta[(d << 2) + Rec.REF_OFF];
-      const old = s.pool[off + at + 1];
-      s.pool[off + at + 1] = value;
-      this.maintainTracking(d, key, value);
-      this.decref(old);
-      return;
-    }
-    this.incref(key);
-    const isStr = (s.meta[key << 2] >>> 24) === Kd.STR;
-    const used = s.meta[(d << 2) + Rec.AUX];
-    const size = s.aux2[d];
-    const nentries = s.meta[(d << 2) + Rec.REF_LEN] >> 1;
-    if (size === 0) {
-      s.addr2[d] = this.allocKeys(d, 8, isStr);
-      s.aux2[d] = 8;
-      if (isStr) s.meta[d << 2] |= Fl.UNICODE_KEYS;
-      else s.meta[d << 2] &= ~Fl.UNICODE_KEYS;
-    } else if (!isStr && s.meta[d << 2] & Fl.UNICODE_KEYS) {
-      // the first non-str key: a split table always resizes (insertion_resize, GROWTH_RATE = used * 3); a
-      // combined one only where all-str entries are smaller (3.11+), else it just changes its lookup
-      if (s.meta[d << 2] & Fl.SPLIT || this.profile.dictNonStrKey === 'resize') this.dictResize(d, used * 3, false);
-      else {
-        s.meta[d << 2] &= ~Fl.UNICODE_KEYS;
-        if (nentries >= sz.usable(size)) this.dictResize(d, used * 3, false);
-      }
-    } else if (this.splitKeys.has(d)) {
-      this.splitInsert(d, key);
-    } else if (nentries >= sz.usable(size)) {
-      this.dictResize(d, used * 3, (s.meta[d << 2] & Fl.UNICODE_KEYS) !== 0); // GROWTH_RATE = used * 3
-    }
-    const n = s.meta[(d << 2) + Rec.REF_LEN];
-    s.reserveRefs(d, n + 2);
-    const off = s.meta[(d << 2) + Rec.REF_OFF];
-    s.pool[off + n] = key;
-    s.pool[off + n + 1] = value;
-    s.meta[(d << 2) + Rec.REF_LEN] = n + 2;
-    s.meta[(d << 2) + Rec.AUX] = used + 1;
-    let map = this.dictIndex.get(d);
-    if (!map) {
-      map = new Map();
-      this.dictIndex.set(d, map);
-    }
-    map.set(hk, n);
-    this.maintainTracking(d, key, value);
-  }
-
-  /**
-   * dict_merge(target, other, override=1) for a dict source (`dict(d)`, `target.update(d)`, the slow path of
-   * `copy()`): 3.10+ clone a clean combined source into an empty target (profile `dictMergeClones`); else one
-   * resize up front to ESTIMATE_SIZE(used + other's used) = (n * 3 + 1) >> 1 when the target's usable slots are
-   * fewer than the source's keys, then the items in order.
-   */
-  dictMerge(target: ObjId, other: ObjId): void {
-    const s = this.s;
-    if (target === other) return;
-    const otherUsed = s.meta[(other << 2) + Rec.AUX];
-    if (s.meta[(target << 2) + Rec.AUX] === 0 && this.profile.dictMergeClones && this.isCleanCombined(other, true)) {
-      this.cloneTable(target, other);
-      return;
-    }
-    if (sz.usable(s.aux2[target]) < otherUsed) {
-      const unicode = (s.meta[other << 2] & Fl.UNICODE_KEYS) !== 0 && (s.meta[(target << 2) + Rec.AUX] === 0 || (s.meta[target << 2] & Fl.UNICODE_KEYS) !== 0);
-      this.dictResize(target, ((s.meta[(target << 2) + Rec.AUX] + otherUsed) * 3 + 1) >> 1, unicode);
-    }
-    for (const [k, v] of this.dictEntries(other)) this.dictSetItem(target, k, v);
-  }
-
-  /**
-   * PyDict_Copy: an empty dict for an empty one; a split table shares its keys (3.8-3.10); a combined table at
-   * most a third of whose entries are deleted is cloned as it is (clone_combined_dict: same size, same holes);
-   * otherwise a new dict merged from it (compact).
-   */
-  dictCopy(d: ObjId): ObjId {
-    const s = this.s;
-    if (s.meta[(d << 2) + Rec.AUX] === 0) return this.newDict();
-    if (s.meta[d << 2] & Fl.SPLIT) return this.splitCopy(d);
-    const c = this.newDict();
-    if (!(s.meta[d << 2] & Fl.SPLIT) && s.meta[(d << 2) + Rec.AUX] >= (((s.meta[(d << 2) + Rec.REF_LEN] >> 1) * 2) / 3 | 0)) this.cloneTable(c, d);
-    else this.dictMerge(c, d);
-    return c;
-  }
-
-  /** Combined, no deleted entries, and (for dict_merge) a minimal or more than half-full table. */
-  private isCleanCombined(d: ObjId, mergeRule: boolean): boolean {
-    const s = this.s;
-    const size = s.aux2[d];
-    if (size === 0 || s.meta[d << 2] & Fl.SPLIT || s.meta[(d << 2) + Rec.AUX] !== s.meta[(d << 2) + Rec.REF_LEN] >> 1) return false;
-    return !mergeRule || size === 8 || sz.usable(size >> 1) < s.meta[(d << 2) + Rec.AUX];
-  }
-
-  /** clone_combined_dict: `target` (empty) takes a copy of the source's table: size, entries, holes. */
-  private cloneTable(target: ObjId, src: ObjId): void {
-    const s = this.s;
-    if (s.aux2[target] > 0 && s.addr2[target] !== 0) this.freeDictContents(target);
-    const unicode = (s.meta[src << 2] & Fl.UNICODE_KEYS) !== 0;
-    const size = s.aux2[src];
-    s.addr2[target] = this.alloc.malloc(sz.dictKeysBytes(this.profile, size, unicode), target); // PyObject_Malloc
-    s.aux2[target] = size;
-    if (unicode) s.meta[target << 2] |= Fl.UNICODE_KEYS;
-    else s.meta[target << 2] &= ~Fl.UNICODE_KEYS;
-    const n = s.meta[(src << 2) + Rec.REF_LEN];
-    s.reserveRefs(target, n);
-    const from = s.meta[(src << 2) + Rec.REF_OFF];
-    const to = s.meta[(target << 2) + Rec.REF_OFF];
-    for (let i = 0; i < n; i++) {
-      const r = s.pool[from + i];
-      s.pool[to + i] = r;
-      if (r !== 0) this.incref(r);
-    }
-    s.meta[(target << 2) + Rec.REF_LEN] = n;
-    s.meta[(target << 2) + Rec.AUX] = s.meta[(src << 2) + Rec.AUX];
-    this.reindexDict(target);
-    if (s.meta[src << 2] & Fl.TRACKED && !(s.meta[target << 2] & Fl.TRACKED)) this.track(target);
-  }
-
-  /**
-   * PyDict_Copy of a split table: PyObject_GC_New (no free list), a new values array on the same keys: 3.8-3.10
-   * USABLE_FRACTION(size) pointers; 3.11+ shared_keys_usable_size (dk_nentries + dk_usable) values, never
-   * embedded.
-   */
-  private splitCopy(d: ObjId): ObjId {
-    const s = this.s;
-    const c = this.newGc(Kd.DICT, this.profile.sizes.dictObject, 0);
-    s.meta[c << 2] |= Fl.SPLIT | Fl.UNICODE_KEYS;
-    s.aux2[c] = s.aux2[d];
-    const keys = this.splitKeys.get(d);
-    const cls = this.managedDictClass.get(d);
-    if (keys) {
-      keys.refcnt++;
-      this.splitKeys.set(c, keys);
-      s.addr2[c] = this.alloc.malloc(8 * sz.usable(keys.size), c);
-    } else if (cls) {
-      const n = cls.shared.length + cls.keysUsable;
-      this.managedDictClass.set(c, cls);
-      const bytes = this.profile.instanceLayout === 'inline' ? sz.inlineValuesBytes(n) : sz.valuesArrayBytes(n);
-      s.addr2[c] = this.alloc.malloc(bytes, c);
-    }
-    const n = s.meta[(d << 2) + Rec.REF_LEN];
-    s.reserveRefs(c, n);
-    for (let i = 0; i < n; i++) {
-      const r = s.pool[s.meta[(d << 2) + Rec.REF_OFF] + i];
-      s.pool[s.meta[(c << 2) + Rec.REF_OFF] + i] = r;
-      if (r !== 0) this.incref(r);
-    }
-    s.meta[(c << 2) + Rec.REF_LEN] = n;
-    s.meta[(c << 2) + Rec.AUX] = s.meta[(d << 2) + Rec.AUX];
-    this.reindexDict(c);
-    if (s.meta[d << 2] & Fl.TRACKED) this.track(c);
-    return c;
-  }
-
-  /** MAINTAIN_TRACKING: an untracked dict becomes tracked when it receives a possibly-tracked key or value. */
-  private maintainTracking(d: ObjId, key: ObjId, value: ObjId): void {
-    if (this.s.meta[d << 2] & Fl.TRACKED || this.storingInline) return;
-    if (this.mayBeTracked(key) || this.mayBeTracked(value)) this.track(d);
-  }
-
-  /** d[key] (borrowed) or 0 when missing. */
-  dictGetItem(d: ObjId, key: ObjId): ObjId {
-    const at = this.dictSlot(d, key);
-    return at < 0 ? 0 : this.s.pool[this.s.meta[(d << 2) + Rec.REF_OFF] + at + 1];
-  }
-
-  /** Lookup by a str key without creating an object. */
-  dictGetStr(d: ObjId, key: string): ObjId {
-    const at = this.dictIndex.get(d)?.get('s:' + key);
-    return at === undefined ? 0 : this.s.pool[this.s.meta[(d << 2) + Rec.REF_OFF] + at + 1];
-  }
-
-  /** del d[key]; false when the key is missing (KeyError is the interpreter's). Key, then value, are dropped. */
-  dictDelItem(d: ObjId, key: ObjId): boolean {
-    const s = this.s;
-    const hk = keyOf(this, key);
-    const idx = this.dictIndex.get(d);
-    const at = idx?.get(hk);
-    if (at === undefined) return false;
-    if (this.splitKeys.has(d)) {
-      // 3.8-3.10: a split table does not delete; it is combined first, at the same size
-      this.dictResize(d, s.aux2[d], true);
-      return this.dictDelItem(d, key);
-    }
-    idx!.delete(hk);
-    const off = s.meta[(d << 2) + Rec.REF_OFF];
-    const k = s.pool[off + at];
-    const v = s.pool[off + at + 1];
-    s.pool[off + at] = 0;
-    s.pool[off + at + 1] = 0;
-    s.meta[(d << 2) + Rec.AUX]--;
-    this.decref(k);
-    this.decref(v);
-    return true;
-  }
-
-  /** Keys / values / items (borrowed ids) in insertion order. */
-  dictEntries(d: ObjId): [ObjId, ObjId][] {
-    const s = this.s;
-    const out: [ObjId, ObjId][] = [];
-    const off = s.meta[(d << 2) + Rec.REF_OFF];
-    for (let i = 0; i < s.meta[(d << 2) + Rec.REF_LEN]; i += 2) if (s.pool[off + i] !== 0) out.push([s.pool[off + i], s.pool[off + i + 1]]);
-    return out;
-  }
-
-  /** dict.clear(): back to the shared empty keys; entries dropped in insertion order. */
-  dictClear(d: ObjId): void {
-    const s = this.s;
-    this.freeDictContents(d);
-    s.meta[(d << 2) + Rec.AUX] = 0;
-    s.aux2[d] = 0;
-    s.addr2[d] = 0;
-    s.meta[d << 2] &= ~(Fl.UNICODE_KEYS | Fl.SPLIT | Fl.EMBEDDED);
-    this.dictIndex.delete(d);
-    this.managedDictClass.delete(d);
-  }
-
-  /** Drop every entry (key then value, insertion order) and free the keys table or split values. */
-  private freeDictContents(d: ObjId): void {
-    const s = this.s;
-    const n = s.meta[(d << 2) + Rec.REF_LEN];
-    const entries: number[] = [];
-    const off = s.meta[(d << 2) + Rec.REF_OFF];
-    for (let i = 0; i < n; i++) entries.push(s.pool[off + i]);
-    for (let i = 0; i < n; i++) s.pool[off + i] = 0;
-    s.meta[(d << 2) + Rec.REF_LEN] = 0;
-    s.meta[(d << 2) + Rec.AUX] = 0;
-    const size = s.aux2[d];
-    const keysAddr = s.addr2[d];
-    const split = (s.meta[d << 2] & Fl.SPLIT) !== 0;
-    const unicode = (s.meta[d << 2] & Fl.UNICODE_KEYS) !== 0;
-    const shared = this.splitKeys.get(d);
-    this.splitKeys.delete(d);
-    s.addr2[d] = 0;
-    s.aux2[d] = 0;
-    for (let i = 0; i < n; i++) if (entries[i] !== 0) this.decref(entries[i]);
-    if (size > 0 && keysAddr !== 0) {
-      if (split) this.alloc.free(keysAddr); // the values array; the shared keys belong to the class
-      else this.freeKeys(keysAddr, size, unicode);
-    }
-    if (shared) this.keysDecref(shared);
-  }
+  newDict(): ObjId { return dicts.newDict(this); }
+  newDictFromType(): ObjId { return dicts.newDictFromType(this); }
+  newFrameStandIn(): ObjId { return dicts.newFrameStandIn(this); }
+  mayBeTracked(id: ObjId): boolean { return dicts.mayBeTracked(this, id); }
+  dictSetItem(d: ObjId, key: ObjId, value: ObjId): void { dicts.dictSetItem(this, d, key, value); }
+  dictMerge(target: ObjId, other: ObjId): void { dicts.dictMerge(this, target, other); }
+  dictCopy(d: ObjId): ObjId { return dicts.dictCopy(this, d); }
+  dictGetItem(d: ObjId, key: ObjId): ObjId { return dicts.dictGetItem(this, d, key); }
+  dictGetStr(d: ObjId, key: string): ObjId { return dicts.dictGetStr(this, d, key); }
+  dictDelItem(d: ObjId, key: ObjId): boolean { return dicts.dictDelItem(this, d, key); }
+  dictEntries(d: ObjId): [ObjId, ObjId][] { return dicts.dictEntries(this, d); }
+  dictClear(d: ObjId): void { dicts.dictClear(this, d); }
 
   // -------------------------------------------------------------------------------------------- set
   // Objects/setobject.c's table in the set's reference run: heap/set-objects.ts.
@@ -1317,7 +952,7 @@ export class Heap {
       keysUsable: sz.SHARED_KEYS_MAX,
       // type_new: _PyDict_NewKeysForClass, an empty 8-slot table (from the keys free list when it has one)
       cachedKeys: hasDict && this.profile.instanceLayout === 'separateDict'
-        ? { size: 8, names: [], refcnt: 1, addr: this.allocKeys(id, 8, true) }
+        ? { size: 8, names: [], refcnt: 1, addr: dicts.allocKeys(this, id, 8, true) }
         : null,
     });
     this.track(id);
@@ -1562,7 +1197,7 @@ export class Heap {
     this.decref(key);
     if (!wasShared || info.cachedKeys !== cached || this.splitKeys.get(d) === cached) return;
     info.cachedKeys = cached.refcnt === 1 ? this.makeKeysShared(d) : null;
-    this.keysDecref(cached);
+    dicts.keysDecref(this, cached);
   }
 
   /** _PyObjectDict_SetItem (3.8-3.10), a delete: the class drops its cached keys whatever the outcome. */
@@ -1574,7 +1209,7 @@ export class Heap {
     const cached = info.cachedKeys;
     if (cached) {
       info.cachedKeys = null;
-      this.keysDecref(cached);
+      dicts.keysDecref(this, cached);
     }
     return ok;
   }
