@@ -231,17 +231,8 @@ export function moveUnreachable(h: Heap, young: number, unreachable: number): vo
       meta[o << 2] &= ~Fl.COLLECTING;
       o = hdr[(o << 2) + Rec.NEXT]; // read after the traversal: it may have appended to young
     } else {
-      // gc_list_move(o, unreachable), inlined
       const nx = hdr[(o << 2) + Rec.NEXT];
-      const pv = hdr[(o << 2) + Rec.PREV];
-      hdr[(pv << 2) + Rec.NEXT] = nx;
-      hdr[(nx << 2) + Rec.PREV] = pv;
-      const last = hdr[(unreachable << 2) + Rec.PREV];
-      hdr[(last << 2) + Rec.NEXT] = o;
-      hdr[(o << 2) + Rec.PREV] = last;
-      hdr[(o << 2) + Rec.NEXT] = unreachable;
-      hdr[(unreachable << 2) + Rec.PREV] = o;
-      meta[o << 2] = (meta[o << 2] & GEN_CLEAR) | ((unreachable + 1) << 16);
+      moveTo(s, o, unreachable);
       meta[o << 2] |= Fl.UNREACHABLE;
       if (full) h.emit({ t: 'gc-move', id: o, to: 'unreachable' });
       o = nx;
