@@ -50,10 +50,12 @@ describe('hot-loop constant copies', () => {
     expectFlagsMatch(classic.Fl);
     expectKindsMatch(classic.Kd);
     expectRecordMatch(classic.Rec);
+    expect(classic.Word.GEN_CLEAR).toBe(~GEN_MASK);
   });
 
   it('the generation lists use the record offsets the heap defines', () => {
     expectRecordMatch(lists.Rec);
+    expect(lists.Word.GEN_CLEAR).toBe(~GEN_MASK);
   });
 
   it("the full scan's word fields match the store's layout", () => {

@@ -19,11 +19,11 @@ import type { GcList } from '../../../shared/events';
 export enum Fl { GC = 1, FINALIZED = 4, COLLECTING = 8, UNREACHABLE = 16, IMMORTAL = 32, UNICODE_KEYS = 256, SPLIT = 512, HASDEL = 1024, MANAGED_DICT = 4096, EMBEDDED = 8192 }
 export enum Kd { TUPLE = 7, LIST = 8, DICT = 9, SET = 10, INSTANCE = 11, WEAKREF = 15, METHOD = 16 }
 export enum Rec { WR_HEAD = 1, NEXT = 2, PREV = 3, REF_OFF = 1, REF_LEN = 2, AUX = 3 }
+export enum Word { GEN_CLEAR = -16711681 } // ~(0xff << 16): the meta word without its gen field (store.ts)
 
 // Module-local copies of the shared constants: test runners turn imported bindings into getter calls,
 // which would dominate the hot loops below.
 const moveTo = L.moveTo;
-const GEN_CLEAR = ~(0xff << 16); // meta word without its gen field (store.ts)
 const mayBeTracked = mayBeTrackedF;
 const tupleMayBeTracked = tupleMayBeTrackedF;
 
@@ -299,7 +299,7 @@ function moveUnreachableFused(h: Heap, young: number, unreachable: number): void
         }
       }
       meta[o << 2] &= ~Fl.COLLECTING;
-      meta[o << 2] = (meta[o << 2] & GEN_CLEAR) | ((young + 1) << 16);
+      meta[o << 2] = (meta[o << 2] & Word.GEN_CLEAR) | ((young + 1) << 16);
       const nx = hdr[(o << 2) + Rec.NEXT];
       if (k === Kd.TUPLE && !tupleMayBeTracked(s, o)) h.untrack(o);
       else survivors++;
@@ -314,7 +314,7 @@ function moveUnreachableFused(h: Heap, young: number, unreachable: number): void
       hdr[(o << 2) + Rec.PREV] = last;
       hdr[(o << 2) + Rec.NEXT] = unreachable;
       hdr[(unreachable << 2) + Rec.PREV] = o;
-      meta[o << 2] = (meta[o << 2] & GEN_CLEAR) | ((unreachable + 1) << 16);
+      meta[o << 2] = (meta[o << 2] & Word.GEN_CLEAR) | ((unreachable + 1) << 16);
       const f = meta[o << 2];
       meta[o << 2] = f | Fl.UNREACHABLE;
       if ((f & (Fl.HASDEL | Fl.FINALIZED)) === Fl.HASDEL) del = true;

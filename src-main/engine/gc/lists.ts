@@ -6,6 +6,7 @@ import type { Store } from '../heap/store';
 // Hot-loop constants as enum members (kinds.ts F_* / Kind, store.ts REC): esbuild inlines same-file enum members as
 // literals, where module-level consts stay context slots that V8 reloads and Smi-checks on every use.
 export enum Rec { NEXT = 2, PREV = 3 }
+export enum Word { GEN_CLEAR = -16711681 } // ~(0xff << 16): the meta word without its gen field (store.ts)
 
 export const GEN0 = 1;
 export const GEN1 = 2;
@@ -18,12 +19,11 @@ export const YOUNG_TMP = 8; // scratch list (resurrection check, incremental inc
 export const OLD_TMP = 9;
 export const GEN_HEADS = [GEN0, GEN1, GEN2] as const;
 
-const GEN_CLEAR = ~(0xff << 16); // meta word without its gen field (store.ts)
 
 /** Label `id` as linked in list `h` (gen = h; -1 = untracked). */
 function setGen(s: Store, id: number, h: number): void {
   const i = id << 2;
-  s.meta[i] = (s.meta[i] & GEN_CLEAR) | ((h + 1) << 16);
+  s.meta[i] = (s.meta[i] & Word.GEN_CLEAR) | ((h + 1) << 16);
 }
 
 export function initHead(s: Store, h: number): void {
