@@ -31,8 +31,7 @@ export function onGcAllocated(h: Heap): void {
   if (c0 > st.threshold[0]) maybeTrigger(h);
 }
 
-/** PyObject_GC_Del (not when the block goes to a free list). The object is already untracked here. */
-/** PyObject_GC_Del's counter effect has been applied by the heap (inlined there); this reports it. */
+/** PyObject_GC_Del (not when the block goes to a free list): the heap applies the counter effect inline; this reports it. */
 export function onGcFreed(h: Heap, _id: number): void {
   const st = h.gcs;
   h.emit({ t: 'counts', counts: [st.count[0], st.count[1], st.count[2]] });
