@@ -49,7 +49,7 @@ export async function runSessionFile(file: string, io: Io): Promise<number> {
   const profile = session.profile as ProfileId;
   const shown = INTERP_PROFILES[profile].absoluteScriptPath ? resolve(file) : file;
   const r = replaySession(session, { filename: (step) => `${shown}${MARK}${step}`, finish: true });
-  const script = pythonScript(session, r.raised);
+  const script = pythonScript(session, r.raised, r.stopped);
   if (r.failedAt === null) {
     io.stdout(r.stdout);
     io.stderr(rewriteLines(r.stderr, shown, script.lineOf));

@@ -8,6 +8,7 @@
 // exportSession(session, format) does the lot for one format (the CLI's `gclab export`).
 import type { Session } from '../../shared/session';
 import { buildSnapshot } from '../lab/snapshot';
+import type { Stopped } from '../lab/run-result';
 import { collectionsCsv, collectionsJson } from './collections';
 import { memoryReport } from './memory';
 import { svgToPng } from './png';
@@ -42,8 +43,8 @@ export class ReplayFailedError extends Error {
  * One export as text (or bytes for PNG). Throws ReplayFailedError when a statement cannot run (the lab would
  * not open the file either); statements that raised are replayed past, as the lab runs past them.
  */
-export async function exportSession(session: Session, format: ExportFormat, options: { raised?: readonly number[] } = {}): Promise<string | Uint8Array> {
-  if (format === 'py') return exportPython(session, options.raised);
+export async function exportSession(session: Session, format: ExportFormat, options: { raised?: readonly number[]; stopped?: ReadonlyMap<number, Stopped> } = {}): Promise<string | Uint8Array> {
+  if (format === 'py') return exportPython(session, options.raised, options.stopped);
   const replay = replaySession(session);
   if (replay.failedAt !== null) throw new ReplayFailedError(replay);
   switch (format) {

@@ -6,6 +6,7 @@ import { statementSource, type Session } from '../../shared/session';
 import { getProfile } from '../engine/profiles';
 import { CLOSER, HEADER } from '../engine/python/open-frames';
 import type { ProfileId } from '../engine/profiles/types';
+import type { Stopped } from '../lab/run-result';
 import { replaySession } from './replay';
 
 /**
@@ -30,24 +31,26 @@ export interface PythonScript {
 }
 
 /**
- * The script. `raised`: indices of the statements that raised when the lab ran them (default: a replay says);
- * each is wrapped so CPython prints its traceback and goes on, as the lab did (see wrapRaised).
+ * The script. `raised`: indices of the statements that raised when the lab ran them, `stopped`: those of them
+ * the lab stopped at a limit (default for both: a replay says); each is wrapped so CPython prints its traceback
+ * (or the lab's message, stopping the statement as the lab did) and goes on (see wrapRaised).
  */
-export function exportPython(session: Session, raised?: readonly number[]): string {
-  return pythonScript(session, raised).text;
+export function exportPython(session: Session, raised?: readonly number[], stopped?: ReadonlyMap<number, Stopped>): string {
+  return pythonScript(session, raised, stopped).text;
 }
 
-export function pythonScript(session: Session, raised: readonly number[] = replaySession(session).raised): PythonScript {
+export function pythonScript(session: Session, raised?: readonly number[], stopped?: ReadonlyMap<number, Stopped>): PythonScript {
+  if (raised === undefined) ({ raised, stopped } = replaySession(session));
   const sources = session.program.map(statementSource);
   const head = settingsLines(session);
-  // Line index (0-based) from which a wrapped statement's lines sit one line lower, by statement.
-  const wrapFrom = new Map<number, number>();
+  // Line index (0-based) from which a wrapped statement's lines sit lower, and by how many lines, by statement.
+  const wrapFrom = new Map<number, { from: number; shift: number }>();
   const body = sources.slice();
   for (const i of raised) {
-    const wrapped = wrapRaised(sources[i]!);
+    const wrapped = wrapRaised(sources[i]!, stopped?.get(i));
     if (!wrapped) continue;
     body[i] = wrapped.text;
-    wrapFrom.set(i, wrapped.from);
+    wrapFrom.set(i, wrapped);
   }
   // concat, not push(...): a program has up to 2,000,000 statements, more than a call takes as arguments.
   const lines = head.concat(body, returnsOfOpenFrames(sources));
@@ -56,8 +59,8 @@ export function pythonScript(session: Session, raised: readonly number[] = repla
     text: lines.length ? lines.join('\n') + '\n' : '',
     lineOf(step, line) {
       offsets ??= lineOffsets(head.length, body);
-      const from = wrapFrom.get(step);
-      return offsets[step]! + line + (from !== undefined && line - 1 >= from ? 1 : 0);
+      const w = wrapFrom.get(step);
+      return offsets[step]! + line + (w !== undefined && line - 1 >= w.from ? w.shift : 0);
     },
   };
 }
@@ -80,17 +83,41 @@ export const PRINT_TRACEBACK = "__import__('sys').excepthook(*__import__('sys').
  * A statement that raised in the lab, written so that CPython prints its traceback and runs on, as the lab
  * does after a failing gesture: `try:` + the statement indented + `except BaseException:` + PRINT_TRACEBACK.
  * An entry inside open frames keeps its body lines in the def and wraps the returns its exception forced (its
- * first unindented call line on). `from`: the first line (0-based) now inside the `try:`. Lines that continue a
- * string literal stay as they are: indenting them would change the string.
+ * first unindented call line on). `from`: the first line (0-based) now inside the `try:`, `shift`: how many
+ * lines lower the statement's lines from there sit. Lines that continue a string literal stay as they are:
+ * indenting them would change the string. A statement the lab `stopped` (an endless loop, where CPython would
+ * run forever) runs under stopGuard.
  */
-export function wrapRaised(source: string): { text: string; from: number } | null {
+export function wrapRaised(source: string, stopped?: Stopped): { text: string; from: number; shift: number } | null {
   const lines = source.split('\n');
   const top = (l: string) => /^[^ \t#]/.test(l);
   const from = top(lines[0]!) ? 0 : lines.findIndex((l) => top(l) && CLOSER.test(l.trim()));
   if (from < 0) return null;
   const inString = linesStartingInString(lines);
   const wrapped = lines.slice(from).map((l, k) => (l.trim() === '' || inString[from + k] ? l : `    ${l}`));
-  return { text: [...lines.slice(0, from), 'try:', ...wrapped, 'except BaseException:', `    ${PRINT_TRACEBACK}`].join('\n'), from };
+  if (!stopped) return { text: [...lines.slice(0, from), 'try:', ...wrapped, 'except BaseException:', `    ${PRINT_TRACEBACK}`].join('\n'), from, shift: 1 };
+  const guard = stopGuard(stopped);
+  return { text: [...lines.slice(0, from), 'try:', `    ${guard.on}`, ...wrapped, 'except BaseException:', `    ${guard.handler}`, 'finally:', `    ${guard.off}`].join('\n'), from, shift: 2 };
+}
+
+/**
+ * The lab stops a statement after `steps` steps (statements and loop iterations; or at its output or memory
+ * limit), prints its message and goes on; CPython would run an endless loop forever. The script stops it the
+ * same way: a trace function (sys.settrace, and f_trace for the module's own frame) counts the lines CPython
+ * runs and raises KeyboardInterrupt(message) after as many as the lab's steps; the handler prints the message
+ * as the lab did (any other exception: its traceback, as for a statement that raised). No name is bound. The
+ * stop is near the lab's, not at the same iteration: a loop iteration is about as many traced lines as it has
+ * steps in the lab (3.8 traces no line for `while True:`), and tracing is about 10x slower than running.
+ */
+export function stopGuard(stopped: Stopped): { on: string; handler: string; off: string } {
+  const msg = JSON.stringify(stopped.message); // ASCII text: a JSON string is a Python string literal
+  const sys = "__import__('sys')";
+  const tracer = `lambda f, e, a, n=[0]: (n.__setitem__(0, n[0] + (e == 'line')), n[0] >= ${stopped.steps} and (_ for _ in ()).throw(KeyboardInterrupt(${msg})), ${sys}.gettrace())[2]`;
+  return {
+    on: `${sys}.settrace(${tracer}); ${sys}._getframe().f_trace = ${sys}.gettrace()  # GC Lab stopped this statement after ${stopped.steps} steps`,
+    handler: `${sys}.stderr.write(${msg} + '\\n') if ${sys}.exc_info()[1].args == (${msg},) else ${PRINT_TRACEBACK}`,
+    off: `${sys}.settrace(None); ${sys}._getframe().f_trace = None`,
+  };
 }
 
 /**

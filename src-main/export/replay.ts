@@ -2,7 +2,7 @@
 // (one persistent __main__, as the lab runs gestures), recording what it prints and every collection.
 // Exports that need the heap (graph, memory report, collection log) and `gclab run FILE.gclab` start here.
 import { restoreSession, type RestoreResult, type Session } from '../../shared/session';
-import { runResult } from '../lab/run-result';
+import { runResult, stoppedBy, type Stopped } from '../lab/run-result';
 import type { EngineEvent } from '../../shared/events';
 import { createPythonSession, finishProgram, type ExecResult, type PythonSession } from '../engine/python/session';
 import type { ProfileId } from '../engine/profiles/types';
@@ -35,6 +35,8 @@ export interface Replay {
   failure: { message: string; path: string; stderr: string } | null;
   /** Indices of the statements that raised, in order (the Python export wraps them so CPython goes on too). */
   raised: number[];
+  /** Those of them the lab stopped at a limit (an endless loop): the Python export stops them the same way. */
+  stopped: Map<number, Stopped>;
   collections: CollectionRow[];
 }
 
@@ -72,6 +74,7 @@ export function replaySession(session: Session, options: ReplayOptions = {}): Re
   let stderr = '';
   let last: ExecResult = { stdout: '', stderr: '', ok: true, exitCode: 0 };
   const raised: number[] = [];
+  const stopped = new Map<number, Stopped>();
   let restored: RestoreResult;
   try {
     // The lab service's open replays through the same restoreSession and runResult: the same statements
@@ -84,6 +87,8 @@ export function replaySession(session: Session, options: ReplayOptions = {}): Re
       stderr += last.stderr;
       const r = runResult(last);
       if (r.ok && r.raised !== undefined) raised.push(i);
+      const stop = stoppedBy(last);
+      if (stop) stopped.set(i, stop);
       return r;
     });
     if (options.finish && restored.ok) {
@@ -95,7 +100,7 @@ export function replaySession(session: Session, options: ReplayOptions = {}): Re
   } finally {
     heap.setTrace('off', null);
   }
-  if (restored.ok) return { python, stdout, stderr, exitCode: 0, failedAt: null, failure: null, raised, collections };
+  if (restored.ok) return { python, stdout, stderr, exitCode: 0, failedAt: null, failure: null, raised, stopped, collections };
   const { message, path, statement } = restored.error;
-  return { python, stdout, stderr, exitCode: last.exitCode === 0 ? 1 : last.exitCode, failedAt: statement, failure: { message, path, stderr: last.stderr }, raised, collections };
+  return { python, stdout, stderr, exitCode: last.exitCode === 0 ? 1 : last.exitCode, failedAt: statement, failure: { message, path, stderr: last.stderr }, raised, stopped, collections };
 }

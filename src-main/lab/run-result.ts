@@ -6,7 +6,7 @@ import type { RunResult } from '../../shared/session';
 export interface StatementOutcome {
   ok: boolean;
   stderr: string;
-  error?: { type: string; message: string; line?: number };
+  error?: { type: string; message: string; line?: number; steps?: number };
   /** null: refused or not compiled, nothing of it ran (src-main/engine/python/session.ts ExecResult). */
   recorded?: string | null;
 }
@@ -16,4 +16,16 @@ export function runResult(r: StatementOutcome): RunResult {
   const what = r.error ? `${r.error.type}: ${r.error.message}` : r.stderr.trim();
   if (r.recorded === null) return { ok: false, error: what, ...(r.error?.line !== undefined ? { line: r.error.line } : {}) };
   return { ok: true, raised: what };
+}
+
+/** A statement the lab stopped at one of its limits (steps, output, memory) after `steps` steps, with its message. */
+export interface Stopped {
+  steps: number;
+  message: string;
+}
+
+/** Where CPython would run on (an endless loop), the lab stopped the statement: what the export needs to do the same. */
+export function stoppedBy(r: StatementOutcome): Stopped | undefined {
+  if (r.ok || r.error?.type !== 'LimitExceeded') return undefined;
+  return { steps: r.error.steps ?? 0, message: r.error.message };
 }

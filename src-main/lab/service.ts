@@ -32,14 +32,14 @@ import type {
 import { DEFAULT_PROFILE, PROFILE_IDS, type ProfileId } from '../engine/profiles/types';
 import { createSession, objectNumber, restoreSession, serializeSession, type Session } from '../../shared/session';
 import { ProgramHistory } from './history';
-import { runResult } from './run-result';
+import { runResult, stoppedBy, type Stopped } from './run-result';
 import type { SessionIo } from './session-io';
 import type { HeapViews } from './snapshot';
 
 /** What the service needs of a Python session (src-main/engine/python/session.ts). */
 export interface PythonSessionLike {
   /** `recorded`: what the program keeps of this entry when not the source (null: refused); see engine/python/session.ts. */
-  exec(source: string): { stdout: string; stderr: string; ok: boolean; error?: { type: string; message: string; line?: number }; recorded?: string | null; rollback?: boolean };
+  exec(source: string): { stdout: string; stderr: string; ok: boolean; error?: { type: string; message: string; line?: number; steps?: number }; recorded?: string | null; rollback?: boolean };
   /** Function frames the program has open (a statement made now goes to the last one, indented as `indent` says). */
   openFrames?(): { indent: string }[];
 }
@@ -108,7 +108,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     // A failing gesture is kept too: what ran before the exception changed the heap, and a replay of the
     // same text reproduces exactly that partial effect. An error inside frames also records the returns it forced.
     this.history.record(recorded ?? source);
-    if (!result.ok) this.raised.push(this.history.program.length - 1);
+    if (!result.ok) this.noteRaised(this.history.program.length - 1);
     await this.changed('exec');
     return result;
   }
@@ -117,7 +117,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     const source = `${this.session.openFrames?.().at(-1)?.indent ?? ''}gc.collect(${generation})`;
     const { value, events } = this.deps.views.traced(this.session, () => this.run(source));
     this.history.record(source);
-    if (!value.ok) this.raised.push(this.history.program.length - 1);
+    if (!value.ok) this.noteRaised(this.history.program.length - 1);
     await this.changed('collect');
     return { result: value, events };
   }
@@ -232,6 +232,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     const { program, raised } = opened;
     this.logIsProgram = opened.logIsProgram;
     this.raised = opened.raisedAt;
+    this.stopped = opened.stopped;
     this.session = scratch;
     this.profile = session.profile;
     this.base = session;
@@ -246,7 +247,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
 
   async exportSession(kind: SessionExportKind): Promise<ExportedFile> {
     if (kind === 'gclab') return { content: { text: serializeSession(this.currentSession()) }, mime: 'application/x-gclab', extension: 'gclab' };
-    return this.deps.io.export(this.currentSession(), kind, this.raised);
+    return this.deps.io.export(this.currentSession(), kind, this.raised, this.stopped);
   }
 
   /** Hosts answer these (they own the data folder); a bare service has nothing to offer. */
@@ -268,7 +269,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
   async redo(): Promise<LabStatus> {
     const source = this.history.redo();
     if (source === undefined) return this.status();
-    if (!this.run(source).ok) this.raised.push(this.history.program.length - 1);
+    if (!this.run(source).ok) this.noteRaised(this.history.program.length - 1);
     return this.changed('redo');
   }
 
@@ -282,10 +283,18 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
   private logIsProgram = true;
   /** Indices of the program statements that raised (the Python export wraps them), kept so export needs no replay. */
   private raised: number[] = [];
+  /** Those of them the lab stopped at a limit (an endless loop): the Python export stops them the same way. */
+  private stopped = new Map<number, Stopped>();
+  private lastStop: Stopped | undefined;
+  private noteRaised(statement: number): void {
+    this.raised.push(statement);
+    if (this.lastStop) this.stopped.set(statement, this.lastStop);
+  }
 
   private run(source: string): ExecResult {
     const r = this.session.exec(source);
     this.lastEntry = { recorded: r.recorded, rollback: r.rollback };
+    this.lastStop = stoppedBy(r);
     if (r.recorded !== undefined) this.logIsProgram = false;
     this.deps.views.afterOperation(this.session);
     const out: ExecResult = { stdout: r.stdout, stderr: r.stderr, ok: r.ok };
@@ -297,20 +306,23 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
    * Runs an opened file's program into `scratch` (sampled by the views) through shared/session restoreSession,
    * as every replay does: its sources and the statements that raised, or a BadSessionFile saying what and where.
    */
-  private replayOpened(scratch: S, session: Session): { program: string[]; logIsProgram: boolean; raised: string[]; raisedAt: number[] } {
+  private replayOpened(scratch: S, session: Session): { program: string[]; logIsProgram: boolean; raised: string[]; raisedAt: number[]; stopped: Map<number, Stopped> } {
     const program: string[] = [];
+    const stopped = new Map<number, Stopped>();
     let logIsProgram = true;
     const restored = restoreSession(session, (source) => {
       const r = scratch.exec(source);
       this.deps.views.afterOperation(scratch);
       if (r.recorded !== undefined) logIsProgram = false;
+      const stop = stoppedBy(r);
+      if (stop) stopped.set(program.length, stop);
       program.push(source);
       return runResult(r);
     });
     if (!restored.ok) throw badFile(restored.error.message, restored.error.path);
     const stray = this.strayObjectHandle(scratch, session.view?.positions);
     if (stray) throw badFile(`view.positions[${JSON.stringify(stray)}] places an object the program never creates: no object ${stray} exists after the program ran`, `$.view.positions[${JSON.stringify(stray)}]`);
-    return { program, logIsProgram, raised: restored.raised.map((w) => `${w.message} (at ${w.path})`), raisedAt: restored.raised.map((w) => w.statement) };
+    return { program, logIsProgram, raised: restored.raised.map((w) => `${w.message} (at ${w.path})`), raisedAt: restored.raised.map((w) => w.statement), stopped };
   }
 
   /** The views' collection log as the session format stores it (operation n ran program statement n - 1). */
@@ -333,6 +345,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
     this.deps.views.attach(this.session);
     this.logIsProgram = true;
     this.raised = [];
+    this.stopped = new Map();
   }
 
   /**
@@ -341,7 +354,7 @@ export class LabService<S extends PythonSessionLike> implements LabApi {
    */
   private replay(): void {
     this.fresh();
-    for (const [i, source] of this.history.program.entries()) if (!this.run(source).ok) this.raised.push(i);
+    for (const [i, source] of this.history.program.entries()) if (!this.run(source).ok) this.noteRaised(i);
   }
 
   private async changed(reason: LabEvents['changed']['reason']): Promise<LabStatus> {

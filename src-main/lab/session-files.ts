@@ -5,6 +5,7 @@ import { exportSession, replaySession } from '../export';
 import type { PythonSession } from '../engine/python/session';
 import { decodeSession } from '../files/codec';
 import type { SessionIo } from './session-io';
+import type { Stopped } from './run-result';
 
 const MIME: Record<SessionExportKind, string> = {
   py: 'text/x-python',
@@ -27,9 +28,9 @@ export function nodeSessionIo(appVersion: string): SessionIo<PythonSession> {
     },
     objectExists: (python, id) => python.heap.isAlive(id),
     collectionLog: (session) => replaySession(session).collections.map((row) => ({ ...row })),
-    async export(session: Session, kind: SessionExportKind, raised?: readonly number[]): Promise<ExportedFile> {
+    async export(session: Session, kind: SessionExportKind, raised?: readonly number[], stopped?: ReadonlyMap<number, Stopped>): Promise<ExportedFile> {
       if (kind === 'gclab') throw new Error('the service writes .gclab itself');
-      const out = await exportSession(session, kind, { raised });
+      const out = await exportSession(session, kind, { raised, stopped });
       const content = typeof out === 'string' ? { text: out } : { base64: Buffer.from(out).toString('base64') };
       return { content, mime: MIME[kind], extension: kind };
     },

@@ -1,12 +1,14 @@
 // The heap view the renderer draws: what it shows for the scenes of issue 6, checked against real CPython.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Heap, PROFILE_IDS } from '../../src-main/engine/index';
+import { Heap, Kind, PROFILE_IDS } from '../../src-main/engine/index';
 import { Pymalloc } from '../../src-main/engine/alloc/pymalloc';
 import { mallocStats } from '../../src-main/engine/alloc/stats';
 import { buildSnapshot, HeapTracker, memoryMapView, recordBaseline, tablePage } from '../../src-main/lab/snapshot';
 import { createPythonSession } from '../../src-main/engine/python/session';
 import { newestInterpreter, runPython } from '../support/cpython';
+
+const isSmallInt = (v: unknown) => typeof v === 'bigint' && v >= -5n && v <= 256n;
 
 /** name = obj, stealing the caller's new reference (like STORE_NAME). */
 function bind(h: Heap, name: string, id: number): number {
@@ -221,9 +223,11 @@ describe('heap samples over time', () => {
           py.exec(STATEMENTS[i]!);
           tracker.afterOperation();
           const sample = tracker.samples.at(-1)!;
-          const walked = [...py.heap.liveIds()].length;
+          const ids = [...py.heap.liveIds()];
+          // The small ints -5..256 count from the start; a walk sees those used so far.
+          const smallMade = ids.filter((id) => py.heap.kind(id) === Kind.Int && isSmallInt(py.heap.value(id))).length;
           const stats = mallocStats(py.heap.alloc as Pymalloc);
-          expect(sample.liveObjects).toBe(walked);
+          expect(sample.liveObjects).toBe(ids.length + 262 - smallMade);
           expect(sample.blockBytes).toBe(stats.bytesInAllocatedBlocks);
           expect(sample.arenaBytes).toBe(stats.arenasCurrent * stats.arenaSize);
         }
@@ -231,6 +235,21 @@ describe('heap samples over time', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('counts the 262 small ints alive from the start, as CPython makes them at startup: a first use of 5 adds no live object, of 1000 one', () => {
+    const py = createPythonSession('3.13');
+    const tracker = new HeapTracker();
+    tracker.attach(py.heap);
+    for (const s of ['a = None', 'a = 5', 'a = -5', 'a = 256', 'a = 1000']) {
+      py.exec(s);
+      tracker.afterOperation();
+    }
+    const live = tracker.samples.map((s) => s.liveObjects);
+    expect(live.map((n) => n - live[0]!)).toEqual([0, 0, 0, 0, 1]);
+    // 262 more than the objects a walk of a new heap finds (None, True, False, ..., no small int made yet).
+    const fresh = new Heap('3.13');
+    expect(fresh.liveCount() - [...fresh.liveIds()].length).toBe(262);
   });
 
   it('samples what a program frees: rebinding a list of 1,000 empty lists drops 1,001 objects and the blocks the list free list does not keep', () => {

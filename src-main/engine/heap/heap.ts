@@ -51,6 +51,8 @@ export interface HeapHost {
 }
 
 const NO_HOST: HeapHost = { finalize() {}, weakrefCallback() {}, gcCallbacks() {} };
+/** Where the small ints array sits (in the interpreter image, below the raw malloc heap at alloc/raw.ts RAW_BASE). */
+const SMALL_INTS_ADDR = 0x55d0c0800000;
 
 /** A Python-level error the heap detects (the interpreter turns it into the exception of that name). */
 export class PyError extends Error {
@@ -152,7 +154,15 @@ export class Heap {
   storingInline = false;
   readonly frames: Frame[] = [];
 
+  /**
+   * Small ints -5..256: CPython makes them at startup, one static array (_PyRuntime's small_ints; immortal on
+   * 3.12+), 32 bytes a slot. The lab makes each one's record at its first use, so that the object numbers
+   * saved in format 2 session files keep naming the same objects, but counts all 262 alive from the start
+   * (liveCount: the live-object chart has no +1 at a first use) and puts each at its slot's address (id(6) -
+   * id(5) == 32, id(-5) - id(5) == -320, as in CPython).
+   */
   private smallInts: Int32Array;
+  private smallIntsUnmade = 262;
   private latin1 = new Map<number, ObjId>();
   private interned = new Map<string, ObjId>();
   private trashDepth = 0;
@@ -183,7 +193,7 @@ export class Heap {
     this.None = this.makeStatic(Kd.NONE, null, 0);
     this.True = this.makeStatic(Kd.BOOL, true, 0);
     this.False = this.makeStatic(Kd.BOOL, false, 0);
-    this.smallInts = new Int32Array(262); // created on first use: they exist from startup in CPython
+    this.smallInts = new Int32Array(262);
     this.emptyTuple = this.makeStatic(Kd.TUPLE, null, 0);
     this.emptyStr = this.makeStatic(Kd.STR, '', 0);
     this.emptyBytes = this.makeStatic(Kd.BYTES, new Uint8Array(0), 0);
@@ -769,8 +779,13 @@ export class Heap {
   newInt(v: bigint | number): ObjId {
     const b = typeof v === 'bigint' ? v : BigInt(v);
     if (b >= -5n && b <= 256n) {
-      let id = this.smallInts[Number(b) + 5];
-      if (id === 0) id = this.smallInts[Number(b) + 5] = this.makeStatic(Kd.INT, b, 0);
+      const slot = Number(b) + 5;
+      let id = this.smallInts[slot];
+      if (id === 0) {
+        id = this.smallInts[slot] = this.makeStatic(Kd.INT, b, 0);
+        this.s.addr[id] = SMALL_INTS_ADDR + slot * 32;
+        this.smallIntsUnmade--;
+      }
       this.incref(id);
       return id;
     }
@@ -1491,10 +1506,11 @@ export class Heap {
   /**
    * How many objects are alive, in O(1): every id below top was handed out once, and every freed one sits on
    * the store's free-id stack (releaseId / releaseEmptyId are the only ways an id dies). Equals the count of
-   * liveIds() between operations (a Fl.GC allocation may collect between newId and setting the kind).
+   * liveIds() between operations (a GC allocation may collect between newId and setting the kind), plus the
+   * small ints not used yet (they exist from startup: see smallInts).
    */
   liveCount(): number {
-    return this.s.top - FIRST_ID - this.s.freeIdCount;
+    return this.s.top - FIRST_ID - this.s.freeIdCount + this.smallIntsUnmade;
   }
 
   /** Every live object id (for the invariant checker and the UI). */

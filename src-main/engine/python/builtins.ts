@@ -58,7 +58,7 @@ export function installBuiltins(rt: Runtime): void {
   const ctor = (name: string, f: Fn) => B.set(`${name}.__new__`, fn(name, f));
 
   // ---------------------------------------------------------------- output
-  let printedOnce = false;
+  let kwnamesMade = false; // print's _PyArg_Parser keyword-names tuple (InterpProfile.printAllocs.kwnames)
   def('print', (args, kw) => {
     let sep = ' ';
     let end = '\n';
@@ -74,21 +74,25 @@ export function installBuiltins(rt: Runtime): void {
     }
     const pa = rt.ip.printAllocs;
     const argsTuple = rt.ip.printArgsTuple && args.length ? h.newTuple(args) : 0;
-    let text: string;
+    let parts: string[];
     try {
-      text = args.map((a) => rt.toStr(a)).join(sep) + end;
+      parts = args.map((a) => rt.toStr(a));
     } finally {
       if (argsTuple) h.decref(argsTuple);
     }
-    rt.transientAllocs(pa.base, kw && kw.size ? pa.keywords : 0, pa.boundWrite);
-    if (pa.firstUse && !printedOnce) {
-      // 3.11: the first print also creates an object that stays (measured with gc.get_count()).
-      printedOnce = true;
-      for (let i = 0; i < pa.firstUse; i++) h.keep(h.newDict());
+    rt.transientAllocs(pa.base, 0, pa.boundWrite);
+    if (!kwnamesMade && (pa.kwnames === 'firstCall' || (pa.kwnames === 'firstKeywords' && kw && kw.size))) {
+      kwnamesMade = true;
+      const names = ['sep', 'end', 'file', 'flush'].map((n) => h.internStr(n));
+      h.keep(h.newTupleTracked(names));
+      for (const n of names) h.decref(n);
     }
-    if (toErr) rt.err += text;
-    else rt.out += text;
-    if (rt.out.length > rt.maxOutput) rt.outputLimit();
+    // One file.write per argument, per separator and for `end` (empty ones too).
+    parts.forEach((p, i) => {
+      if (i > 0) rt.write(toErr, sep);
+      rt.write(toErr, p);
+    });
+    rt.write(toErr, end);
     return rt.none();
   });
   def('repr', (args, kw) => { noKw('repr', kw); nargs('repr', args, 1, 1); return h.newStr(rt.repr(args[0]!)); });
@@ -540,8 +544,8 @@ function installModules(rt: Runtime, fn: (name: string, f: Fn, owner?: string) =
   // ---------------------------------------------------------------- sys
   const stderr = module('sys.stderr', {});
   const stdout = module('sys.stdout', {});
-  (rt.sdata(stderr) as { attrs: Map<string, ObjId> }).attrs.set('write', fn('write', (args) => { rt.err += h.strValue(args[0]!); return rt.int(h.strValue(args[0]!).length); }));
-  (rt.sdata(stdout) as { attrs: Map<string, ObjId> }).attrs.set('write', fn('write', (args) => { rt.out += h.strValue(args[0]!); return rt.int(h.strValue(args[0]!).length); }));
+  (rt.sdata(stderr) as { attrs: Map<string, ObjId> }).attrs.set('write', fn('write', (args) => { rt.write(true, h.strValue(args[0]!)); return rt.int(h.strValue(args[0]!).length); }));
+  (rt.sdata(stdout) as { attrs: Map<string, ObjId> }).attrs.set('write', fn('write', (args) => { rt.write(false, h.strValue(args[0]!)); return rt.int(h.strValue(args[0]!).length); }));
   const vi = rt.versionInfo.map((x) => (typeof x === 'number' ? rt.int(x) : h.newStr(x)));
   const versionInfo = h.newTuple(vi);
   vi.forEach((x) => h.decref(x));

@@ -158,9 +158,8 @@ export class HeapAdapter implements HeapPort {
   newDictFromType(): ObjId {
     return this.heap.newDictFromType();
   }
-  newBoundBuiltinStandIn(): ObjId {
-    if (this.heap.profile.freeLists.cfunction > 0) return this.heap.newBuiltinMethod(0);
-    return this.heap.newTuple(new Array<ObjId>(17).fill(this.heap.None));
+  newTransientBuiltinMethod(): ObjId {
+    return this.heap.newBuiltinMethod(0);
   }
   newFrameStandIn(): ObjId {
     return this.heap.newFrameStandIn();

@@ -66,9 +66,9 @@ export interface HeapPort {
   newDict(): ObjId;
   /** `dict(...)`: dict_new (tp_alloc, not the free list; 3.8-3.9 with an 8-slot table). */
   newDictFromType(): ObjId;
-  /** A bound builtin method made and dropped inside one call (3.8: a PyCFunctionObject on its own free list;
-   * elsewhere a 17-tuple, a free list nothing else uses). New reference. */
-  newBoundBuiltinStandIn(): ObjId;
+  /** A bound builtin method made and dropped inside one call (a PyCFunctionObject; 3.8 has a free list of
+   * them). Its self is left out: nothing can reach it. New reference. */
+  newTransientBuiltinMethod(): ObjId;
   /** A frame object's stand-in (3.8-3.10): a dict on the frame free list, not the dict one. */
   newFrameStandIn(): ObjId;
   newSet(): ObjId;

@@ -19,18 +19,23 @@ export interface InterpProfile {
   /** list(iterable of known length): exact (3.8, 3.9) or rounded up to even (3.10+, list_preallocate_exact). */
   listFromSized: 'exact' | 'even';
   /**
-   * GC objects print() allocates inside the io layer, served by free lists (so only the first print after a
-   * full collection, which empties them, is seen by count0): measured with gc.get_count() around print calls.
-   * boundWrite: an object from a free list of its own (3.8: print fetches `file.write` as a bound builtin
-   * method, a PyCFunctionObject; 3.11+: an io-layer object that does not share the 1-tuple free list, seen
-   * because sys.getsizeof's argument tuple still counts after a print); the lab stands it in with a 17-tuple,
-   * a free list nothing else uses. base: 1-tuples; keywords: dicts; firstUse: objects that stay (3.11).
+   * GC objects print() allocates, served by free lists (so only the first print after a full collection, which
+   * empties them, is seen by count0): measured with gc.get_count() around print calls. boundWrite: 3.8 fetches
+   * `file.write` as a bound builtin method (a PyCFunctionObject, its own free list); 3.9+ call it through
+   * LOAD_METHOD-style vectorcall (_PyObject_VectorcallMethod), with no bound object. base: 1-tuples. kwnames: when
+   * print's argument parser (_PyArg_Parser) makes its keyword-names tuple ('sep', 'end', 'file', 'flush'), a
+   * tracked tuple alive for good: at the first print given keywords (3.8-3.10, where calls without keywords skip
+   * the parser), at the first print (3.11), never (3.12+: static). Measured: after gc.collect(), the first
+   * print('a', end='') costs one more count0 and one more gc.get_objects() entry than the next one on 3.8-3.10.
+   * The io layer's own list: lineBufferedPendingList.
    */
-  printAllocs: { base: number; keywords: number; firstUse: number; boundWrite: number };
+  printAllocs: { base: number; kwnames: 'firstKeywords' | 'firstCall' | null; boundWrite: number };
   /** 3.11-3.13: print is Argument Clinic code with `*args`, which packs the positional arguments into a tuple
    * (PyTuple_New(nargs): the tuple free list of that size; none for print()). Measured: after gc.collect(),
    * print(1) then print(1, 2) cost +1 each, print(1, 2) twice +1 in all, print() 0. */
   printArgsTuple: boolean;
+  /** stdout and stderr are line-buffered ttys (Pyodide): TextIOWrapper's pending list per print (Runtime.write). */
+  lineBufferedPendingList: boolean;
   /** 3.8: builtin types (list, dict, range, ...) have no vectorcall: calling one packs the arguments into a tuple
    * (and keywords into a dict). Calling a class does that in every version (type_call). */
   builtinTypeCallPacksArgs: boolean;
@@ -66,7 +71,7 @@ export interface InterpProfile {
   borrowedLoads: boolean;
   /**
    * 3.8: `dict(m)` and `d.update(m)` look up `m.keys` (dict_update_common) before merging, a bound builtin
-   * method (PyCFunctionObject, its own free list: the printAllocs.boundWrite stand-in); 3.9+ merge an exact dict
+   * method (PyCFunctionObject, its own free list, like printAllocs.boundWrite); 3.9+ merge an exact dict
    * directly. Measured: after gc.collect(), dict(d) costs one more count0 on 3.8.
    */
   dictUpdateKeysLookup: boolean;
@@ -78,16 +83,16 @@ export interface InterpProfile {
 const old: InterpProfile = {
   argsStayOnCallerStack: true, unboundLocal: 'referenced', carets: 'none', suggestions: false,
   qualnameInArgErrors: false, borrowedLoads: false, forgotImport: false, dictUpdateKeysLookup: false, dictDisplayUnpack: 'dictUpdate', constListDisplay: 'build', listFromSized: 'exact', absoluteScriptPath: true,
-  printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 1 }, printArgsTuple: false, frameObjects: true, builtinTypeCallPacksArgs: false, typesWithoutVectorcall: [], specializeAfter: null, quickenWarmup: 8, specializedTypeCalls: ['str', 'tuple', 'type'], minMaxVarargs: true, strAsciiIterator: false, comprehensionFunction: true,
+  printAllocs: { base: 0, kwnames: 'firstKeywords', boundWrite: 1 }, printArgsTuple: false, lineBufferedPendingList: false, frameObjects: true, builtinTypeCallPacksArgs: false, typesWithoutVectorcall: [], specializeAfter: null, quickenWarmup: 8, specializedTypeCalls: ['str', 'tuple', 'type'], minMaxVarargs: true, strAsciiIterator: false, comprehensionFunction: true,
 };
 
 export const INTERP_PROFILES: Record<ProfileId, InterpProfile> = {
   '3.8': { ...old, absoluteScriptPath: false, builtinTypeCallPacksArgs: true, dictUpdateKeysLookup: true, dictDisplayUnpack: 'buildMapUnpack' },
-  '3.9': { ...old, typesWithoutVectorcall: ['str', 'int', 'float', 'bool'], constListDisplay: 'extendResize', printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 0 } },
-  '3.10': { ...old, typesWithoutVectorcall: ['str', 'int'], printAllocs: { base: 0, keywords: 1, firstUse: 0, boundWrite: 0 }, constListDisplay: 'extendEven', listFromSized: 'even', suggestions: true, qualnameInArgErrors: true },
-  '3.11': { ...old, typesWithoutVectorcall: ['str', 'int'], specializeAfter: 'warmCode', frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 1, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true },
-  '3.12': { ...old, typesWithoutVectorcall: ['str', 'int'], specializeAfter: 1, comprehensionFunction: false, strAsciiIterator: true, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
-  '3.13': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
-  '3.14.2': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
-  '3.14': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, keywords: 0, firstUse: 0, boundWrite: 1 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
+  '3.9': { ...old, typesWithoutVectorcall: ['str', 'int', 'float', 'bool'], constListDisplay: 'extendResize', printAllocs: { base: 0, kwnames: 'firstKeywords', boundWrite: 0 } },
+  '3.10': { ...old, typesWithoutVectorcall: ['str', 'int'], printAllocs: { base: 0, kwnames: 'firstKeywords', boundWrite: 0 }, constListDisplay: 'extendEven', listFromSized: 'even', suggestions: true, qualnameInArgErrors: true },
+  '3.11': { ...old, typesWithoutVectorcall: ['str', 'int'], specializeAfter: 'warmCode', frameObjects: false, printAllocs: { base: 0, kwnames: 'firstCall', boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true },
+  '3.12': { ...old, typesWithoutVectorcall: ['str', 'int'], specializeAfter: 1, comprehensionFunction: false, strAsciiIterator: true, frameObjects: false, printAllocs: { base: 0, kwnames: null, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
+  '3.13': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, kwnames: null, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
+  '3.14.2': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, kwnames: null, boundWrite: 0 }, lineBufferedPendingList: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
+  '3.14': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, kwnames: null, boundWrite: 0 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
 };

@@ -23,7 +23,7 @@ export interface RunOutcome {
   stderr: string;
   /** 0 ok, 1 uncaught exception or limit. */
   status: 0 | 1;
-  error?: { type: string; message: string; line?: number };
+  error?: { type: string; message: string; line?: number; steps?: number };
 }
 
 export class Interpreter {
@@ -191,7 +191,7 @@ export class Interpreter {
       }
       if (e instanceof LimitExceeded) {
         this.resetFrames();
-        return { stdout: rt.out, stderr: rt.err + e.message + '\n', status: 1, error: { type: 'LimitExceeded', message: e.message, line: rt.frame.line } };
+        return { stdout: rt.out, stderr: rt.err + e.message + '\n', status: 1, error: { type: 'LimitExceeded', message: e.message, line: rt.frame.line, steps: Math.min(rt.steps, rt.maxSteps) } };
       }
       if (e instanceof RangeError && /call stack/.test(e.message)) {
         this.resetFrames();

@@ -13,7 +13,8 @@ export interface ExecResult {
   ok: boolean;
   /** 0 ok, 1 uncaught exception (traceback in stderr, CPython's layout) or a step/memory limit, 2 unsupported construct. */
   exitCode: 0 | 1 | 2;
-  error?: { type: string; message: string; line?: number; column?: number };
+  /** steps: for a LimitExceeded stop, the steps the statement had run (its loop iterations and statements). */
+  error?: { type: string; message: string; line?: number; column?: number; steps?: number };
   /**
    * Inside open frames (open-frames.ts): the text the program records for this entry when it is not the source
    * itself. null when the entry was refused or did not compile (nothing of it ran or belongs to the program).
