@@ -98,9 +98,9 @@ export function traverse(s: Store, id: number, visit: (r: number) => void): void
 }
 
 /**
- * update_refs: gc_refs = ob_refcnt and Fl.COLLECTING for every object of `young`. Immortal objects (3.12+) are moved
+ * update_refs: gc_refs = ob_refcnt and COLLECTING for every object of `young`. Immortal objects (3.12+) are moved
  * to the permanent generation or untracked, per the profile.
- * Post: every object left in `young` has Fl.COLLECTING and gc_refs == refcount > 0.
+ * Post: every object left in `young` has COLLECTING and gc_refs == refcount > 0.
  */
 export function updateRefs(h: Heap, young: number): void {
   const s = h.s;
@@ -131,7 +131,7 @@ export function subtractRefs(h: Heap, young: number): void {
     return;
   }
   // Hot path: plain loops over the typed arrays, no closures (they would force per-iteration contexts).
-  // Visiting a dict's keys too is harmless here: only Fl.GC referents in the set count, order does not matter.
+  // Visiting a dict's keys too is harmless here: only GC referents in the set count, order does not matter.
   const s = h.s;
   const { hdr, meta, pool, gcRefs } = s;
   for (let o = hdr[(young << 2) + Rec.NEXT]; o !== young; o = hdr[(o << 2) + Rec.NEXT]) {
@@ -187,8 +187,8 @@ function visitReachable(h: Heap, r: number, young: number): number {
 /**
  * move_unreachable: one pass over `young`; objects with gc_refs == 0 go (tentatively) to the tail of
  * `unreachable`, and come back to the tail of `young` when a reachable object refers to them.
- * Post: `young` holds exactly the objects reachable from outside (Fl.COLLECTING cleared), `unreachable` the rest
- * (Fl.COLLECTING and Fl.UNREACHABLE set).
+ * Post: `young` holds exactly the objects reachable from outside (COLLECTING cleared), `unreachable` the rest
+ * (COLLECTING and UNREACHABLE set).
  */
 export function moveUnreachable(h: Heap, young: number, unreachable: number): void {
   const s = h.s;
@@ -447,7 +447,7 @@ export function handleWeakrefs(h: Heap, unreachable: number, old: number): numbe
   return freed;
 }
 
-/** finalize_garbage: call __del__ (once per object) in list order. Post: every instance with __del__ is Fl.FINALIZED. */
+/** finalize_garbage: call __del__ (once per object) in list order. Post: every instance with __del__ is FINALIZED. */
 export function finalizeGarbage(h: Heap, collectable: number): void {
   const s = h.s;
   const seen = L.SEEN;

@@ -1,8 +1,8 @@
 // The untraced full collection's first two steps over the struct of arrays, with the collector's per-object state
 // packed into gc_refs alone (as CPython packs it into the PyGC_Head words), so that the hot loops touch as few
 // arrays as possible:
-//   gc_refs >= 0      member of the set (Fl.COLLECTING); > 0 once known reachable, scanned or not
-//   gc_refs = UNR     tentatively unreachable (the object also gets Fl.COLLECTING | Fl.UNREACHABLE in `flags`, which the
+//   gc_refs >= 0      member of the set (COLLECTING); > 0 once known reachable, scanned or not
+//   gc_refs = UNR     tentatively unreachable (the object also gets COLLECTING | UNREACHABLE in `flags`, which the
 //                     later steps read)
 //   gc_refs <= NC     not a member (NC minus the references members hold to it)
 // Same result, same list orders as update_refs + subtract_refs + move_unreachable + untrack_tuples.
@@ -70,10 +70,10 @@ export function tupleMayBeTracked(s: Store, t: number): boolean {
 
 /**
  * update_refs + subtract_refs in one scan of the id range: members are the objects labelled lo..hi, and leave it
- * labelled hi (the lists were merged without relabelling). Every gc_refs starts at W.NC; a member gets its refcount
- * minus W.NC on its own turn and loses one per reference from a member, in any order, so it ends at refcount -
+ * labelled hi (the lists were merged without relabelling). Every gc_refs starts at NC; a member gets its refcount
+ * minus NC on its own turn and loses one per reference from a member, in any order, so it ends at refcount -
  * internal references (>= 0). Referents are decremented without a membership test: a non-member only drifts
- * below W.NC (by at most its number of referrers), which every later test reads as "not a member" (see isMember).
+ * below NC (by at most its number of referrers), which every later test reads as "not a member" (see isMember).
  * Immortal members leave the set (permanent generation or untracked, per profile) as update_refs does.
  */
 export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void {
@@ -117,7 +117,7 @@ export function updateAndSubtractRefsScan(h: Heap, lo: number, hi: number): void
 }
 
 /**
- * gc_refs = W.NC for ids 0..top-1 (below W.FIRST_ID too: NULL referents need no test). A loop of its own: V8 compiles
+ * gc_refs = NC for ids 0..top-1 (below FIRST_ID too: NULL referents need no test). A loop of its own: V8 compiles
  * the scan's main loop on stack (OSR) and keeps that code for later calls, so the scan itself must not start with
  * another hot loop, nor end with operations the first compile has no feedback for (see subtractFrom).
  */
@@ -158,7 +158,7 @@ function subtractEmbeddedScan(s: Store, o: number): void {
 
 /**
  * visit_reachable for a referent whose gc_refs `g` is <= 0 (a member not yet known reachable, or not a member):
- * 0 becomes 1 (it will be scanned when the cursor gets there); W.UNR moves back to the tail of `young` with 1.
+ * 0 becomes 1 (it will be scanned when the cursor gets there); UNR moves back to the tail of `young` with 1.
  * Returns 1 when it moved the object back. Members with gc_refs > 0 (outside references, or already scanned)
  * need nothing, so callers test `g <= 0` inline and call this only then.
  */
@@ -178,7 +178,7 @@ function reach(s: Store, r: number, g: number, young: number): number {
  * move_unreachable and untrack_tuples in one walk over `young` (after updateAndSubtractRefsScan). The cursor
  * passes the survivors in exactly their final order, which is the order untrack_tuples walks them. A scanned
  * survivor keeps its gc_refs > 0, which visits read as "nothing to do" just as CPython reads a cleared
- * Fl.COLLECTING bit. Fills scanResult.
+ * COLLECTING bit. Fills scanResult.
  */
 export function moveUnreachableScan(h: Heap, young: number, unreachable: number): void {
   const s = h.s;

@@ -78,7 +78,7 @@ export interface ClassInfo {
   hasDict: boolean;
   hasWeakref: boolean;
   hasDel: boolean;
-  /** Instances carry a Fl.GC header (a __dict__ or object slots). */
+  /** Instances carry a GC header (a __dict__ or object slots). */
   isGc: boolean;
   /** Shared keys: attribute names in first-set order (3.11+ values are indexed by it). */
   shared: string[];
@@ -302,7 +302,7 @@ export class Heap {
     return this.s.addr[id];
   }
 
-  /** Whether the object's type is a Fl.GC type. */
+  /** Whether the object's type is a GC type. */
   isGcObject(id: ObjId): boolean {
     return (this.s.meta[id << 2] & Fl.GC) !== 0;
   }
@@ -327,7 +327,7 @@ export class Heap {
     return id;
   }
 
-  /** A new non-Fl.GC object of `bytes` (or reused from free list `fromFree`). Refcount 1. */
+  /** A new non-GC object of `bytes` (or reused from free list `fromFree`). Refcount 1. */
   private newAtom(kind: Kind, bytes: number, payload: unknown, fromFree = 0): ObjId {
     const s = this.s;
     const id = s.newId();
@@ -343,7 +343,7 @@ export class Heap {
   }
 
   /**
-   * A new Fl.GC object (untracked, refcount 1). Memory comes from the free list when `fromFree` is an address;
+   * A new GC object (untracked, refcount 1). Memory comes from the free list when `fromFree` is an address;
    * otherwise from the allocator, and then count0 is bumped and an automatic collection may run right here
    * (3.8-3.11) before the object exists, as in _PyObject_GC_Alloc.
    */
@@ -417,7 +417,7 @@ export class Heap {
     return (this.s.meta[id << 2] & Fl.TRACKED) !== 0;
   }
 
-  /** Release the object's own block: free list (no count0 change) or allocator (+ count0 decrement for Fl.GC). */
+  /** Release the object's own block: free list (no count0 change) or allocator (+ count0 decrement for GC). */
   private release(id: ObjId, freeList: 'float' | 'list' | 'dict' | 'frame' | 'method' | 'cfunction' | 'tuple' | null, tupleLength = 0): void {
     const s = this.s;
     const addr = s.addr[id];
@@ -427,7 +427,7 @@ export class Heap {
     if (!kept) {
       this.alloc.free(addr);
       if (this.countAllocs && s.meta[id << 2] & Fl.GC) {
-        // PyObject_GC_Del (inlined: it runs for every freed Fl.GC object)
+        // PyObject_GC_Del (inlined: it runs for every freed GC object)
         const st = this.gcs;
         st.heapSize--;
         if (st.count[0] > 0) st.count[0]--;
@@ -1246,7 +1246,7 @@ export class Heap {
    * 3.11/3.12 `obj.__dict__` (_PyObject_MakeDictFromInstanceAttributes): a split dict (from the dict free list,
    * so count0 is unchanged while it has one) takes over the values array; the instance keeps only the dict.
    * Tracked when a value may be. Its getsizeof follows the class's shared keys (managedDictClass).
-   * 3.13+ (_PyObject_MaterializeManagedDict): the same, but the dict embeds the inline values (Fl.EMBEDDED): the
+   * 3.13+ (_PyObject_MaterializeManagedDict): the same, but the dict embeds the inline values (EMBEDDED): the
    * instance's traversal visits them and the dict's nothing, until the instance dies or the table is resized.
    */
   private materialiseManagedDict(obj: ObjId, info: ClassInfo): ObjId {
@@ -1364,7 +1364,7 @@ export class Heap {
   }
 
   /**
-   * A bound builtin method taken as a value (`m = l.append`): PyCFunction_NewEx makes a PyCFunctionObject, a Fl.GC
+   * A bound builtin method taken as a value (`m = l.append`): PyCFunction_NewEx makes a PyCFunctionObject, a GC
    * object that holds m_self (its only referent the lab has; m_module is NULL for methods of builtin types).
    * 3.8 takes and returns its memory through the CFunction free list; 3.9+ have none (profile capacity 0).
    * `self` 0: one made and dropped inside a call (3.8 print's `file.write`), whose self the lab does not track.
@@ -1493,7 +1493,7 @@ export class Heap {
 
   // ------------------------------------------------------------------------------------ references
 
-  /** The references an object holds, in tp_traverse order (instances: their class last). Non-Fl.GC objects: none. */
+  /** The references an object holds, in tp_traverse order (instances: their class last). Non-GC objects: none. */
   referents(id: ObjId): ObjId[] {
     const s = this.s;
     const out: ObjId[] = [];
@@ -1586,7 +1586,7 @@ export class Heap {
     return this.freeLists.counts();
   }
 
-  /** The Fl.GC-object free-list state note for `is_finalized`. */
+  /** The GC-object free-list state note for `is_finalized`. */
   isFinalized(id: ObjId): boolean {
     return (this.s.meta[id << 2] & Fl.FINALIZED) !== 0;
   }
@@ -1668,7 +1668,7 @@ export class Heap {
     return this.gcs.scheduled;
   }
 
-  /** The interpreter's eval-breaker check (loop back-edges, function entry, after calls): runs a scheduled Fl.GC. */
+  /** The interpreter's eval-breaker check (loop back-edges, function entry, after calls): runs a scheduled GC. */
   evalBreaker(): void {
     runEvalBreaker(this);
   }
