@@ -40,8 +40,8 @@ const enum F {
   SZ = 3, // size class; -1 = never used (DUMMY_SIZE_IDX)
   BLK = 4, // first block record of the pool
   NEXT = 5, // usedpools / freepools link
-  PREV = 6,
-  STATE = 7, // PoolState
+  PREV = 6, // usedpools back link; not kept for the head of usedpools (poolPrevLink answers -1 for it)
+  STATE = 7, // PoolState stored: Uncarved, Used (in use: used or full, see poolState) or Empty
 }
 if (sc.POOL_OVERHEAD !== C.POOL_OVERHEAD || sc.SMALL_REQUEST_THRESHOLD !== C.SMALL_REQUEST_THRESHOLD) {
   throw new Error('pymalloc constants disagree with size-classes.ts');
@@ -223,12 +223,14 @@ export class Pymalloc implements Allocator {
   private poolFull(pool: number, sz: number): void {
     const pools = this.pools;
     const r = pool << 3;
-    // Full: malloc serves the head of usedpools, so unlinking it is popping the head.
-    const next = pools[r + F.NEXT]!;
-    this.usedHead[sz] = next;
-    if (next !== C.NONE) pools[(next << 3) + F.PREV] = C.NONE;
-    pools[r + F.STATE] = PoolState.Full;
+    // Full: malloc serves the head of usedpools, so unlinking it is popping the head (the new head's back link
+    // is not kept, and the stored state stays Used: a pool in use with no free block is full, see poolState).
+    this.usedHead[sz] = pools[r + F.NEXT]!;
     if (this.listener) this.emitPool('pool-full', pool, sz);
+  }
+
+  private emitPoolUsed(pool: number, sz: number): void {
+    this.emitPool('pool-used', pool, sz);
   }
 
   /** Out of line so the hot methods that report transitions stay small (an object literal is a lot of bytecode). */
@@ -275,7 +277,6 @@ export class Pymalloc implements Allocator {
     const r = pool << 3;
     this.usedHead[sz] = pool;
     pools[r + F.NEXT] = C.NONE;
-    pools[r + F.PREV] = C.NONE;
     pools[r + F.STATE] = PoolState.Used;
     if (this.listener) {
       this.listener({ t: 'pool-init', arena: ua, pool: pool % this.maxPools, sizeClass: sz, reused: pools[r + F.SZ] === sz });
@@ -370,34 +371,46 @@ export class Pymalloc implements Allocator {
 
   free(addr: Address): void {
     // Kept under V8's inlining limit (460 bytes of bytecode), with few array accesses (each one costs a bounds
-    // check): the rare paths are separate methods.
+    // check) and one exit to the rare path: the other rare paths are separate methods.
     // address_in_range: the grid cell, then its pool must be used or full (ref > 0).
     const q = Math.ceil((C.ARENA_TOP - addr) * this.invPoolSize);
     const g = q - this.gridAdj;
     const pools = this.pools;
     const r = (g ^ this.poolMask) << 3;
-    // ref.count = NEXTOFF - NFREE is 0 for uncarved (both 0) and empty pools.
-    if (!(g >= 0 && g < this.poolLimit)) return this.freeOther(addr);
-    const nextoff = pools[r + F.NEXTOFF]!;
-    const depth = pools[r + F.NFREE]!;
-    if (nextoff === depth) return this.freeOther(addr);
-    const sz = pools[r + F.SZ]!;
-    const size = (sz + 1) << 4;
-    const base = pools[r + F.BLK]!;
-    // Offset past the pool header, and the block there; multiplying back rejects addresses inside a block.
-    const x = addr - C.ARENA_TOP + q * this.poolSize - C.POOL_OVERHEAD;
-    // floor(x / size): x + 0.5 keeps exact multiples at least 1/1024 above the integer, far beyond rounding
-    const b = ((x + 0.5) * this.classInv[sz]!) | 0;
-    const k = base + b;
-    const inUse = this.inUse;
-    const word = inUse[k >> 5]!;
-    const bit = 1 << (k & 31);
-    if (x < 0 || b * size !== x || b >= nextoff || (word & bit) === 0) return this.freeOther(addr);
-    inUse[k >> 5] = word ^ bit;
-    this.stk[base + depth] = b;
-    pools[r + F.NFREE] = depth + 1;
-    this.bytesInAllocatedBlocks -= size;
-    if (depth === 0 || nextoff - depth === 1) this.poolAfterFree(r >> 3, sz, depth === 0);
+    if (g >= 0 && g < this.poolLimit) {
+      const nextoff = pools[r + F.NEXTOFF]!;
+      const depth = pools[r + F.NFREE]!;
+      const sz = pools[r + F.SZ]!;
+      const size = (sz + 1) << 4;
+      const base = pools[r + F.BLK]!;
+      // Offset past the pool header, and the block there; multiplying back rejects addresses inside a block, and
+      // those in the header (x < 0: b * size > x, b truncates towards zero).
+      const x = addr - C.ARENA_TOP + q * this.poolSize - C.POOL_OVERHEAD;
+      // floor(x / size): x + 0.5 keeps exact multiples at least 1/1024 above the integer, far beyond rounding
+      const b = ((x + 0.5) * this.classInv[sz]!) | 0;
+      const k = base + b;
+      const inUse = this.inUse;
+      const word = inUse[k >> 5]!;
+      const bit = 1 << (k & 31);
+      // ref.count = NEXTOFF - NFREE is 0 for uncarved (both 0) and empty pools.
+      if (nextoff !== depth && b * size === x && b < nextoff && (word & bit) !== 0) {
+        inUse[k >> 5] = word ^ bit;
+        this.stk[base + depth] = b;
+        pools[r + F.NFREE] = depth + 1;
+        this.bytesInAllocatedBlocks -= size;
+        if (depth === 0) {
+          // The pool was full: insert_to_usedpool, at the front (most frees of a steady load, so inline).
+          const pool = r >> 3;
+          const head = this.usedHead[sz]!;
+          pools[r + F.NEXT] = head;
+          if (head !== C.NONE) pools[(head << 3) + F.PREV] = pool;
+          this.usedHead[sz] = pool;
+          if (this.listener) this.emitPoolUsed(pool, sz);
+        } else if (nextoff - depth === 1) this.poolEmptied(r >> 3, sz);
+        return;
+      }
+    }
+    this.freeOther(addr);
   }
 
   /** Not a live pymalloc block: the raw allocator's when no used pool holds it, else a bad free (one call site, little bytecode). */
@@ -407,30 +420,22 @@ export class Pymalloc implements Allocator {
   }
 
   /**
-   * free's list moves (CPython's insert_to_usedpool / insert_to_freepool): a full pool goes back to the front of
-   * usedpools (the next request reuses the freed block); an empty one leaves usedpools for its arena's freepools.
-   * One method, deliberately larger than V8's per-function inlining limit (460 bytes of bytecode): the optimized
-   * free then never carries it, and free itself stays within its callers' inlining budget (see poolExtend).
+   * The last block of a pool was freed (CPython's insert_to_freepool): it leaves usedpools for its arena's
+   * freepools. Larger than V8's per-function inlining limit (460 bytes of bytecode), so the optimized free never
+   * carries it and free itself stays within its callers' inlining budget (see poolExtend).
    */
-  private poolAfterFree(pool: number, sz: number, wasFull: boolean): void {
+  private poolEmptied(pool: number, sz: number): void {
     const pools = this.pools;
     const r = pool << 3;
-    if (wasFull) {
-      const head = this.usedHead[sz]!;
-      pools[r + F.NEXT] = head;
-      pools[r + F.PREV] = C.NONE;
-      if (head !== C.NONE) pools[(head << 3) + F.PREV] = pool;
-      this.usedHead[sz] = pool;
-      pools[r + F.STATE] = PoolState.Used;
-      if (this.listener) this.emitPool('pool-used', pool, sz);
-      return;
-    }
-    // Empty: unlink from usedpools...
+    // Unlink from usedpools (the head keeps no back link)...
     const nextPool = pools[r + F.NEXT]!;
-    const prevPool = pools[r + F.PREV]!;
-    if (prevPool === C.NONE) this.usedHead[sz] = nextPool;
-    else pools[(prevPool << 3) + F.NEXT] = nextPool;
-    if (nextPool !== C.NONE) pools[(nextPool << 3) + F.PREV] = prevPool;
+    if (this.usedHead[sz] === pool) {
+      this.usedHead[sz] = nextPool;
+    } else {
+      const prevPool = pools[r + F.PREV]!;
+      pools[(prevPool << 3) + F.NEXT] = nextPool;
+      if (nextPool !== C.NONE) pools[(nextPool << 3) + F.PREV] = prevPool;
+    }
     pools[r + F.STATE] = PoolState.Empty;
     if (this.listener) this.emitPool('pool-empty', pool, sz);
     // ...and push it on its arena's freepools; the arena moves in usable_arenas (kept sorted by nfreepools).
@@ -525,7 +530,7 @@ export class Pymalloc implements Allocator {
     const pool = g ^ this.poolMask;
     const st = this.pools[(pool << 3) + F.STATE]!;
     // Uncarved (beyond the high-water mark, in an unmapped arena, or the misaligned cell) and empty pools are not in range.
-    return st === PoolState.Used || st === PoolState.Full ? pool : C.NONE;
+    return st === PoolState.Used ? pool : C.NONE;
   }
 
   /** Block id of a live pymalloc address, -1 otherwise. */
@@ -585,7 +590,10 @@ export class Pymalloc implements Allocator {
   }
 
   poolState(pool: number): PoolState {
-    return this.pools[(pool << 3) + F.STATE]! as PoolState;
+    const st = this.pools[(pool << 3) + F.STATE]! as PoolState;
+    // Full is not stored: a pool in use whose free list is empty is full (malloc carves a virgin block as soon as
+    // the list runs dry, while one is left).
+    return st === PoolState.Used && this.pools[(pool << 3) + F.NFREE] === 0 ? PoolState.Full : st;
   }
 
   /** Blocks on the pool's free list. */
@@ -613,7 +621,7 @@ export class Pymalloc implements Allocator {
 
   /** Previous pool on usedpools, -1 at the head. */
   poolPrevLink(pool: number): number {
-    return this.pools[(pool << 3) + F.PREV]!;
+    return this.usedHead[this.pools[(pool << 3) + F.SZ]!] === pool ? C.NONE : this.pools[(pool << 3) + F.PREV]!;
   }
 
   /** Owner object id of a live block (pymalloc or raw), undefined if not allocated. */
