@@ -34,7 +34,9 @@ const enum C {
 // CPython's ref.count is not stored: every carved block is either in use or on the free list, so it is
 // NEXTOFF - NFREE (one store less on malloc and free, and their bytecode stays within V8's inlining budget).
 const enum F {
-  UNUSED = 0,
+  // The free stack's top block index (pool->freeblock), valid when NFREE > 0; the rest of the stack is in stk.
+  // Field 0, so the hot paths index it as pools[r] (an `r + 0` is bytecode V8 counts against the inlining budget).
+  TOP = 0,
   NFREE = 1, // blocks on the freeblock list (depth of the pool's free stack; its top is the list head)
   NEXTOFF = 2, // next virgin block index
   SZ = 3, // size class; -1 = never used (DUMMY_SIZE_IDX)
@@ -131,7 +133,10 @@ export class Pymalloc implements Allocator {
    */
   private blk = new Float64Array(0);
   private inUse = new Int32Array(0);
-  /** Per block record slot: the pool's free stack (block indexes in the pool), bottom at the pool's BLK. */
+  /**
+   * Per block record slot: the pool's free stack below its top (F.TOP in the pool record): with depth d, the
+   * entries under the top are at [BLK + 1, BLK + d - 1], bottom first (the slot at BLK is not used).
+   */
   private stk = new Uint16Array(0);
   private blkTop = 0;
 
@@ -193,13 +198,16 @@ export class Pymalloc implements Allocator {
     const r = pool << 3;
     const base = pools[r + F.BLK]!;
     const depth = pools[r + F.NFREE]! - 1;
-    const b = this.stk[base + depth]!;
+    const b = pools[r]!; // F.TOP
     pools[r + F.NFREE] = depth;
     this.bytesInAllocatedBlocks += (sz + 1) << 4;
-    if (depth === 0) this.poolExtend(pool, sz);
+    // The next entry down becomes the top: in a steady load the list mostly holds one block, and stk is not read.
+    if (depth !== 0) pools[r] = this.stk[base + depth]!; // F.TOP
+    else this.poolExtend(pool, sz);
     const k = base + b;
     const inUse = this.inUse;
-    inUse[k >> 5] = inUse[k >> 5]! | (1 << (k & 31));
+    const w = k >> 5;
+    inUse[w] = inUse[w]! | (1 << (k & 31));
     this.blk[k] = owner * C.REQ_SPAN + nbytes;
     return C.ARENA_TOP - ((pool ^ this.poolMask) + this.gridAdj) * this.poolSize + C.POOL_OVERHEAD + b * ((sz + 1) << 4);
   }
@@ -214,7 +222,7 @@ export class Pymalloc implements Allocator {
     const r = pool << 3;
     const off = pools[r + F.NEXTOFF]!;
     if (off < this.classBlocks[sz]!) {
-      this.stk[pools[r + F.BLK]!] = off; // the list is just this virgin block
+      pools[r] = off; // F.TOP: the list is just this virgin block
       pools[r + F.NFREE] = 1;
       pools[r + F.NEXTOFF] = off + 1;
     } else this.poolFull(pool, sz);
@@ -286,9 +294,8 @@ export class Pymalloc implements Allocator {
     // Initialise: block 0 to hand out, block 1 on the free list after it, virgin from block 2.
     pools[r + F.SZ] = sz;
     if (this.blkCap[pool]! < this.classBlocks[sz]!) this.assignBlockRecords(pool, this.classBlocks[sz]!);
-    const base = this.pools[r + F.BLK]!;
-    this.stk[base] = 1;
-    this.stk[base + 1] = 0;
+    this.pools[r + F.TOP] = 0;
+    this.stk[this.pools[r + F.BLK]! + 1] = 1;
     this.pools[r + F.NFREE] = 2;
     this.pools[r + F.NEXTOFF] = 2;
     return pool;
@@ -383,6 +390,7 @@ export class Pymalloc implements Allocator {
       const sz = pools[r + F.SZ]!;
       const size = (sz + 1) << 4;
       const base = pools[r + F.BLK]!;
+      const top = pools[r]!; // F.TOP
       // Offset past the pool header, and the block there; multiplying back rejects addresses inside a block, and
       // those in the header (x < 0: b * size > x, b truncates towards zero).
       const x = addr - C.ARENA_TOP + q * this.poolSize - C.POOL_OVERHEAD;
@@ -393,20 +401,23 @@ export class Pymalloc implements Allocator {
       const word = inUse[k >> 5]!;
       const bit = 1 << (k & 31);
       // ref.count = NEXTOFF - NFREE is 0 for uncarved (both 0) and empty pools.
-      if (nextoff !== depth && b * size === x && b < nextoff && (word & bit) !== 0) {
+      if (nextoff !== depth && b * size === x && b < nextoff && word & bit) {
         inUse[k >> 5] = word ^ bit;
-        this.stk[base + depth] = b;
+        pools[r] = b; // F.TOP
         pools[r + F.NFREE] = depth + 1;
         this.bytesInAllocatedBlocks -= size;
-        if (depth === 0) {
+        if (!depth) {
           // The pool was full: insert_to_usedpool, at the front (most frees of a steady load, so inline).
           const pool = r >> 3;
           const head = this.usedHead[sz]!;
           pools[r + F.NEXT] = head;
-          if (head !== C.NONE) pools[(head << 3) + F.PREV] = pool;
+          if (head >= 0) pools[(head << 3) + F.PREV] = pool;
           this.usedHead[sz] = pool;
           if (this.listener) this.emitPoolUsed(pool, sz);
-        } else if (nextoff - depth === 1) this.poolEmptied(r >> 3, sz);
+        } else {
+          this.stk[base + depth] = top; // the old top goes one down
+          if (nextoff - depth === 1) this.poolEmptied(r >> 3, sz);
+        }
         return;
       }
     }
@@ -604,8 +615,9 @@ export class Pymalloc implements Allocator {
   /** The pool's free list in CPython's order: entry 0 is pool->freeblock (the next block malloc hands out). */
   poolFreeList(pool: number): number[] {
     const base = this.pools[(pool << 3) + F.BLK]!;
-    const out: number[] = [];
-    for (let i = this.pools[(pool << 3) + F.NFREE]! - 1; i >= 0; i--) out.push(this.stk[base + i]!);
+    const depth = this.pools[(pool << 3) + F.NFREE]!;
+    const out: number[] = depth > 0 ? [this.pools[(pool << 3) + F.TOP]!] : [];
+    for (let i = depth - 1; i >= 1; i--) out.push(this.stk[base + i]!);
     return out;
   }
 
