@@ -34,14 +34,16 @@ const enum C {
 // CPython's ref.count is not stored: every carved block is either in use or on the free list, so it is
 // NEXTOFF - NFREE (one store less on malloc and free, and their bytecode stays within V8's inlining budget).
 const enum F {
-  UNUSED = 0,
+  // The free stack's top block index (pool->freeblock), valid when NFREE > 0; the rest of the stack is in stk.
+  // Field 0, so the hot paths index it as pools[r] (an `r + 0` is bytecode V8 counts against the inlining budget).
+  TOP = 0,
   NFREE = 1, // blocks on the freeblock list (depth of the pool's free stack; its top is the list head)
   NEXTOFF = 2, // next virgin block index
   SZ = 3, // size class; -1 = never used (DUMMY_SIZE_IDX)
   BLK = 4, // first block record of the pool
   NEXT = 5, // usedpools / freepools link
-  PREV = 6,
-  STATE = 7, // PoolState
+  PREV = 6, // usedpools back link; not kept for the head of usedpools (poolPrevLink answers -1 for it)
+  STATE = 7, // PoolState stored: Uncarved, Used (in use: used or full, see poolState) or Empty
 }
 if (sc.POOL_OVERHEAD !== C.POOL_OVERHEAD || sc.SMALL_REQUEST_THRESHOLD !== C.SMALL_REQUEST_THRESHOLD) {
   throw new Error('pymalloc constants disagree with size-classes.ts');
@@ -131,7 +133,10 @@ export class Pymalloc implements Allocator {
    */
   private blk = new Float64Array(0);
   private inUse = new Int32Array(0);
-  /** Per block record slot: the pool's free stack (block indexes in the pool), bottom at the pool's BLK. */
+  /**
+   * Per block record slot: the pool's free stack below its top (F.TOP in the pool record): with depth d, the
+   * entries under the top are at [BLK + 1, BLK + d - 1], bottom first (the slot at BLK is not used).
+   */
   private stk = new Uint16Array(0);
   private blkTop = 0;
 
@@ -193,13 +198,16 @@ export class Pymalloc implements Allocator {
     const r = pool << 3;
     const base = pools[r + F.BLK]!;
     const depth = pools[r + F.NFREE]! - 1;
-    const b = this.stk[base + depth]!;
+    const b = pools[r]!; // F.TOP
     pools[r + F.NFREE] = depth;
     this.bytesInAllocatedBlocks += (sz + 1) << 4;
-    if (depth === 0) this.poolExtend(pool, sz);
+    // The next entry down becomes the top: in a steady load the list mostly holds one block, and stk is not read.
+    if (depth !== 0) pools[r] = this.stk[base + depth]!; // F.TOP
+    else this.poolExtend(pool, sz);
     const k = base + b;
     const inUse = this.inUse;
-    inUse[k >> 5] = inUse[k >> 5]! | (1 << (k & 31));
+    const w = k >> 5;
+    inUse[w] = inUse[w]! | (1 << (k & 31));
     this.blk[k] = owner * C.REQ_SPAN + nbytes;
     return C.ARENA_TOP - ((pool ^ this.poolMask) + this.gridAdj) * this.poolSize + C.POOL_OVERHEAD + b * ((sz + 1) << 4);
   }
@@ -214,7 +222,7 @@ export class Pymalloc implements Allocator {
     const r = pool << 3;
     const off = pools[r + F.NEXTOFF]!;
     if (off < this.classBlocks[sz]!) {
-      this.stk[pools[r + F.BLK]!] = off; // the list is just this virgin block
+      pools[r] = off; // F.TOP: the list is just this virgin block
       pools[r + F.NFREE] = 1;
       pools[r + F.NEXTOFF] = off + 1;
     } else this.poolFull(pool, sz);
@@ -223,12 +231,14 @@ export class Pymalloc implements Allocator {
   private poolFull(pool: number, sz: number): void {
     const pools = this.pools;
     const r = pool << 3;
-    // Full: malloc serves the head of usedpools, so unlinking it is popping the head.
-    const next = pools[r + F.NEXT]!;
-    this.usedHead[sz] = next;
-    if (next !== C.NONE) pools[(next << 3) + F.PREV] = C.NONE;
-    pools[r + F.STATE] = PoolState.Full;
+    // Full: malloc serves the head of usedpools, so unlinking it is popping the head (the new head's back link
+    // is not kept, and the stored state stays Used: a pool in use with no free block is full, see poolState).
+    this.usedHead[sz] = pools[r + F.NEXT]!;
     if (this.listener) this.emitPool('pool-full', pool, sz);
+  }
+
+  private emitPoolUsed(pool: number, sz: number): void {
+    this.emitPool('pool-used', pool, sz);
   }
 
   /** Out of line so the hot methods that report transitions stay small (an object literal is a lot of bytecode). */
@@ -275,7 +285,6 @@ export class Pymalloc implements Allocator {
     const r = pool << 3;
     this.usedHead[sz] = pool;
     pools[r + F.NEXT] = C.NONE;
-    pools[r + F.PREV] = C.NONE;
     pools[r + F.STATE] = PoolState.Used;
     if (this.listener) {
       this.listener({ t: 'pool-init', arena: ua, pool: pool % this.maxPools, sizeClass: sz, reused: pools[r + F.SZ] === sz });
@@ -285,9 +294,8 @@ export class Pymalloc implements Allocator {
     // Initialise: block 0 to hand out, block 1 on the free list after it, virgin from block 2.
     pools[r + F.SZ] = sz;
     if (this.blkCap[pool]! < this.classBlocks[sz]!) this.assignBlockRecords(pool, this.classBlocks[sz]!);
-    const base = this.pools[r + F.BLK]!;
-    this.stk[base] = 1;
-    this.stk[base + 1] = 0;
+    this.pools[r + F.TOP] = 0;
+    this.stk[this.pools[r + F.BLK]! + 1] = 1;
     this.pools[r + F.NFREE] = 2;
     this.pools[r + F.NEXTOFF] = 2;
     return pool;
@@ -370,34 +378,50 @@ export class Pymalloc implements Allocator {
 
   free(addr: Address): void {
     // Kept under V8's inlining limit (460 bytes of bytecode), with few array accesses (each one costs a bounds
-    // check): the rare paths are separate methods.
+    // check) and one exit to the rare path: the other rare paths are separate methods.
     // address_in_range: the grid cell, then its pool must be used or full (ref > 0).
     const q = Math.ceil((C.ARENA_TOP - addr) * this.invPoolSize);
     const g = q - this.gridAdj;
     const pools = this.pools;
     const r = (g ^ this.poolMask) << 3;
-    // ref.count = NEXTOFF - NFREE is 0 for uncarved (both 0) and empty pools.
-    if (!(g >= 0 && g < this.poolLimit)) return this.freeOther(addr);
-    const nextoff = pools[r + F.NEXTOFF]!;
-    const depth = pools[r + F.NFREE]!;
-    if (nextoff === depth) return this.freeOther(addr);
-    const sz = pools[r + F.SZ]!;
-    const size = (sz + 1) << 4;
-    const base = pools[r + F.BLK]!;
-    // Offset past the pool header, and the block there; multiplying back rejects addresses inside a block.
-    const x = addr - C.ARENA_TOP + q * this.poolSize - C.POOL_OVERHEAD;
-    // floor(x / size): x + 0.5 keeps exact multiples at least 1/1024 above the integer, far beyond rounding
-    const b = ((x + 0.5) * this.classInv[sz]!) | 0;
-    const k = base + b;
-    const inUse = this.inUse;
-    const word = inUse[k >> 5]!;
-    const bit = 1 << (k & 31);
-    if (x < 0 || b * size !== x || b >= nextoff || (word & bit) === 0) return this.freeOther(addr);
-    inUse[k >> 5] = word ^ bit;
-    this.stk[base + depth] = b;
-    pools[r + F.NFREE] = depth + 1;
-    this.bytesInAllocatedBlocks -= size;
-    if (depth === 0 || nextoff - depth === 1) this.poolAfterFree(r >> 3, sz, depth === 0);
+    if (g >= 0 && g < this.poolLimit) {
+      const nextoff = pools[r + F.NEXTOFF]!;
+      const depth = pools[r + F.NFREE]!;
+      const sz = pools[r + F.SZ]!;
+      const size = (sz + 1) << 4;
+      const base = pools[r + F.BLK]!;
+      const top = pools[r]!; // F.TOP
+      // Offset past the pool header, and the block there; multiplying back rejects addresses inside a block, and
+      // those in the header (x < 0: b * size > x, b truncates towards zero).
+      const x = addr - C.ARENA_TOP + q * this.poolSize - C.POOL_OVERHEAD;
+      // floor(x / size): x + 0.5 keeps exact multiples at least 1/1024 above the integer, far beyond rounding
+      const b = ((x + 0.5) * this.classInv[sz]!) | 0;
+      const k = base + b;
+      const inUse = this.inUse;
+      const word = inUse[k >> 5]!;
+      const bit = 1 << (k & 31);
+      // ref.count = NEXTOFF - NFREE is 0 for uncarved (both 0) and empty pools.
+      if (nextoff !== depth && b * size === x && b < nextoff && word & bit) {
+        inUse[k >> 5] = word ^ bit;
+        pools[r] = b; // F.TOP
+        pools[r + F.NFREE] = depth + 1;
+        this.bytesInAllocatedBlocks -= size;
+        if (!depth) {
+          // The pool was full: insert_to_usedpool, at the front (most frees of a steady load, so inline).
+          const pool = r >> 3;
+          const head = this.usedHead[sz]!;
+          pools[r + F.NEXT] = head;
+          if (head >= 0) pools[(head << 3) + F.PREV] = pool;
+          this.usedHead[sz] = pool;
+          if (this.listener) this.emitPoolUsed(pool, sz);
+        } else {
+          this.stk[base + depth] = top; // the old top goes one down
+          if (nextoff - depth === 1) this.poolEmptied(r >> 3, sz);
+        }
+        return;
+      }
+    }
+    this.freeOther(addr);
   }
 
   /** Not a live pymalloc block: the raw allocator's when no used pool holds it, else a bad free (one call site, little bytecode). */
@@ -407,30 +431,22 @@ export class Pymalloc implements Allocator {
   }
 
   /**
-   * free's list moves (CPython's insert_to_usedpool / insert_to_freepool): a full pool goes back to the front of
-   * usedpools (the next request reuses the freed block); an empty one leaves usedpools for its arena's freepools.
-   * One method, deliberately larger than V8's per-function inlining limit (460 bytes of bytecode): the optimized
-   * free then never carries it, and free itself stays within its callers' inlining budget (see poolExtend).
+   * The last block of a pool was freed (CPython's insert_to_freepool): it leaves usedpools for its arena's
+   * freepools. Larger than V8's per-function inlining limit (460 bytes of bytecode), so the optimized free never
+   * carries it and free itself stays within its callers' inlining budget (see poolExtend).
    */
-  private poolAfterFree(pool: number, sz: number, wasFull: boolean): void {
+  private poolEmptied(pool: number, sz: number): void {
     const pools = this.pools;
     const r = pool << 3;
-    if (wasFull) {
-      const head = this.usedHead[sz]!;
-      pools[r + F.NEXT] = head;
-      pools[r + F.PREV] = C.NONE;
-      if (head !== C.NONE) pools[(head << 3) + F.PREV] = pool;
-      this.usedHead[sz] = pool;
-      pools[r + F.STATE] = PoolState.Used;
-      if (this.listener) this.emitPool('pool-used', pool, sz);
-      return;
-    }
-    // Empty: unlink from usedpools...
+    // Unlink from usedpools (the head keeps no back link)...
     const nextPool = pools[r + F.NEXT]!;
-    const prevPool = pools[r + F.PREV]!;
-    if (prevPool === C.NONE) this.usedHead[sz] = nextPool;
-    else pools[(prevPool << 3) + F.NEXT] = nextPool;
-    if (nextPool !== C.NONE) pools[(nextPool << 3) + F.PREV] = prevPool;
+    if (this.usedHead[sz] === pool) {
+      this.usedHead[sz] = nextPool;
+    } else {
+      const prevPool = pools[r + F.PREV]!;
+      pools[(prevPool << 3) + F.NEXT] = nextPool;
+      if (nextPool !== C.NONE) pools[(nextPool << 3) + F.PREV] = prevPool;
+    }
     pools[r + F.STATE] = PoolState.Empty;
     if (this.listener) this.emitPool('pool-empty', pool, sz);
     // ...and push it on its arena's freepools; the arena moves in usable_arenas (kept sorted by nfreepools).
@@ -525,7 +541,7 @@ export class Pymalloc implements Allocator {
     const pool = g ^ this.poolMask;
     const st = this.pools[(pool << 3) + F.STATE]!;
     // Uncarved (beyond the high-water mark, in an unmapped arena, or the misaligned cell) and empty pools are not in range.
-    return st === PoolState.Used || st === PoolState.Full ? pool : C.NONE;
+    return st === PoolState.Used ? pool : C.NONE;
   }
 
   /** Block id of a live pymalloc address, -1 otherwise. */
@@ -585,7 +601,10 @@ export class Pymalloc implements Allocator {
   }
 
   poolState(pool: number): PoolState {
-    return this.pools[(pool << 3) + F.STATE]! as PoolState;
+    const st = this.pools[(pool << 3) + F.STATE]! as PoolState;
+    // Full is not stored: a pool in use whose free list is empty is full (malloc carves a virgin block as soon as
+    // the list runs dry, while one is left).
+    return st === PoolState.Used && this.pools[(pool << 3) + F.NFREE] === 0 ? PoolState.Full : st;
   }
 
   /** Blocks on the pool's free list. */
@@ -596,8 +615,9 @@ export class Pymalloc implements Allocator {
   /** The pool's free list in CPython's order: entry 0 is pool->freeblock (the next block malloc hands out). */
   poolFreeList(pool: number): number[] {
     const base = this.pools[(pool << 3) + F.BLK]!;
-    const out: number[] = [];
-    for (let i = this.pools[(pool << 3) + F.NFREE]! - 1; i >= 0; i--) out.push(this.stk[base + i]!);
+    const depth = this.pools[(pool << 3) + F.NFREE]!;
+    const out: number[] = depth > 0 ? [this.pools[(pool << 3) + F.TOP]!] : [];
+    for (let i = depth - 1; i >= 1; i--) out.push(this.stk[base + i]!);
     return out;
   }
 
@@ -613,7 +633,7 @@ export class Pymalloc implements Allocator {
 
   /** Previous pool on usedpools, -1 at the head. */
   poolPrevLink(pool: number): number {
-    return this.pools[(pool << 3) + F.PREV]!;
+    return this.usedHead[this.pools[(pool << 3) + F.SZ]!] === pool ? C.NONE : this.pools[(pool << 3) + F.PREV]!;
   }
 
   /** Owner object id of a live block (pymalloc or raw), undefined if not allocated. */
