@@ -13,7 +13,7 @@ const GESTURES = [
   'a = Node("a")',
   'a.self = a',
   // Not an AttributeError of `a` itself: printing one on 3.11/3.12 runs dir(a) for the "Did you mean"
-  // hint, which materialises a's inline __dict__ (one more object in gc.collect()), and the lab does not model that.
+  // hint, which materialises a's inline __dict__ (one more object in gc.collect()): attribute-hint-cpython.test.ts.
   'a.name.missing()',
   'b = [a]',
   'undefined_name.append(b)',

@@ -34,6 +34,8 @@ export interface InterpProfile {
    * (PyTuple_New(nargs): the tuple free list of that size; none for print()). Measured: after gc.collect(),
    * print(1) then print(1, 2) cost +1 each, print(1, 2) twice +1 in all, print() 0. */
   printArgsTuple: boolean;
+  /** 3.11/3.12: printing an instance's AttributeError hint runs dir(obj), which materialises its __dict__. */
+  hintMaterialisesDict: boolean;
   /** stdout and stderr are line-buffered ttys (Pyodide): TextIOWrapper's pending list per print (Runtime.write). */
   lineBufferedPendingList: boolean;
   /** 3.8: builtin types (list, dict, range, ...) have no vectorcall: calling one packs the arguments into a tuple
@@ -83,15 +85,15 @@ export interface InterpProfile {
 const old: InterpProfile = {
   argsStayOnCallerStack: true, unboundLocal: 'referenced', carets: 'none', suggestions: false,
   qualnameInArgErrors: false, borrowedLoads: false, forgotImport: false, dictUpdateKeysLookup: false, dictDisplayUnpack: 'dictUpdate', constListDisplay: 'build', listFromSized: 'exact', absoluteScriptPath: true,
-  printAllocs: { base: 0, kwnames: 'firstKeywords', boundWrite: 1 }, printArgsTuple: false, lineBufferedPendingList: false, frameObjects: true, builtinTypeCallPacksArgs: false, typesWithoutVectorcall: [], specializeAfter: null, quickenWarmup: 8, specializedTypeCalls: ['str', 'tuple', 'type'], minMaxVarargs: true, strAsciiIterator: false, comprehensionFunction: true,
+  printAllocs: { base: 0, kwnames: 'firstKeywords', boundWrite: 1 }, printArgsTuple: false, lineBufferedPendingList: false, hintMaterialisesDict: false, frameObjects: true, builtinTypeCallPacksArgs: false, typesWithoutVectorcall: [], specializeAfter: null, quickenWarmup: 8, specializedTypeCalls: ['str', 'tuple', 'type'], minMaxVarargs: true, strAsciiIterator: false, comprehensionFunction: true,
 };
 
 export const INTERP_PROFILES: Record<ProfileId, InterpProfile> = {
   '3.8': { ...old, absoluteScriptPath: false, builtinTypeCallPacksArgs: true, dictUpdateKeysLookup: true, dictDisplayUnpack: 'buildMapUnpack' },
   '3.9': { ...old, typesWithoutVectorcall: ['str', 'int', 'float', 'bool'], constListDisplay: 'extendResize', printAllocs: { base: 0, kwnames: 'firstKeywords', boundWrite: 0 } },
   '3.10': { ...old, typesWithoutVectorcall: ['str', 'int'], printAllocs: { base: 0, kwnames: 'firstKeywords', boundWrite: 0 }, constListDisplay: 'extendEven', listFromSized: 'even', suggestions: true, qualnameInArgErrors: true },
-  '3.11': { ...old, typesWithoutVectorcall: ['str', 'int'], specializeAfter: 'warmCode', frameObjects: false, printAllocs: { base: 0, kwnames: 'firstCall', boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true },
-  '3.12': { ...old, typesWithoutVectorcall: ['str', 'int'], specializeAfter: 1, comprehensionFunction: false, strAsciiIterator: true, frameObjects: false, printAllocs: { base: 0, kwnames: null, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
+  '3.11': { ...old, hintMaterialisesDict: true, typesWithoutVectorcall: ['str', 'int'], specializeAfter: 'warmCode', frameObjects: false, printAllocs: { base: 0, kwnames: 'firstCall', boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true },
+  '3.12': { ...old, hintMaterialisesDict: true, typesWithoutVectorcall: ['str', 'int'], specializeAfter: 1, comprehensionFunction: false, strAsciiIterator: true, frameObjects: false, printAllocs: { base: 0, kwnames: null, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchors', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
   '3.13': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, kwnames: null, boundWrite: 0 }, printArgsTuple: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true , forgotImport: true },
   '3.14.2': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, kwnames: null, boundWrite: 0 }, lineBufferedPendingList: true, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },
   '3.14': { ...old, comprehensionFunction: false, strAsciiIterator: true, minMaxVarargs: false, frameObjects: false, printAllocs: { base: 0, kwnames: null, boundWrite: 0 }, constListDisplay: 'extendEven', listFromSized: 'even', argsStayOnCallerStack: false, unboundLocal: 'cannotAccess', carets: 'anchorsCalls', suggestions: true, qualnameInArgErrors: true, borrowedLoads: true , forgotImport: true },

@@ -377,7 +377,13 @@ function noAttr(rt: Runtime, obj: ObjId, name: string): never {
     if (d.t === 'type' || d.t === 'exccls') throw rt.error('AttributeError', `type object '${d.name}' has no attribute '${name}'`);
   }
   if (k === 'class') throw rt.error('AttributeError', `type object '${h.className(obj)}' has no attribute '${name}'`);
-  throw rt.error('AttributeError', `'${rt.typeNameOf(obj)}' object has no attribute '${name}'`);
+  const e = rt.error('AttributeError', `'${rt.typeNameOf(obj)}' object has no attribute '${name}'`);
+  if (k === 'instance') {
+    // 3.10+ print "Did you mean" from dir(obj) (traceback.ts); only instances of the program's classes so far.
+    e.missingName = name;
+    e.missingAttrOf = obj;
+  }
+  throw e;
 }
 
 /** getattr(obj, name): NEW reference. Creates a bound method for a function found on the class. */

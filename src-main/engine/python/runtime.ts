@@ -38,6 +38,8 @@ export class PyExc extends Error {
   reraise = false;
   /** NameError / AttributeError: the missing name, for 3.10+ suggestions. */
   missingName: string | undefined;
+  /** AttributeError of an instance: the object (CPython's AttributeError.obj; not a reference here, so the
+   * printer checks it is still an instance). */
   missingAttrOf: ObjId | undefined;
   constructor(
     readonly rt: Runtime,

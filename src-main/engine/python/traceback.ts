@@ -1,6 +1,7 @@
 // Uncaught exceptions printed as CPython prints them: "Traceback (most recent call last):", one entry per frame
 // (outermost first), the source line when the file is known, 3.11+ caret lines, then "Type: message".
 import type { PyExc, Runtime, TbEntry } from './runtime';
+import type { ObjId } from './heap-port';
 
 /** Source text per filename, for the lines under each "File ..." entry. */
 export type SourceLookup = (filename: string) => string | undefined;
@@ -68,16 +69,52 @@ export function suggest(name: string, candidates: Iterable<string>): string | un
   return best;
 }
 
+/** What object.__dir__ lists for every object (dir(object())), by minor version. */
+function objectDir(minor: number): string[] {
+  const names = ['__class__', '__delattr__', '__dir__', '__doc__', '__eq__', '__format__', '__ge__', '__getattribute__', '__gt__', '__hash__', '__init__', '__init_subclass__', '__le__', '__lt__', '__ne__', '__new__', '__reduce__', '__reduce_ex__', '__repr__', '__setattr__', '__sizeof__', '__str__', '__subclasshook__'];
+  if (minor >= 11) names.push('__getstate__');
+  return names;
+}
+
+/**
+ * The candidates for an instance's missing attribute: sorted dir(obj) (its attributes, its classes', what a class
+ * statement adds, object's), without the _names when the wrong name has no leading _ (3.12+ traceback.py). dir()
+ * reads obj.__dict__: on 3.11/3.12 that materialises the instance's dict (printing the hint makes it; 3.13's
+ * embedded values do not need it), measured: `a.self = a`, the hint printed, `del a`: gc.collect() 2, else 1.
+ */
+function instanceDir(rt: Runtime, obj: ObjId, wrong: string): string[] {
+  const h = rt.heap;
+  if (h.kind(obj) !== 'instance') return []; // freed since (the lab's exception holds no reference to it)
+  const minor = Number(rt.versionInfo[1]);
+  if (rt.ip.hintMaterialisesDict) {
+    const d = h.instanceDict(obj);
+    if (d) h.decref(d);
+  }
+  const names = new Set<string>(h.instanceAttrs(obj));
+  const seen = new Set<ObjId>();
+  const walk = (cls: ObjId) => {
+    if (seen.has(cls)) return;
+    seen.add(cls);
+    for (const n of h.instanceAttrs(cls)) names.add(n);
+    for (const b of h.classBases(cls)) walk(b);
+  };
+  walk(h.classOf(obj));
+  for (const n of ['__dict__', '__module__', '__weakref__', ...(minor >= 13 ? ['__firstlineno__', '__static_attributes__'] : [])]) names.add(n);
+  for (const n of objectDir(minor)) names.add(n);
+  const sorted = [...names].sort();
+  return minor >= 12 && !wrong.startsWith('_') ? sorted.filter((n) => !n.startsWith('_')) : sorted;
+}
+
 function excHeader(rt: Runtime, e: PyExc): string {
   const cls = rt.excClassOf(e.exc);
   const name = rt.className(cls);
   const msg = rt.excMessage(e.exc);
   let line = msg === '' ? name : `${name}: ${msg}`;
   if (rt.ip.suggestions && e.missingName !== undefined) {
-    const names = [...rt.visibleNames()];
+    const names = e.missingAttrOf === undefined ? [...rt.visibleNames()] : instanceDir(rt, e.missingAttrOf, e.missingName);
     const s = suggest(e.missingName, names);
     if (s) line += `. Did you mean: '${s}'?`;
-    else if (rt.ip.forgotImport && rt.modules.has(e.missingName)) line += `. Did you forget to import '${e.missingName}'?`;
+    else if (rt.ip.forgotImport && e.missingAttrOf === undefined && rt.modules.has(e.missingName)) line += `. Did you forget to import '${e.missingName}'?`;
   }
   return line;
 }
