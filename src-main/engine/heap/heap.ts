@@ -882,15 +882,19 @@ export class Heap {
   // list_resize and the list methods: heap/list-objects.ts.
 
   newList(items: readonly ObjId[] = []): ObjId { return lists.newList(this, items); }
+
+  /** len() of a container: used entries of a dict or set, items of a list or tuple. */
   len(id: ObjId): number {
     const k = (this.s.meta[id << 2] >>> 24);
     if (k === Kd.DICT || k === Kd.SET) return this.s.meta[(id << 2) + Rec.AUX];
     return this.s.meta[(id << 2) + Rec.REF_LEN];
   }
+
   /** Borrowed item i of a list or tuple (i already normalised by the caller). */
   item(id: ObjId, i: number): ObjId {
     return this.s.pool[this.s.meta[(id << 2) + Rec.REF_OFF] + i];
   }
+
   /** Items of a list/tuple/set (borrowed ids, NULLs skipped). */
   items(id: ObjId): ObjId[] {
     const s = this.s;
@@ -899,6 +903,7 @@ export class Heap {
     for (let i = 0; i < s.meta[(id << 2) + Rec.REF_LEN]; i++) if (s.pool[off + i] !== 0) out.push(s.pool[off + i]);
     return out;
   }
+
   listAppend(l: ObjId, v: ObjId): void { lists.listAppend(this, l, v); }
   listInsert(l: ObjId, index: number, v: ObjId): void { lists.listInsert(this, l, index, v); }
   listPop(l: ObjId, index = -1): ObjId { return lists.listPop(this, l, index); }
