@@ -410,38 +410,41 @@ export class Pymalloc implements Allocator {
     if (g >= 0 && g < this.poolLimit) {
       const nextoff = pools[r + F.NEXTOFF]!;
       const depth = pools[r + F.NFREE]!;
-      const sz = pools[r + F.SZ]!;
-      const size = (sz + 1) << 4;
-      const base = pools[r + F.BLK]!;
-      const top = pools[r]!; // F.TOP
-      // Offset past the pool header, and the block there; multiplying back rejects addresses inside a block, and
-      // those in the header (x < 0: b * size > x, b truncates towards zero).
-      const x = addr - C.ARENA_TOP + q * this.poolSize - C.POOL_OVERHEAD;
-      // floor(x / size): x + 0.5 keeps exact multiples at least 1/1024 above the integer, far beyond rounding
-      const b = ((x + 0.5) * this.classInv[sz]!) | 0;
-      const k = base + b;
-      const inUse = this.inUse;
-      const word = inUse[k >> 5]!;
-      const bit = 1 << (k & 31);
-      // ref.count = NEXTOFF - NFREE is 0 for uncarved (both 0) and empty pools.
-      if (nextoff !== depth && b * size === x && b < nextoff && word & bit) {
-        inUse[k >> 5] = word ^ bit;
-        pools[r] = b; // F.TOP
-        pools[r + F.NFREE] = depth + 1;
-        this.bytesInAllocatedBlocks -= size;
-        if (!depth) {
-          // The pool was full: insert_to_usedpool, at the front (most frees of a steady load, so inline).
-          const pool = r >> 3;
-          const head = this.usedHead[sz]!;
-          pools[r + F.NEXT] = head;
-          if (head >= 0) pools[(head << 3) + F.PREV] = pool;
-          this.usedHead[sz] = pool;
-          if (this.listener) this.emitPoolUsed(pool, sz);
-        } else {
-          this.stk[base + depth] = top; // the old top goes one down
-          if (nextoff - depth === 1) this.poolEmptied(r >> 3, sz);
+      // ref.count = NEXTOFF - NFREE is 0 for uncarved (both 0) and empty pools; an uncarved pool has no class (-1),
+      // so nothing below reads classInv for it.
+      if (nextoff !== depth) {
+        const sz = pools[r + F.SZ]!;
+        const size = (sz + 1) << 4;
+        const base = pools[r + F.BLK]!;
+        const top = pools[r]!; // F.TOP
+        // Offset past the pool header, and the block there; multiplying back rejects addresses inside a block, and
+        // those in the header (x < 0: b * size > x, b truncates towards zero).
+        const x = addr - C.ARENA_TOP + q * this.poolSize - C.POOL_OVERHEAD;
+        // floor(x / size): x + 0.5 keeps exact multiples at least 1/1024 above the integer, far beyond rounding
+        const b = ((x + 0.5) * this.classInv[sz]!) | 0;
+        const k = base + b;
+        const inUse = this.inUse;
+        const word = inUse[k >> 5]!;
+        const bit = 1 << (k & 31);
+        if (b * size === x && b < nextoff && word & bit) {
+          inUse[k >> 5] = word ^ bit;
+          pools[r] = b; // F.TOP
+          pools[r + F.NFREE] = depth + 1;
+          this.bytesInAllocatedBlocks -= size;
+          if (!depth) {
+            // The pool was full: insert_to_usedpool, at the front (most frees of a steady load, so inline).
+            const pool = r >> 3;
+            const head = this.usedHead[sz]!;
+            pools[r + F.NEXT] = head;
+            if (head >= 0) pools[(head << 3) + F.PREV] = pool;
+            this.usedHead[sz] = pool;
+            if (this.listener) this.emitPoolUsed(pool, sz);
+          } else {
+            this.stk[base + depth] = top; // the old top goes one down
+            if (nextoff - depth === 1) this.poolEmptied(r >> 3, sz);
+          }
+          return;
         }
-        return;
       }
     }
     this.freeOther(addr);

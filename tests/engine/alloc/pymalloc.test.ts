@@ -162,6 +162,9 @@ describe('pymalloc blocks and pools', () => {
     expect(() => p.free(a + 16)).toThrow(/did not hand out/);
     expect(() => p.free(a - 16)).toThrow(/did not hand out/);
     expect(() => p.free(a + 64 * 5)).toThrow(/did not hand out/);
+    // A never-used pool of the mapped arena (no class yet): not pymalloc's, so the raw side refuses it.
+    expect(p.poolClass(p.poolOf(a) + 1)).toBe(-1);
+    expect(() => p.free(p.poolAddress(p.poolOf(a) + 1) + 48)).toThrow();
     expect(checkAllocatorInvariants(p)).toEqual([]);
     expect(p.blocksInUse).toBe(2);
   });
