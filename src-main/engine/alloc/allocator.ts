@@ -8,7 +8,8 @@
 export type Address = number;
 
 export interface Allocator {
-  /** PyObject_Malloc / PyMem_Malloc: `owner` is the object id that will own the block (for the memory map). */
+  /** PyObject_Malloc / PyMem_Malloc: `owner` is the object id that will own the block (for the memory map): a
+   *  non-negative integer (pymalloc keeps it exact below 2^43, the raw side below 2^31). */
   malloc(nbytes: number, owner: number): Address;
   /** PyObject_Free: pymalloc block or raw block, decided by the address, as in obmalloc.c. */
   free(addr: Address): void;

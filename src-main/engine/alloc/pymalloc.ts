@@ -27,8 +27,10 @@ const enum C {
   ARENA_TOP = 0x7f5a4c800000,
   POOL_OVERHEAD = 48,
   SMALL_REQUEST_THRESHOLD = 512,
-  /** A block record is owner * REQ_SPAN + bytes requested (1..512) in one float64 (exact for owners below 2^43). */
+  /** A large owner's record (in bigOwners) is owner * REQ_SPAN + bytes requested (exact for owners below 2^43). */
   REQ_SPAN = 1024,
+  /** Owners that fit a block record with the low 4 bits of the request: 0 .. 2^27 - 1 (the record stays >= 0). */
+  OWNER_MASK = 0x7ffffff,
 }
 // Per pool, 8 int32 fields side by side (pool id << 3): malloc and free touch one half cache line per pool.
 // CPython's ref.count is not stored: every carved block is either in use or on the free list, so it is
@@ -127,11 +129,19 @@ export class Pymalloc implements Allocator {
 
   // ---- blocks ----
   /**
-   * Per block record (ids [pool's BLK, + its capacity)): owner object id * REQ_SPAN + bytes requested, one store,
-   * valid while the bit of bi in `inUse` is set. Written by malloc only; free just clears the bit (a small,
+   * Per block record (ids [pool's BLK, + its capacity)): owner << 4 | (bytes requested - 1) & 15, one int32 store
+   * (the size class gives the rest of the request: it lies in (class size - 16, class size]), valid while the bit
+   * of bi in `inUse` is set. Four bytes, not a float64's eight: malloc's one random store touches half the memory
+   * (the bench's own data then stays in the cache). -1: the owner is outside 0..OWNER_MASK (interpreter statics
+   * are >= 2^29) or the request outside the class's range (realloc), its record is in bigOwners. Written by malloc only; free just clears the bit (a small,
    * cache-resident bitmap), so a free never waits on a random block's record. Read through blockOwner/Requested.
    */
-  private blk = new Float64Array(0);
+  private rec = new Int32Array(0);
+  /** Records that do not fit `rec` (owner * REQ_SPAN + bytes); an entry is stale once rec[bi] >= 0 again. */
+  private readonly bigOwners = new Map<number, number>();
+  /** Block record runs in carving order: the first record of each run and its pool (to find a record's class). */
+  private readonly runBase: number[] = [];
+  private readonly runPool: number[] = [];
   private inUse = new Int32Array(0);
   /**
    * Per block record slot: the pool's free stack below its top (F.TOP in the pool record): with depth d, the
@@ -189,8 +199,11 @@ export class Pymalloc implements Allocator {
   // ================================================================== malloc
 
   malloc(nbytes: number, owner: number): Address {
-    if (!(nbytes >= 1 && nbytes <= C.SMALL_REQUEST_THRESHOLD)) return this.raw.malloc(nbytes, owner);
-    const sz = (nbytes - 1) >> 4;
+    // One exit for the rare requests: raw sizes, and owners a block record cannot hold (see rec).
+    if (!(nbytes >= 1 && nbytes <= C.SMALL_REQUEST_THRESHOLD) || owner > C.OWNER_MASK) return this.mallocApart(nbytes, owner);
+    const n1 = nbytes - 1;
+    const sz = n1 >> 4;
+    const size = (sz + 1) << 4;
     let pool = this.usedHead[sz]!;
     // No used pool: one is linked in with its free list ready, so the same pop serves both cases.
     if (pool === C.NONE) pool = this.allocateFromNewPool(sz); // may grow the arrays: read them after
@@ -200,7 +213,7 @@ export class Pymalloc implements Allocator {
     const depth = pools[r + F.NFREE]! - 1;
     const b = pools[r]!; // F.TOP
     pools[r + F.NFREE] = depth;
-    this.bytesInAllocatedBlocks += (sz + 1) << 4;
+    this.bytesInAllocatedBlocks += size;
     // The next entry down becomes the top: in a steady load the list mostly holds one block, and stk is not read.
     if (depth !== 0) pools[r] = this.stk[base + depth]!; // F.TOP
     else this.poolExtend(pool, sz);
@@ -208,15 +221,22 @@ export class Pymalloc implements Allocator {
     const inUse = this.inUse;
     const w = k >> 5;
     inUse[w] = inUse[w]! | (1 << (k & 31));
-    this.blk[k] = owner * C.REQ_SPAN + nbytes;
-    return C.ARENA_TOP - ((pool ^ this.poolMask) + this.gridAdj) * this.poolSize + C.POOL_OVERHEAD + b * ((sz + 1) << 4);
+    this.rec[k] = (owner << 4) | (n1 & 15);
+    return C.ARENA_TOP - ((pool ^ this.poolMask) + this.gridAdj) * this.poolSize + C.POOL_OVERHEAD + b * size;
+  }
+
+  private mallocApart(nbytes: number, owner: number): Address {
+    if (!(nbytes >= 1 && nbytes <= C.SMALL_REQUEST_THRESHOLD)) return this.raw.malloc(nbytes, owner);
+    const addr = this.malloc(nbytes, 0);
+    this.recordApart(this.blockIdOf(addr), owner, nbytes);
+    return addr;
   }
 
   /**
    * The free list ran dry: carve the next virgin block, or the pool is full and leaves usedpools. Small, so that
    * malloc and free both fit V8's cumulative inlining budget at a call site (920 bytes of bytecode; V8 inlines
    * malloc and poolExtend first, then admits free only if what is inlined so far + 1.2 x free's size fits: today
-   * 289 + 83 + 1.2 x 450 = 912). free not inlined costs a call and a boxed address per free.
+   * 291 + 83 + 1.2 x 450 = 914). free not inlined costs a call and a boxed address per free.
    */
   private poolExtend(pool: number, sz: number): void {
     const pools = this.pools;
@@ -364,15 +384,17 @@ export class Pymalloc implements Allocator {
       const stk = new Uint16Array(n);
       stk.set(this.stk);
       this.stk = stk;
-      const blk = new Float64Array(n);
-      blk.set(this.blk);
-      this.blk = blk;
+      const rec = new Int32Array(n);
+      rec.set(this.rec);
+      this.rec = rec;
       const bits = new Int32Array((n + 31) >> 5);
       bits.set(this.inUse);
       this.inUse = bits;
     }
     this.pools[(pool << 3) + F.BLK] = base;
     this.blkCap[pool] = cap;
+    this.runBase.push(base);
+    this.runPool.push(pool);
   }
 
   // ================================================================== free
@@ -388,38 +410,41 @@ export class Pymalloc implements Allocator {
     if (g >= 0 && g < this.poolLimit) {
       const nextoff = pools[r + F.NEXTOFF]!;
       const depth = pools[r + F.NFREE]!;
-      const sz = pools[r + F.SZ]!;
-      const size = (sz + 1) << 4;
-      const base = pools[r + F.BLK]!;
-      const top = pools[r]!; // F.TOP
-      // Offset past the pool header, and the block there; multiplying back rejects addresses inside a block, and
-      // those in the header (x < 0: b * size > x, b truncates towards zero).
-      const x = addr - C.ARENA_TOP + q * this.poolSize - C.POOL_OVERHEAD;
-      // floor(x / size): x + 0.5 keeps exact multiples at least 1/1024 above the integer, far beyond rounding
-      const b = ((x + 0.5) * this.classInv[sz]!) | 0;
-      const k = base + b;
-      const inUse = this.inUse;
-      const word = inUse[k >> 5]!;
-      const bit = 1 << (k & 31);
-      // ref.count = NEXTOFF - NFREE is 0 for uncarved (both 0) and empty pools.
-      if (nextoff !== depth && b * size === x && b < nextoff && word & bit) {
-        inUse[k >> 5] = word ^ bit;
-        pools[r] = b; // F.TOP
-        pools[r + F.NFREE] = depth + 1;
-        this.bytesInAllocatedBlocks -= size;
-        if (!depth) {
-          // The pool was full: insert_to_usedpool, at the front (most frees of a steady load, so inline).
-          const pool = r >> 3;
-          const head = this.usedHead[sz]!;
-          pools[r + F.NEXT] = head;
-          if (head >= 0) pools[(head << 3) + F.PREV] = pool;
-          this.usedHead[sz] = pool;
-          if (this.listener) this.emitPoolUsed(pool, sz);
-        } else {
-          this.stk[base + depth] = top; // the old top goes one down
-          if (nextoff - depth === 1) this.poolEmptied(r >> 3, sz);
+      // ref.count = NEXTOFF - NFREE is 0 for uncarved (both 0) and empty pools; an uncarved pool has no class (-1),
+      // so nothing below reads classInv for it.
+      if (nextoff !== depth) {
+        const sz = pools[r + F.SZ]!;
+        const size = (sz + 1) << 4;
+        const base = pools[r + F.BLK]!;
+        const top = pools[r]!; // F.TOP
+        // Offset past the pool header, and the block there; multiplying back rejects addresses inside a block, and
+        // those in the header (x < 0: b * size > x, b truncates towards zero).
+        const x = addr - C.ARENA_TOP + q * this.poolSize - C.POOL_OVERHEAD;
+        // floor(x / size): x + 0.5 keeps exact multiples at least 1/1024 above the integer, far beyond rounding
+        const b = ((x + 0.5) * this.classInv[sz]!) | 0;
+        const k = base + b;
+        const inUse = this.inUse;
+        const word = inUse[k >> 5]!;
+        const bit = 1 << (k & 31);
+        if (b * size === x && b < nextoff && word & bit) {
+          inUse[k >> 5] = word ^ bit;
+          pools[r] = b; // F.TOP
+          pools[r + F.NFREE] = depth + 1;
+          this.bytesInAllocatedBlocks -= size;
+          if (!depth) {
+            // The pool was full: insert_to_usedpool, at the front (most frees of a steady load, so inline).
+            const pool = r >> 3;
+            const head = this.usedHead[sz]!;
+            pools[r + F.NEXT] = head;
+            if (head >= 0) pools[(head << 3) + F.PREV] = pool;
+            this.usedHead[sz] = pool;
+            if (this.listener) this.emitPoolUsed(pool, sz);
+          } else {
+            this.stk[base + depth] = top; // the old top goes one down
+            if (nextoff - depth === 1) this.poolEmptied(r >> 3, sz);
+          }
+          return;
         }
-        return;
       }
     }
     this.freeOther(addr);
@@ -520,11 +545,15 @@ export class Pymalloc implements Allocator {
     if (addr === 0) return this.malloc(nbytes, owner);
     const pool = this.poolOf(addr);
     if (pool === C.NONE) return this.raw.realloc(addr, nbytes, owner); // a raw block stays raw
-    const size = this.classBytes[this.pools[(pool << 3) + F.SZ]!]!;
+    const sz = this.pools[(pool << 3) + F.SZ]!;
+    const size = this.classBytes[sz]!;
     if (nbytes <= size && 4 * nbytes > 3 * size) {
-      // Same class, or shrinking by less than a quarter: keep the block.
+      // Same class, or shrinking by less than a quarter: keep the block (a smaller request than the class's
+      // range does not fit the block record, see rec).
       const bi = this.blockIdOf(addr);
-      this.blk[bi] = owner * C.REQ_SPAN + nbytes;
+      const v = owner & C.OWNER_MASK;
+      if (v === owner && (nbytes - 1) >> 4 === sz) this.rec[bi] = (v << 4) | ((nbytes - 1) & 15);
+      else this.recordApart(bi, owner, nbytes);
       return addr;
     }
     // New block first, then free the old one (as obmalloc does: malloc, memcpy, free).
@@ -565,13 +594,35 @@ export class Pymalloc implements Allocator {
     return this.blockInUse(bi) ? this.requestedOf(bi) : 0;
   }
 
+  /** The rare path: the owner does not fit a block record, or realloc kept a block for a smaller class (see rec). */
+  private recordApart(bi: number, owner: number, nbytes: number): void {
+    this.rec[bi] = -1;
+    this.bigOwners.set(bi, owner * C.REQ_SPAN + nbytes);
+  }
+
   private ownerOfBlock(bi: number): number {
-    return Math.floor(this.blk[bi]! / C.REQ_SPAN);
+    const v = this.rec[bi]!;
+    return v >= 0 ? v >> 4 : Math.floor(this.bigOwners.get(bi)! / C.REQ_SPAN);
   }
 
   private requestedOf(bi: number): number {
-    const v = this.blk[bi]!;
-    return v - Math.floor(v / C.REQ_SPAN) * C.REQ_SPAN;
+    const v = this.rec[bi]!;
+    if (v >= 0) return (this.poolClass(this.poolOfRecord(bi)) << 4) + 1 + (v & 15);
+    const big = this.bigOwners.get(bi)!;
+    return big - Math.floor(big / C.REQ_SPAN) * C.REQ_SPAN;
+  }
+
+  /** Pool whose run holds block record `bi` (binary search over the runs, which ascend). */
+  private poolOfRecord(bi: number): number {
+    const runs = this.runBase;
+    let lo = 0;
+    let hi = runs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runs[mid]! <= bi) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.runPool[lo]!;
   }
 
   /** Owner object id of block id `bi`, 0 when it is not allocated. */

@@ -127,6 +127,26 @@ describe('pymalloc blocks and pools', () => {
     expect([p.ownerOf(addrs[0]!), p.requestedSize(addrs[0]!)]).toEqual([7, 400]);
   });
 
+  it('keeps owners on both sides of the packed record limit (2^27) and interpreter statics (2^29+) exact when blocks are reused', () => {
+    const p = new Pymalloc('3.13');
+    const owners = [0, 2 ** 27 - 1, 2 ** 27, 2 ** 29 + 5, 1];
+    const sizes = [17, 32, 33, 100, 511];
+    const addrs = owners.map((o, i) => p.malloc(sizes[i]!, o));
+    expect(addrs.map((a) => [p.ownerOf(a), p.requestedSize(a)])).toEqual(owners.map((o, i) => [o, sizes[i]]));
+    // A static's block freed and handed to a small owner (LIFO: same address) reads the new owner, and back.
+    p.free(addrs[3]!);
+    expect(p.malloc(97, 12)).toBe(addrs[3]);
+    expect([p.ownerOf(addrs[3]!), p.requestedSize(addrs[3]!)]).toEqual([12, 97]);
+    p.free(addrs[3]!);
+    expect(p.malloc(112, 2 ** 30)).toBe(addrs[3]);
+    expect([p.ownerOf(addrs[3]!), p.requestedSize(addrs[3]!)]).toEqual([2 ** 30, 112]);
+    // An in-place realloc to a smaller class (400 bytes in a 512-byte block) and back into the class's range.
+    expect(p.realloc(addrs[4]!, 400, 9)).toBe(addrs[4]);
+    expect([p.ownerOf(addrs[4]!), p.requestedSize(addrs[4]!)]).toEqual([9, 400]);
+    expect(p.realloc(addrs[4]!, 500, 9)).toBe(addrs[4]);
+    expect([p.ownerOf(addrs[4]!), p.requestedSize(addrs[4]!)]).toEqual([9, 500]);
+  });
+
   it('refuses to free a block twice', () => {
     const p = new Pymalloc('3.13');
     const a = p.malloc(56, 1);
@@ -142,6 +162,9 @@ describe('pymalloc blocks and pools', () => {
     expect(() => p.free(a + 16)).toThrow(/did not hand out/);
     expect(() => p.free(a - 16)).toThrow(/did not hand out/);
     expect(() => p.free(a + 64 * 5)).toThrow(/did not hand out/);
+    // A never-used pool of the mapped arena (no class yet): not pymalloc's, so the raw side refuses it.
+    expect(p.poolClass(p.poolOf(a) + 1)).toBe(-1);
+    expect(() => p.free(p.poolAddress(p.poolOf(a) + 1) + 48)).toThrow();
     expect(checkAllocatorInvariants(p)).toEqual([]);
     expect(p.blocksInUse).toBe(2);
   });
