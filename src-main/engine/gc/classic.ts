@@ -521,7 +521,7 @@ function tpClear(h: Heap, o: number): boolean {
         const r = s.pool[off + i];
         if (r !== 0) {
           s.pool[off + i] = 0;
-          h.decref(r);
+          h.decrefCleared(r);
         }
       }
       return true;
@@ -547,7 +547,7 @@ export function deleteGarbage(h: Heap, collectable: number, old: number): void {
       if (full) h.emit({ t: 'gc-clear', id: o });
       h.incref(o);
       tpClear(h, o);
-      h.decref(o);
+      h.decrefCleared(o);
     }
     if (s.hdr[(collectable << 2) + Rec.NEXT] === o) {
       s.meta[o << 2] &= ~(Fl.COLLECTING | Fl.UNREACHABLE);

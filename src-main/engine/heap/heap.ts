@@ -266,6 +266,22 @@ export class Heap {
     else if (rc < 0) throw new Error(`refcount of ${id} went negative`);
   }
 
+  /**
+   * decref for delete_garbage (tp_clear's dropped references, then the cleared object itself): an instance that
+   * dies goes straight to the instance cascade, one call less per death than decref -> dealloc.
+   */
+  decrefCleared(id: ObjId): void {
+    const s = this.s;
+    const f = s.meta[id << 2];
+    if (f & Fl.IMMORTAL) return;
+    const rc = --s.hdr[id << 2];
+    if (this.tl >= 2) this.emit({ t: 'decref', id, rc });
+    if (rc === 0) {
+      if (f >>> 24 === Kd.INSTANCE && this.tl < 2 && this.trashDepth < Lim.TRASHCAN) this.deallocInstanceUntraced(id);
+      else this.dealloc(id);
+    } else if (rc < 0) throw new Error(`refcount of ${id} went negative`);
+  }
+
   /** Py_XDECREF */
   xdecref(id: ObjId): void {
     if (id !== 0) this.decref(id);
