@@ -36,6 +36,10 @@ export interface SizeTable {
   cfunctionObject: number;
   moduleObject: number;
   classObject: number; // heap type struct (approximation, see profiles/README)
+  /** A member or getset descriptor (PyMemberDescrObject / PyGetSetDescrObject) incl. GC header. */
+  descriptorObject: number;
+  /** A super object (type, obj, obj_type) incl. GC header: init_subclass makes one per class statement. */
+  superObject: number;
 }
 
 export interface FreeListTable {

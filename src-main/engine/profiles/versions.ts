@@ -30,6 +30,8 @@ const sizes38: SizeTable = {
   cfunctionObject: 72, // PyCFunctionObject 56 + PyGC_Head (3.8; a builtin bound method)
   moduleObject: 72,
   classObject: 1064,
+  descriptorObject: 64, // getsizeof of member_descriptor / getset_descriptor, 3.8-3.13
+  superObject: 56,
 };
 
 const sizes310: SizeTable = { ...sizes38, functionObject: 144, classObject: 1072 };
