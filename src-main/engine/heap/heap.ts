@@ -998,7 +998,10 @@ export class Heap {
       if (parts.bases !== 0) {
         bases = parts.bases;
         this.incref(bases);
-      } else bases = this.newTuple([parts.object]);
+      } else {
+        bases = this.newTuple([parts.object]);
+        this.track(bases); // PyTuple_Pack: tracked at once (3.14 too)
+      }
       dict = this.dictCopy(parts.ns);
       if (hasSlots) {
         // the names copied into a list, sorted, then the list turned into ht_slots
@@ -1755,7 +1758,7 @@ export class Heap {
         return p.instanceLayout === 'inline' && info.hasDict ? S.instanceObject + 8 * info.slots.length : bytes;
       }
       case Kd.CLASS:
-        return S.classObject;
+        return this.classes.get(id)?.hasDict === false ? S.classObject - S.classCachedKeys : S.classObject;
       case Kd.FUNCTION:
         return S.functionObject;
       case Kd.MODULE:

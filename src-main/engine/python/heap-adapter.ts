@@ -220,6 +220,16 @@ export class HeapAdapter implements HeapPort {
     this.bmethodNames.set(m, name);
     return m;
   }
+  descriptorType(d: ObjId): 'member_descriptor' | 'getset_descriptor' {
+    return this.heap.typeName(d) === 'getset_descriptor' ? 'getset_descriptor' : 'member_descriptor';
+  }
+  classParts(cls: ObjId): [ObjId, ObjId, ObjId] | null {
+    const info = this.heap.classInfo(cls);
+    if (info.dict === 0) return null;
+    const r = this.heap.s;
+    const off = r.meta[(cls << 2) + REC.REF_OFF]!;
+    return [r.pool[off]!, r.pool[off + 1]!, r.pool[off + 2]!];
+  }
   builtinMethodParts(m: ObjId): [ObjId, string] {
     return [this.heap.referents(m)[0]!, this.bmethodNames.get(m)!];
   }

@@ -107,6 +107,10 @@ export interface HeapPort {
   functionDefaults(fn: ObjId): ObjId;
   functionName(fn: ObjId): string;
   methodParts(m: ObjId): [fn: ObjId, self: ObjId];
+  /** The type of a 'descriptor' object. */
+  descriptorType(d: ObjId): 'member_descriptor' | 'getset_descriptor';
+  /** A class statement's type: its __dict__, __mro__ and __bases__ (borrowed); null for the bare stand-ins. */
+  classParts(cls: ObjId): [dict: ObjId, mro: ObjId, bases: ObjId] | null;
   /** Borrowed referent, or 0 once the referent died. */
   weakrefTarget(wr: ObjId): ObjId;
   weakrefCallback(wr: ObjId): ObjId;

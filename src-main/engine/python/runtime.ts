@@ -504,6 +504,8 @@ export class Runtime {
         if (d.t === 'view') return this.types.get(`dict_${d.which}`)!;
         return this.types.get('object')!;
       }
+      case 'descriptor':
+        return this.types.get(this.heap.descriptorType(v))!;
       default:
         return this.types.get(KIND_TYPE[k])!;
     }
