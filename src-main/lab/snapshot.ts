@@ -46,6 +46,7 @@ const KIND_TEXT: Record<number, string> = {
   [Kind.Weakref]: 'weakref',
   [Kind.Method]: 'method',
   [Kind.Cell]: 'cell',
+  [Kind.Descr]: 'descriptor',
 };
 
 const ATOMS = new Set<number>([Kind.None, Kind.Bool, Kind.Int, Kind.Float, Kind.Str, Kind.Bytes]);
@@ -176,9 +177,18 @@ export function refsOf(heap: Heap, id: ObjId, hidden: ReadonlySet<ObjId>): SnapR
       add(heap.classOf(id), { kind: 'class', label: '__class__' });
       break;
     }
-    case Kind.Class:
-      for (const name of heap.attrNames(id)) add(heap.getAttr(id, name), { kind: 'attr', label: `.${name}`, key: name });
+    case Kind.Class: {
+      // A class statement's type: its __dict__ (the attributes, descriptors, __module__...), __mro__, __bases__
+      // and base (type_traverse); the bare stand-ins of builtin types hold nothing.
+      const r = heap.referents(id);
+      if (r.length === 4) {
+        add(r[0]!, { kind: 'dict', label: '__dict__' });
+        add(r[1]!, { kind: 'other', label: '__mro__' });
+        add(r[2]!, { kind: 'other', label: '__bases__' });
+        add(r[3]!, { kind: 'other', label: '__base__' });
+      }
       break;
+    }
     case Kind.Weakref: {
       const t = heap.weakrefGet(id);
       if (t !== heap.None) add(t, { kind: 'weak', label: 'weak' });

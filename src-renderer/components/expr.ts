@@ -9,6 +9,7 @@ function step(r: SnapRef): string | null {
     case 'value': return r.key === undefined ? null : `[${r.key}]`;
     case 'attr': case 'slot': return r.key === undefined ? null : `.${r.key}`;
     case 'class': return '.__class__';
+    case 'dict': return '.__dict__'; // an instance's or a class's attributes: obj.__dict__['k']
     default: return null; // set members and dict keys cannot be reached by an accessor
   }
 }

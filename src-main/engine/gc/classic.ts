@@ -17,7 +17,7 @@ import type { GcList } from '../../../shared/events';
 // Hot-loop constants as enum members (kinds.ts F_* / Kind, store.ts REC): esbuild inlines same-file enum members as
 // literals, where module-level consts stay context slots that V8 reloads and Smi-checks on every use.
 export enum Fl { GC = 1, FINALIZED = 4, COLLECTING = 8, UNREACHABLE = 16, IMMORTAL = 32, UNICODE_KEYS = 256, SPLIT = 512, HASDEL = 1024, MANAGED_DICT = 4096, EMBEDDED = 8192 }
-export enum Kd { TUPLE = 7, LIST = 8, DICT = 9, SET = 10, INSTANCE = 11, WEAKREF = 15, METHOD = 16 }
+export enum Kd { TUPLE = 7, LIST = 8, DICT = 9, SET = 10, INSTANCE = 11, CLASS = 12, WEAKREF = 15, METHOD = 16, DESCR = 18 }
 export enum Rec { WR_HEAD = 1, NEXT = 2, PREV = 3, REF_OFF = 1, REF_LEN = 2, AUX = 3 }
 export enum Word { GEN_CLEAR = -16711681 } // ~(0xff << 16): the meta word without its gen field (store.ts)
 
@@ -499,6 +499,18 @@ function tpClear(h: Heap, o: number): boolean {
   switch ((s.meta[o << 2] >>> 24)) {
     case Kd.TUPLE:
     case Kd.METHOD:
+    case Kd.DESCR: // descriptors have no tp_clear
+      return false;
+    case Kd.CLASS:
+      if (s.meta[(o << 2) + Rec.REF_LEN] === 4) {
+        // type_clear: the dict emptied, tp_mro dropped
+        const off = s.meta[(o << 2) + Rec.REF_OFF];
+        h.dictClear(s.pool[off]);
+        const mro = s.pool[off + 1];
+        s.pool[off + 1] = 0;
+        h.xdecref(mro);
+        return true;
+      }
       return false;
     case Kd.LIST:
       h.listClear(o);

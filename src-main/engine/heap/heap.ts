@@ -30,7 +30,7 @@ import type { GenStats } from '../gc/state';
 // Hot-loop constants as enum members (kinds.ts F_* / Kind, store.ts REC): esbuild inlines same-file enum members as
 // literals, where module-level consts stay context slots that V8 reloads and Smi-checks on every use.
 export enum Fl { GC = 1, TRACKED = 2, FINALIZED = 4, IMMORTAL = 32, FROM_FREELIST = 128, UNICODE_KEYS = 256, SPLIT = 512, HASDEL = 1024, FRAME = 2048, MANAGED_DICT = 4096, EMBEDDED = 8192, CFUNC = 16384 }
-export enum Kd { FREE = 0, NONE = 1, BOOL = 2, INT = 3, FLOAT = 4, STR = 5, BYTES = 6, TUPLE = 7, LIST = 8, DICT = 9, SET = 10, INSTANCE = 11, CLASS = 12, FUNCTION = 13, MODULE = 14, WEAKREF = 15, METHOD = 16, CELL = 17 }
+export enum Kd { FREE = 0, NONE = 1, BOOL = 2, INT = 3, FLOAT = 4, STR = 5, BYTES = 6, TUPLE = 7, LIST = 8, DICT = 9, SET = 10, INSTANCE = 11, CLASS = 12, FUNCTION = 13, MODULE = 14, WEAKREF = 15, METHOD = 16, CELL = 17, DESCR = 18 }
 export enum Rec { WR_HEAD = 1, NEXT = 2, PREV = 3, REF_OFF = 1, REF_LEN = 2, AUX = 3 }
 export enum Lim {
   GEN0_HEAD = 1, // gc/lists.ts GEN0
@@ -86,8 +86,16 @@ export interface ClassInfo {
   layout: { sharedLen: number; bytes: number; valuesBytes: number; n: number; nrefs: number } | null;
   /** 3.11+: the shared keys' dk_usable (30 at first; one less per instance made while > 1 and per new key). */
   keysUsable: number;
-  /** Class attribute names; values are the class object's references, same index. */
-  attrNames: string[];
+  /** The type's __dict__ (tp_dict) holding the class attributes; 0 for the lab's stand-ins of builtin types. */
+  dict: ObjId;
+  /** Names type_new put in the dict itself (__module__, __doc__, descriptors...): attribute lookups skip them. */
+  hidden: Set<string>;
+  /** tp_subclasses: a dict {address int: weakref} made at the first subclass; held by the class, not traversed. */
+  subclasses: ObjId;
+  /** This class's entries in its bases' tp_subclasses: [base (0: a builtin type's), int key, weakref]. */
+  subclassOf: [ObjId, ObjId, ObjId][];
+  /** ht_slots: the sorted __slots__ names tuple, held by the class, not traversed; 0 without __slots__. */
+  slotsTuple: ObjId;
   /** 3.8-3.10 ht_cached_keys: the keys new instance dicts share; null once dropped (or with no __dict__). */
   cachedKeys: SharedKeys | null;
 }
@@ -104,6 +112,24 @@ export interface SharedKeys {
   refcnt: number;
   addr: number;
 }
+
+/**
+ * What __build_class__ hands type_new for a class made the way CPython makes it (python layer, compile.ts).
+ * Without it Heap.newClass makes the lab's bare stand-in of a builtin type (no dict, nothing else).
+ */
+export interface TypeParts {
+  /** The namespace the body filled (__module__, __qualname__, the body's names), borrowed. */
+  ns: ObjId;
+  /** The bases tuple __build_class__ made (borrowed), or 0 for none: type_new packs (object,). */
+  bases: ObjId;
+  /** The interpreter's static `object` type. */
+  object: ObjId;
+  /** init_subclass calls super(type, type) through an args tuple (<=3.10; 3.11+ vectorcall). */
+  superArgsTuple: boolean;
+}
+
+/** Kd.DESCR objects: AUX says which (typeName). */
+export enum Descr { MEMBER = 0, GETSET = 1 }
 
 interface Frame {
   fn: ObjId;
@@ -310,6 +336,7 @@ export class Heap {
     if (k === Kd.INSTANCE) return this.classes.get(this.s.meta[(id << 2) + Rec.AUX])?.name ?? 'object';
     if (k === Kd.DICT && this.s.meta[id << 2] & Fl.SPLIT) return 'dict';
     if (k === Kd.METHOD && this.s.meta[id << 2] & Fl.CFUNC) return 'builtin_function_or_method';
+    if (k === Kd.DESCR && this.s.meta[(id << 2) + Rec.AUX] === Descr.GETSET) return 'getset_descriptor';
     return KIND_NAMES[k];
   }
 
@@ -497,18 +524,20 @@ export class Heap {
         this.release(id, null);
         return;
       default: {
-        // class, function, module, method, cell
+        // class, function, module, method, cell, descriptor
         this.untrack(id);
+        const info = k === Kd.CLASS ? this.classes.get(id) : undefined;
+        if (info) this.removeSubclassEntries(info);
         if (s.hdr[(id << 2) + Rec.WR_HEAD] !== 0) this.clearWeakrefsTo(id);
-        this.dropRefsForward(id);
+        if (info && s.meta[(id << 2) + Rec.REF_LEN] === 4) this.dropTypeRefs(id, info);
+        else this.dropRefsForward(id);
         if (k === Kd.METHOD) {
           // 3.8 method_dealloc / meth_dealloc: onto their free lists while they have room
           this.release(id, s.meta[id << 2] & Fl.CFUNC ? 'cfunction' : 'method');
           return;
         }
-        if (k === Kd.CLASS) {
-          const keys = this.classes.get(id)?.cachedKeys;
-          if (keys) dicts.keysDecref(this, keys); // type_dealloc: ht_cached_keys
+        if (info) {
+          if (info.cachedKeys) dicts.keysDecref(this, info.cachedKeys); // type_dealloc: ht_cached_keys
           this.classes.delete(id);
         }
         this.release(id, null);
@@ -967,15 +996,46 @@ export class Heap {
 
   // ------------------------------------------------------------------------------ classes, instances
 
-  /** A class object (heap type) with class attributes `attrs` (name -> value, new references taken). */
-  newClass(name: string, opts: ClassOptions = {}, attrs: readonly [string, ObjId][] = []): ObjId {
+  /**
+   * A class object. With `parts` (a class statement) type_new's objects, in its order: the (object,) bases
+   * tuple, the type's dict (a copy of the namespace, __qualname__ removed), the __slots__ list and ht_slots
+   * tuple, the type (tracked at once), one member descriptor per slot and getset descriptors for
+   * __dict__/__weakref__ the base lacks, '__doc__': None, the __mro__ tuple, a weakref to the class in the
+   * base's tp_subclasses (a dict made at its first subclass), then set_names' copy of the dict and
+   * init_subclass's super args tuple, super object and bound __init_subclass__ (all three freed). The type
+   * references [dict, mro, bases, base] (type_traverse). Without `parts`: the lab's bare stand-in of a
+   * builtin type (iterators, exceptions, object): the type alone, no dict.
+   */
+  newClass(name: string, opts: ClassOptions = {}, parts?: TypeParts): ObjId {
     const s = this.s;
-    const id = this.newGc(Kd.CLASS, this.profile.sizes.classObject);
     const slots = opts.slots ?? [];
     const hasSlots = opts.slots !== undefined;
     const hasDict = !hasSlots || opts.slotsDict === true;
     const hasWeakref = !hasSlots || opts.slotsWeakref === true;
-    this.classes.set(id, {
+    let bases = 0;
+    let dict = 0;
+    let slotsTuple = 0;
+    if (parts) {
+      if (parts.bases !== 0) {
+        bases = parts.bases;
+        this.incref(bases);
+      } else {
+        bases = this.newTuple([parts.object]);
+        this.track(bases); // PyTuple_Pack: tracked at once (3.14 too)
+      }
+      dict = this.dictCopy(parts.ns);
+      if (hasSlots) {
+        // the names copied into a list, sorted, then the list turned into ht_slots
+        const names = [...slots, ...(opts.slotsDict ? ['__dict__'] : []), ...(opts.slotsWeakref ? ['__weakref__'] : [])].map((n) => this.intern(n));
+        const l = this.newList(names.filter((_, i) => i < slots.length));
+        slotsTuple = slots.length > 0 ? this.newTuple(names.slice(0, slots.length)) : this.emptyTuple;
+        if (slots.length === 0) this.incref(slotsTuple);
+        this.decref(l);
+        for (const n of names) this.decref(n);
+      }
+    }
+    const id = this.newGc(Kd.CLASS, this.profile.sizes.classObject);
+    const info: ClassInfo = {
       name,
       slots: [...slots],
       hasDict,
@@ -983,17 +1043,156 @@ export class Heap {
       hasDel: opts.hasDel === true,
       isGc: true, // heap types always get Py_TPFLAGS_HAVE_GC, even with __slots__ = () (tracked on 3.8-3.13)
       shared: [],
-      attrNames: [],
       layout: null,
       keysUsable: sz.SHARED_KEYS_MAX,
       // type_new: _PyDict_NewKeysForClass, an empty 8-slot table (from the keys free list when it has one)
       cachedKeys: hasDict && this.profile.instanceLayout === 'separateDict'
         ? { size: 8, names: [], refcnt: 1, addr: dicts.allocKeys(this, id, 8, true) }
         : null,
-    });
+      dict,
+      hidden: new Set(),
+      subclasses: 0,
+      subclassOf: [],
+      slotsTuple,
+    };
+    this.classes.set(id, info);
     this.track(id);
-    for (const [k, v] of attrs) this.setAttr(id, k, v);
+    if (parts) this.readyType(id, info, bases, parts);
     return id;
+  }
+
+  /** type_new after the allocation: PyType_Ready's descriptors, __doc__, MRO and add_subclass; set_names; init_subclass. */
+  private readyType(id: ObjId, info: ClassInfo, bases: ObjId, parts: TypeParts): void {
+    const s = this.s;
+    const dict = info.dict;
+    if (info.slotsTuple !== 0) this.hold(info.slotsTuple);
+    const qual = this.intern('__qualname__');
+    this.dictDelItem(dict, qual);
+    this.decref(qual);
+    // what the body did not write (the lab's interpreter reads no such names from a class)
+    for (const n of ['__module__', '__firstlineno__', '__static_attributes__']) info.hidden.add(n);
+    const base = s.pool[s.meta[(bases << 2) + Rec.REF_OFF]];
+    const baseInfo = this.classes.get(base);
+    const baseHasDict = baseInfo ? baseInfo.hasDict : base !== parts.object;
+    const baseHasWeakref = baseInfo ? baseInfo.hasWeakref : false;
+    const put = (name: string, v: ObjId): void => {
+      const k = this.intern(name);
+      if (this.dictGetItem(dict, k) === 0) { // PyDict_SetDefault
+        this.dictSetItem(dict, k, v);
+        info.hidden.add(name);
+      }
+      this.decref(k);
+      this.decref(v);
+    };
+    for (const n of info.slots) put(n, this.newDescriptor(id, Descr.MEMBER)); // add_members
+    if (info.hasDict && !baseHasDict) put('__dict__', this.newDescriptor(id, Descr.GETSET)); // add_getset
+    if (info.hasWeakref && !baseHasWeakref) put('__weakref__', this.newDescriptor(id, Descr.GETSET));
+    // mro_internal: (type, *base.__mro__); a builtin base other than object stands for (base, object)
+    const tail = baseInfo && baseInfo.dict !== 0
+      ? this.items(s.pool[s.meta[(base << 2) + Rec.REF_OFF] + 1])
+      : base === parts.object ? [base] : [base, parts.object];
+    const mro = this.newTuple([id, ...tail]);
+    put('__doc__', this.None);
+    this.incref(this.None);
+    s.reserveRefs(id, 4);
+    const off = s.meta[(id << 2) + Rec.REF_OFF];
+    s.pool[off] = dict;
+    s.pool[off + 1] = mro;
+    s.pool[off + 2] = bases;
+    s.pool[off + 3] = base;
+    this.incref(base);
+    s.meta[(id << 2) + Rec.REF_LEN] = 4;
+    // add_subclass for each base: {PyLong_FromVoidPtr(type): weakref(type)} in base.tp_subclasses
+    for (const b of this.items(bases)) {
+      const bi = this.classes.get(b);
+      if (bi && bi.dict === 0) continue;
+      if (bi && bi.subclasses === 0) {
+        bi.subclasses = this.newDict();
+        this.internal.set(bi.subclasses, (this.internal.get(bi.subclasses) ?? 0) + 1);
+      }
+      const key = this.newInt(BigInt(s.addr[id]));
+      const wr = this.newWeakref(id);
+      if (bi) {
+        this.dictSetItem(bi.subclasses, key, wr);
+        this.decref(wr);
+        this.decref(key);
+        info.subclassOf.push([b, key, wr]); // borrowed from the dict
+      } else {
+        // a builtin base's tp_subclasses: the interpreter's dict, not modelled; the entry's objects are held
+        this.hold(key);
+        this.hold(wr);
+        info.subclassOf.push([0, key, wr]);
+      }
+    }
+    // set_names: a copy of the dict to iterate over
+    this.decref(this.dictCopy(dict));
+    // init_subclass: super(type, type) (its args tuple), super.__init_subclass__ (a bound builtin method)
+    const args = parts.superArgsTuple ? this.newTuple([id, id]) : 0;
+    const sup = this.newGc(Kd.CELL, this.profile.sizes.superObject); // a stand-in: no references
+    this.track(sup);
+    if (args) this.decref(args);
+    const m = this.newBuiltinMethod(0);
+    this.decref(sup);
+    this.decref(m);
+  }
+
+  /** A member (__slots__ entry) or getset (__dict__, __weakref__) descriptor of `type`: a GC object holding it. */
+  private newDescriptor(type: ObjId, which: Descr): ObjId {
+    const s = this.s;
+    const d = this.newGc(Kd.DESCR, this.profile.sizes.descriptorObject);
+    s.meta[(d << 2) + Rec.AUX] = which;
+    s.reserveRefs(d, 1);
+    s.pool[s.meta[(d << 2) + Rec.REF_OFF]] = type;
+    s.meta[(d << 2) + Rec.REF_LEN] = 1;
+    this.incref(type);
+    this.track(d);
+    return d;
+  }
+
+  /** A new reference the runtime holds where the collector cannot see it (internal: part of the invariant). */
+  private hold(id: ObjId): void {
+    this.internal.set(id, (this.internal.get(id) ?? 0) + 1);
+  }
+
+  private unhold(id: ObjId): void {
+    const n = (this.internal.get(id) ?? 0) - 1;
+    if (n <= 0) this.internal.delete(id);
+    else this.internal.set(id, n);
+    this.decref(id);
+  }
+
+  /** type_dealloc's order: tp_base, tp_dict, tp_bases, tp_mro, tp_subclasses, ht_slots (refs: dict, mro, bases, base). */
+  private dropTypeRefs(id: ObjId, info: ClassInfo): void {
+    const s = this.s;
+    const off = s.meta[(id << 2) + Rec.REF_OFF];
+    const refs = [s.pool[off + 3], s.pool[off], s.pool[off + 2], s.pool[off + 1]];
+    for (let i = 0; i < 4; i++) s.pool[off + i] = 0;
+    s.meta[(id << 2) + Rec.REF_LEN] = 0;
+    for (const r of refs) this.xdecref(r);
+    if (info.subclasses !== 0) {
+      const d = info.subclasses;
+      info.subclasses = 0;
+      this.unhold(d);
+    }
+    if (info.slotsTuple !== 0) {
+      const t = info.slotsTuple;
+      info.slotsTuple = 0;
+      this.unhold(t);
+    }
+  }
+
+  /** type_dealloc before the references go: remove_all_subclasses (the weakrefs in the bases' tp_subclasses). */
+  private removeSubclassEntries(info: ClassInfo): void {
+    for (const [b, key, wr] of info.subclassOf) {
+      if (b === 0) {
+        this.unhold(wr);
+        this.unhold(key);
+        continue;
+      }
+      const bi = this.classes.get(b);
+      if (bi && bi.subclasses !== 0) this.dictDelItem(bi.subclasses, key);
+    }
+    info.subclassOf = [];
   }
 
   classInfo(cls: ObjId): ClassInfo {
@@ -1087,8 +1286,8 @@ export class Heap {
     const s = this.s;
     const k = (s.meta[obj << 2] >>> 24);
     if (k === Kd.CLASS) {
-      const i = this.classes.get(obj)!.attrNames.indexOf(name);
-      return i < 0 ? 0 : s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + i];
+      const info = this.classes.get(obj)!;
+      return info.dict === 0 || info.hidden.has(name) ? 0 : this.dictGetStr(info.dict, name);
     }
     if (k === Kd.MODULE) return this.dictGetStr(s.pool[s.meta[(obj << 2) + Rec.REF_OFF]], name);
     if (k !== Kd.INSTANCE) return 0;
@@ -1109,7 +1308,11 @@ export class Heap {
   attrNames(obj: ObjId): string[] {
     const s = this.s;
     const k = (s.meta[obj << 2] >>> 24);
-    if (k === Kd.CLASS) return [...this.classes.get(obj)!.attrNames];
+    if (k === Kd.CLASS) {
+      const info = this.classes.get(obj)!;
+      if (info.dict === 0) return [];
+      return this.dictEntries(info.dict).map(([key]) => this.value(key) as string).filter((n) => !info.hidden.has(n));
+    }
     if (k !== Kd.INSTANCE) return [];
     const info = this.classes.get(s.meta[(obj << 2) + Rec.AUX])!;
     const out = info.slots.filter((_, i) => s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + i] !== 0);
@@ -1132,18 +1335,11 @@ export class Heap {
     const k = (s.meta[obj << 2] >>> 24);
     if (k === Kd.CLASS) {
       const info = this.classes.get(obj)!;
-      let i = info.attrNames.indexOf(name);
-      this.incref(v);
-      if (i < 0) {
-        i = info.attrNames.length;
-        info.attrNames.push(name);
-        s.reserveRefs(obj, i + 1);
-        s.meta[(obj << 2) + Rec.REF_LEN] = i + 1;
-        s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + i] = 0;
-      }
-      const old = s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + i];
-      s.pool[s.meta[(obj << 2) + Rec.REF_OFF] + i] = v;
-      this.xdecref(old);
+      if (info.dict === 0) throw new PyError('TypeError', `cannot set '${name}' attribute of immutable type '${info.name}'`);
+      const key = this.intern(name);
+      this.dictSetItem(info.dict, key, v);
+      this.decref(key);
+      info.hidden.delete(name);
       return;
     }
     if (k === Kd.MODULE) {
@@ -1317,15 +1513,11 @@ export class Heap {
     }
     if (k === Kd.CLASS) {
       const info = this.classes.get(obj)!;
-      const i = info.attrNames.indexOf(name);
-      if (i < 0) return false;
-      const off = s.meta[(obj << 2) + Rec.REF_OFF];
-      const old = s.pool[off + i];
-      for (let j = i; j < s.meta[(obj << 2) + Rec.REF_LEN] - 1; j++) s.pool[off + j] = s.pool[off + j + 1];
-      s.meta[(obj << 2) + Rec.REF_LEN]--;
-      info.attrNames.splice(i, 1);
-      this.xdecref(old);
-      return true;
+      if (info.dict === 0 || info.hidden.has(name)) return false;
+      const key = this.intern(name);
+      const ok = this.dictDelItem(info.dict, key);
+      this.decref(key);
+      return ok;
     }
     if (k !== Kd.INSTANCE) return false;
     const info = this.classes.get(s.meta[(obj << 2) + Rec.AUX])!;
@@ -1587,7 +1779,7 @@ export class Heap {
         return p.instanceLayout === 'inline' && info.hasDict ? S.instanceObject + 8 * info.slots.length : bytes;
       }
       case Kd.CLASS:
-        return S.classObject;
+        return this.classes.get(id)?.hasDict === false ? S.classObject - S.classCachedKeys : S.classObject;
       case Kd.FUNCTION:
         return S.functionObject;
       case Kd.MODULE:
@@ -1598,6 +1790,8 @@ export class Heap {
         return this.s.meta[id << 2] & Fl.CFUNC ? S.cfunctionObject : S.methodObject;
       case Kd.CELL:
         return S.cellObject;
+      case Kd.DESCR:
+        return S.descriptorObject;
       default:
         return 0;
     }

@@ -22,6 +22,8 @@ export const Kind = {
   Weakref: 15,
   Method: 16,
   Cell: 17,
+  /** A member or getset descriptor a class statement puts in the type's dict (holds the type). */
+  Descr: 18,
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
@@ -53,12 +55,13 @@ export const KIND_NAMES: Record<Kind, string> = {
   15: 'weakref',
   16: 'method',
   17: 'cell',
+  18: 'member_descriptor',
 };
 
 /** Kinds whose type has Py_TPFLAGS_HAVE_GC (instances depend on their class, see Heap.newInstance). */
 export const GC_KINDS: ReadonlySet<Kind> = new Set<Kind>([
   Kind.Tuple, Kind.List, Kind.Dict, Kind.Set, Kind.Instance, Kind.Class, Kind.Function, Kind.Module,
-  Kind.Weakref, Kind.Method, Kind.Cell,
+  Kind.Weakref, Kind.Method, Kind.Cell, Kind.Descr,
 ]);
 
 // Flag bits (Uint16 per object).

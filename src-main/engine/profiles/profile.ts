@@ -36,6 +36,12 @@ export interface SizeTable {
   cfunctionObject: number;
   moduleObject: number;
   classObject: number; // heap type struct (approximation, see profiles/README)
+  /** The part of a class's getsizeof that is its ht_cached_keys (classes whose instances have a __dict__). */
+  classCachedKeys: number;
+  /** A member or getset descriptor (PyMemberDescrObject / PyGetSetDescrObject) incl. GC header. */
+  descriptorObject: number;
+  /** A super object (type, obj, obj_type) incl. GC header: init_subclass makes one per class statement. */
+  superObject: number;
 }
 
 export interface FreeListTable {

@@ -30,6 +30,9 @@ const sizes38: SizeTable = {
   cfunctionObject: 72, // PyCFunctionObject 56 + PyGC_Head (3.8; a builtin bound method)
   moduleObject: 72,
   classObject: 1064,
+  classCachedKeys: 168, // getsizeof: `class A: pass` 1064, `class B: __slots__ = ()` 896 (3.8)
+  descriptorObject: 64, // getsizeof of member_descriptor / getset_descriptor, 3.8-3.13
+  superObject: 56,
 };
 
 const sizes310: SizeTable = { ...sizes38, functionObject: 144, classObject: 1072 };
@@ -45,6 +48,7 @@ const sizes311: SizeTable = {
   weakrefObject: 80,
   functionObject: 152,
   classObject: 1688,
+  classCachedKeys: 768, // 1688 vs 920 (3.11), 1704 vs 936, 1712 vs 944
 };
 
 const sizes312: SizeTable = {

@@ -39,6 +39,8 @@ export function installBuiltins(rt: Runtime): void {
   }
   const wrType = rt.static('ReferenceType', { t: 'type', name: 'ReferenceType', kind: 'weakref' });
   rt.types.set('weakref', wrType);
+  // the descriptors a class statement puts in the type's dict (reached through gc.get_objects / get_referents)
+  for (const name of ['member_descriptor', 'getset_descriptor']) rt.types.set(name, rt.static(name, { t: 'type', name, kind: 'descriptor' }));
   for (const [name, base] of EXCEPTIONS) {
     const id = rt.static(name, { t: 'exccls', name, base: base ? rt.excClasses.get(base)! : 0 });
     rt.excClasses.set(name, id);

@@ -607,7 +607,7 @@ export class Compiler {
     if (frameObj) this.leaveFrameObject(code, frameObj);
   }
 
-  private enterFrameObject(code: Code): ObjId {
+  private enterFrameObject(code: Pick<Code, 'frames' | 'depth'>): ObjId {
     const h = this.rt.heap;
     code.depth = (code.depth ?? 0) + 1;
     if (code.depth === 1 && code.frames && code.frames.length) return code.frames[0]!; // the zombie frame
@@ -618,27 +618,65 @@ export class Compiler {
     }
     return f;
   }
-  private leaveFrameObject(code: Code, f: ObjId): void {
+  private leaveFrameObject(code: Pick<Code, 'frames' | 'depth'>, f: ObjId): void {
     code.depth = (code.depth ?? 1) - 1;
     if (code.frames && code.frames[0] === f) return; // parked on the code object
     this.rt.heap.decref(f);
   }
 
+  /**
+   * A class statement as CPython runs it: MAKE_FUNCTION (the body's function), the bases, then __build_class__:
+   * the bases tuple, type.__prepare__ (a bound builtin method, dropped) making the namespace dict, the body in
+   * a frame (<=3.10: a frame object, the code's zombie afterwards) writing __module__, __qualname__ (3.13+:
+   * __firstlineno__ and __static_attributes__) and its names, then type(name, bases, ns) through an args tuple
+   * (heap.newClass: type_new's objects), then the tuple, the namespace, the bases tuple and the function go.
+   */
   private classStmt(s: Extract<Stmt, { k: 'class' }>, sc: Scope): Ex {
     const rt = this.rt;
     const h = rt.heap;
     const bases = s.bases.map((b) => this.expr(b, sc));
     const ns = { entries: new Map<string, ObjId>() };
     const csc: Scope = { kind: 'class', locals: new Map(), globals: new Set(), comps: [], classNs: ns, qualPrefix: `${sc.qualPrefix}${s.name}.`, parent: sc };
+    const qualname = `${sc.qualPrefix}${s.name}`;
     const warm = this.warmOf(csc);
     const body = this.block(s.body, csc);
     const st = this.storeName(s.name, sc);
+    const frames: Pick<Code, 'frames' | 'depth'> = {}; // the body code's zombie frame (<=3.10)
+    const newer = rt.ip.classBodyNames; // 3.13+: __firstlineno__ / __static_attributes__
+    const line = s.line;
     return () => {
-      const bs = bases.map((b) => b());
+      const fn = h.newFunction(qualname, null, 0, rt.globals);
+      const bs: ObjId[] = [];
+      let basesTuple = 0;
+      let nsDict = 0;
+      let frameObj = 0;
+      let entered = false;
       ns.entries = new Map();
       try {
+        for (const b of bases) bs.push(b());
+        if (bs.length > 0) basesTuple = h.newTuple(bs);
+        rt.transientAllocs(0, 0, 1); // type.__prepare__, bound to type
+        nsDict = h.newDict();
+        const set = (name: string, v: ObjId): void => {
+          const k = h.internStr(name);
+          h.dictSet(nsDict, k, v);
+          h.decref(k);
+          h.decref(v);
+        };
+        if (rt.ip.frameObjects) frameObj = this.enterFrameObject(frames);
+        entered = true;
+        set('__module__', h.internStr('__main__'));
+        set('__qualname__', h.internStr(qualname));
+        if (newer) set('__firstlineno__', h.newInt(BigInt(line)));
         warmTick(warm); // the class body's RESUME
         body();
+        for (const [k, v] of ns.entries) {
+          h.incref(v);
+          set(k, v);
+        }
+        if (newer) set('__static_attributes__', h.newTuple([]));
+        if (frameObj) this.leaveFrameObject(frames, frameObj);
+        entered = false;
         let slots: string[] | null = null;
         const sv = ns.entries.get('__slots__');
         if (sv !== undefined) {
@@ -647,8 +685,30 @@ export class Compiler {
           else slots = iterToArray(rt, sv).map((x) => { const v = rt.toStr(x); h.decref(x); return v; });
         }
         const realBases = bs.filter((b) => !(h.kind(b) === 'builtin' && rt.sdata(b).t === 'type'));
-        const cls = h.newClass(s.name, realBases, [...ns.entries], slots, ns.entries.has('__del__') || realBases.some((b) => !!rt.classLookup(b, '__del__')));
+        const hasDel = ns.entries.has('__del__') || realBases.some((b) => !!rt.classLookup(b, '__del__'));
+        const nm = h.internStr(s.name);
+        const noBases = basesTuple ? 0 : h.newTuple([]);
+        const args = h.newTuple([nm, basesTuple || noBases, nsDict]); // type(name, bases, ns)
+        h.decref(nm);
+        if (noBases) h.decref(noBases);
+        let cls: ObjId;
+        try {
+          cls = h.newClass(s.name, realBases, slots, hasDel, { ns: nsDict, bases: basesTuple, object: rt.types.get('object')!, superArgsTuple: rt.ip.superPacksArgs });
+        } finally {
+          h.decref(args);
+        }
+        h.decref(nsDict);
+        nsDict = 0;
+        if (basesTuple) h.decref(basesTuple);
+        basesTuple = 0;
+        h.decref(fn);
         st(cls);
+      } catch (e) {
+        if (entered && frameObj) this.leaveFrameObject(frames, frameObj);
+        if (nsDict) h.decref(nsDict);
+        if (basesTuple) h.decref(basesTuple);
+        h.decref(fn);
+        throw e;
       } finally {
         for (const v of ns.entries.values()) h.decref(v);
         ns.entries = new Map();

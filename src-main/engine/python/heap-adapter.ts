@@ -2,7 +2,7 @@
 // Interpreter-owned immortal objects (builtin functions, builtin types, exception classes and instances of
 // them, modules gc/sys/weakref) live outside the heap's arrays, at ids >= STATIC_BASE: the heap's
 // incref/decref leave them alone and dict/set lookups treat them by identity.
-import { Heap, PyError } from '../heap/heap';
+import { Heap, PyError, type TypeParts } from '../heap/heap';
 import { F_CFUNC, Kind, STATIC_GC_BASE, STATIC_ID_BASE, type ObjId } from '../heap/kinds';
 import { keyOf } from '../heap/keys';
 import { hashValue } from '../heap/hash';
@@ -33,6 +33,7 @@ KINDS[Kind.Module] = 'module';
 KINDS[Kind.Weakref] = 'weakref';
 KINDS[Kind.Method] = 'method';
 KINDS[Kind.Cell] = 'cell';
+KINDS[Kind.Descr] = 'descriptor';
 
 /** Errors the heap raises become Python exceptions of the same name (set by the runtime). */
 export type PyErrorMapper = (type: string, message: string) => Error;
@@ -177,7 +178,7 @@ export class HeapAdapter implements HeapPort {
     this.defaults.set(fn, defaults);
     return fn;
   }
-  newClass(name: string, bases: readonly ObjId[], attrs: readonly [string, ObjId][], slots: readonly string[] | null, hasDel: boolean): ObjId {
+  newClass(name: string, bases: readonly ObjId[], slots: readonly string[] | null, hasDel: boolean, parts?: TypeParts): ObjId {
     // type_new sorts the slot names (members are created in sorted order).
     if (slots !== null) slots = [...slots].sort();
     const opts = slots === null
@@ -193,12 +194,14 @@ export class HeapAdapter implements HeapPort {
       (opts as { slotsDict?: boolean; slotsWeakref?: boolean }).slotsDict = true;
       (opts as { slotsDict?: boolean; slotsWeakref?: boolean }).slotsWeakref = true;
     }
-    const cls = this.wrap(() => this.heap.newClass(name, opts, attrs));
+    const cls = this.wrap(() => this.heap.newClass(name, opts, parts));
     this.bases.set(cls, [...bases]);
     this.slots.set(cls, slots === null ? null : [...slots]);
-    for (const b of bases) {
-      this.incref(b); // tp_bases (never released: classes are few)
-      this.keep(b);
+    if (!parts) {
+      for (const b of bases) {
+        this.incref(b); // a stand-in's base (never released: they live as long as the session)
+        this.keep(b);
+      }
     }
     return cls;
   }
@@ -216,6 +219,16 @@ export class HeapAdapter implements HeapPort {
     const m = this.heap.newBuiltinMethod(self);
     this.bmethodNames.set(m, name);
     return m;
+  }
+  descriptorType(d: ObjId): 'member_descriptor' | 'getset_descriptor' {
+    return this.heap.typeName(d) === 'getset_descriptor' ? 'getset_descriptor' : 'member_descriptor';
+  }
+  classParts(cls: ObjId): [ObjId, ObjId, ObjId] | null {
+    const info = this.heap.classInfo(cls);
+    if (info.dict === 0) return null;
+    const r = this.heap.s;
+    const off = r.meta[(cls << 2) + REC.REF_OFF]!;
+    return [r.pool[off]!, r.pool[off + 1]!, r.pool[off + 2]!];
   }
   builtinMethodParts(m: ObjId): [ObjId, string] {
     return [this.heap.referents(m)[0]!, this.bmethodNames.get(m)!];

@@ -3,6 +3,7 @@
 // return BORROWED ids). `heap-adapter.ts` binds it to the heap engineer's `Heap`; keeping the seam here
 // means a renamed heap method is a one-line change.
 import type { ObjId } from '../heap/kinds';
+import type { TypeParts } from '../heap/heap';
 
 export type { ObjId };
 
@@ -11,7 +12,9 @@ export type PyKind =
   | 'none' | 'bool' | 'int' | 'float' | 'str' | 'bytes' | 'tuple' | 'list' | 'dict' | 'set' | 'instance'
   | 'class' | 'function' | 'module' | 'weakref' | 'method' | 'cell' | 'builtin'
   /** A bound builtin method taken as a value (`l.append`): a heap object holding its self. */
-  | 'bmethod';
+  | 'bmethod'
+  /** A member or getset descriptor in a class's dict. */
+  | 'descriptor';
 
 export interface GcCollectResult {
   collected: number;
@@ -75,9 +78,11 @@ export interface HeapPort {
   newModule(name: string): ObjId;
   /** A Python function; `code` is the interpreter's compiled body (opaque to the heap). */
   newFunction(name: string, code: unknown, defaults: ObjId /* tuple or 0 */, globals: ObjId): ObjId;
-  /** A heap type. `attrs` is a dict (borrowed; the class keeps its own reference). */
-  /** A heap type; attrs are increfed by the class. `slots` null = instances have a __dict__. */
-  newClass(name: string, bases: readonly ObjId[], attrs: readonly [string, ObjId][], slots: readonly string[] | null, hasDel: boolean): ObjId;
+  /**
+   * A heap type. `slots` null = instances have a __dict__. With `parts` (a class statement: the namespace dict
+   * and the bases tuple, both borrowed) type_new's objects (heap.newClass); without, a bare stand-in of a builtin type.
+   */
+  newClass(name: string, bases: readonly ObjId[], slots: readonly string[] | null, hasDel: boolean, parts?: TypeParts): ObjId;
   newInstance(cls: ObjId): ObjId;
   newMethod(fn: ObjId, self: ObjId): ObjId;
   /** A constant tuple made at compile time, in the state it would have had if made when the program started,
@@ -102,6 +107,10 @@ export interface HeapPort {
   functionDefaults(fn: ObjId): ObjId;
   functionName(fn: ObjId): string;
   methodParts(m: ObjId): [fn: ObjId, self: ObjId];
+  /** The type of a 'descriptor' object. */
+  descriptorType(d: ObjId): 'member_descriptor' | 'getset_descriptor';
+  /** A class statement's type: its __dict__, __mro__ and __bases__ (borrowed); null for the bare stand-ins. */
+  classParts(cls: ObjId): [dict: ObjId, mro: ObjId, bases: ObjId] | null;
   /** Borrowed referent, or 0 once the referent died. */
   weakrefTarget(wr: ObjId): ObjId;
   weakrefCallback(wr: ObjId): ObjId;

@@ -412,6 +412,12 @@ export function getattr(rt: Runtime, obj: ObjId, name: string): ObjId {
     }
     case 'class': {
       if (name === '__name__' || name === '__qualname__') return rt.str(h.className(obj));
+      const parts = name === '__mro__' || name === '__bases__' ? h.classParts(obj) : null;
+      if (parts && parts[name === '__mro__' ? 1 : 2]) {
+        const t = parts[name === '__mro__' ? 1 : 2];
+        h.incref(t);
+        return t;
+      }
       const ca = rt.classLookup(obj, name);
       if (ca) { h.incref(ca); return ca; }
       break;

@@ -194,7 +194,7 @@ export class Runtime {
   helperClass(name: string): ObjId {
     let c = this.helperClasses.get(name);
     if (c === undefined) {
-      c = this.heap.newClass(name, [], [], ['seq'], false);
+      c = this.heap.newClass(name, [], ['seq'], false);
       this.heap.keep(c);
       this.helperClasses.set(name, c);
       this.helperNames.add(c);
@@ -250,7 +250,7 @@ export class Runtime {
   /** The class of object(): a non-GC instance with no attributes. */
   objectClass(): ObjId {
     if (!this.objectCls) {
-      this.objectCls = this.heap.newClass('object', [], [], [], false);
+      this.objectCls = this.heap.newClass('object', [], [], false);
       this.heap.keep(this.objectCls);
     }
     return this.objectCls;
@@ -351,7 +351,7 @@ export class Runtime {
     const h = this.heap;
     let cls = this.excHeapClasses.get(staticCls);
     if (cls === undefined) {
-      cls = h.newClass(this.className(staticCls), [staticCls], [], ['__cause__', '__context__', '__traceback__', 'args'], false);
+      cls = h.newClass(this.className(staticCls), [staticCls], ['__cause__', '__context__', '__traceback__', 'args'], false);
       h.keep(cls);
       this.excHeapClasses.set(staticCls, cls);
       this.excStaticOf.set(cls, staticCls);
@@ -504,6 +504,8 @@ export class Runtime {
         if (d.t === 'view') return this.types.get(`dict_${d.which}`)!;
         return this.types.get('object')!;
       }
+      case 'descriptor':
+        return this.types.get(this.heap.descriptorType(v))!;
       default:
         return this.types.get(KIND_TYPE[k])!;
     }
@@ -879,7 +881,7 @@ const KIND_TYPE: Record<PyKind, string> = {
   none: 'NoneType', bool: 'bool', int: 'int', float: 'float', str: 'str', bytes: 'bytes', tuple: 'tuple', list: 'list',
   dict: 'dict', set: 'set', instance: 'object', class: 'type', function: 'function', module: 'module',
   weakref: 'weakref', method: 'method', cell: 'cell', builtin: 'builtin_function_or_method',
-  bmethod: 'builtin_function_or_method',
+  bmethod: 'builtin_function_or_method', descriptor: 'member_descriptor',
 };
 
 export function rangeLen(r: { start: number; stop: number; step: number }): number {
