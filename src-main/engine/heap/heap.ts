@@ -557,7 +557,7 @@ export class Heap {
     const x = id << 2;
     const f = meta[x];
     if (f & Fl.TRACKED) {
-      // untrack: flag off, unlinked, gen -1 (field 0), inlined
+      // untrack: flag off, unlinked, gen -1 (field 0), inlined (calling lists.unlink measured slower, 4 of 5 A/B rounds)
       meta[x] = f & ~Fl.TRACKED & ~(0xff << 16);
       const p = hdr[x + Rec.PREV];
       const nx = hdr[x + Rec.NEXT];
