@@ -665,6 +665,7 @@ export class Compiler {
         };
         if (rt.ip.frameObjects) frameObj = this.enterFrameObject(frames);
         entered = true;
+        h.evalBreaker(); // the class body's RESUME (3.12+: a collection scheduled by the allocations so far runs here)
         set('__module__', h.internStr('__main__'));
         set('__qualname__', h.internStr(qualname));
         if (newer) set('__firstlineno__', h.newInt(BigInt(line)));
@@ -702,7 +703,9 @@ export class Compiler {
         if (basesTuple) h.decref(basesTuple);
         basesTuple = 0;
         h.decref(fn);
-        st(cls);
+        h.pushTemp(cls);
+        h.evalBreaker(); // after CALL, with the class on the stack
+        st(h.popTemp());
       } catch (e) {
         if (entered && frameObj) this.leaveFrameObject(frames, frameObj);
         if (nsDict) h.decref(nsDict);
