@@ -790,7 +790,8 @@ export class Runtime {
         return this.callBuiltinMethod(self, name, args, kw);
       }
       case 'class': {
-        // type_call: positional arguments travel as a tuple, keywords as a dict.
+        // type_call: positional arguments travel as a tuple, keywords as a dict (not from a 3.13+ specialized site).
+        if (specialized) return this.instantiate(f, args, kw);
         const packed = this.packArgs(args, kw);
         try {
           return this.instantiate(f, args, kw);
