@@ -128,6 +128,15 @@ test.describe('the Done-when scenarios', () => {
     const caption = page.getByTestId('caption');
     await expect(caption).toContainText('Collection of generation 2 starts');
     const total = Number(/step 1 \/ (\d+)/.exec((await player.textContent()) ?? '')![1]);
+    // The player took its height from the canvas: the two instances are still wholly in view above it.
+    await expect.poll(() => page.evaluate((ids) => {
+      const cy = (window as unknown as { __gclabCy: import('cytoscape').Core }).__gclabCy;
+      const box = cy.container()!; // its laid-out size (cy.height() is Cytoscape's cached one)
+      return ids.every((id) => {
+        const b = cy.getElementById(String(id)).renderedBoundingBox();
+        return b.y1 >= 0 && b.y2 <= box.clientHeight && b.x1 >= 0 && b.x2 <= box.clientWidth;
+      });
+    }, [first!, second!])).toBe(true);
     const finalized: number[] = [];
     for (let k = 2; k <= total; k++) {
       await player.getByRole('button', { name: 'Step', exact: true }).click();
